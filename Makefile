@@ -1,0 +1,48 @@
+# The README's two commands are `make report` and `make test`; each sets up .venv first when it is
+# missing or older than pyproject.toml. `.ci/run` runs `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+export MPLBACKEND := Agg
+export TZ := UTC
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: install report test unit nbval notebooks lab clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[notebooks,test]"
+	touch $(STAMP)
+
+## Execute every notebook (copies, the committed ones stay as they are), write data/processed and
+## figures, render reports/<notebook>.html and reports/index.html.
+report: $(STAMP)
+	$(PY) -m analysis.report $(NOTEBOOKS)
+
+## Unit tests, then nbval over every notebook.
+test: $(STAMP) unit nbval
+
+unit: $(STAMP)
+	$(PY) -m pytest tests
+
+nbval: $(STAMP)
+	$(PY) -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
+
+## For developers: Restart & Run All on every notebook, in place, before committing them.
+notebooks: $(STAMP)
+	$(PY) -m analysis.report --in-place $(NOTEBOOKS)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=.
+
+clean:
+	rm -rf reports .pytest_cache

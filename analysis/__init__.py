@@ -1,0 +1,1 @@
+"""Loaders and extraction helpers for the accords research notebooks."""

@@ -1,0 +1,77 @@
+"""The packaging files agree with each other and with the README's two commands."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+from analysis.paths import ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _environment() -> tuple[dict[str, str], list[str]]:
+    """(conda dependency name -> spec, pip lines) from environment.yml, read without a YAML library."""
+    conda, pip, in_pip = {}, [], False
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("\ndependencies:\n", 1)[1].splitlines():
+        stripped = line.split("#")[0].rstrip()
+        if re.match(r"^  - pip:\s*$", stripped):
+            in_pip = True
+        elif in_pip and re.match(r"^      - ", stripped):
+            pip.append(stripped.strip()[2:].strip().strip('"'))
+        elif re.match(r"^  - ", stripped):
+            in_pip = False
+            spec = stripped.strip()[2:]
+            conda[_name(spec)] = spec.replace(" ", "")
+    return conda, pip
+
+
+def test_distribution_is_not_called_analysis_but_ships_the_analysis_package():
+    project = _pyproject()
+    assert project["project"]["name"] != "analysis"
+    assert project["tool"]["setuptools"]["packages"] == ["analysis"]
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = _pyproject()["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    conda, pip = _environment()
+    pip_names = {_name(p) for p in pip}
+    for requirement in wanted:
+        name = _name(requirement)
+        if name in conda:
+            assert conda[name] == name + requirement.replace(" ", "")[len(name):], f"{name}: bounds differ"
+        else:
+            assert name in pip_names, f"{name} is in pyproject.toml but not in environment.yml"
+            assert requirement.replace(" ", "") in [p.replace(" ", "") for p in pip], f"{name}: pin differs"
+    extra_conda = set(conda) - {_name(r) for r in wanted} - {"python", "pip"}
+    assert not extra_conda, f"environment.yml has dependencies pyproject.toml lacks: {extra_conda}"
+    assert any(re.match(r'-e "?\.\[', p) for p in pip), "environment.yml installs the project itself"
+
+
+def test_environment_yml_uses_python_311_from_conda_forge():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "conda-forge" in text and "python=3.11" in text
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^make (\w+)", readme.split("## Two commands", 1)[1].split("##", 1)[0], flags=re.M)
+    assert commands[:2] == ["report", "test"]
+    ci = [ln for ln in (ROOT / ".ci" / "run").read_text().splitlines() if ln.strip() and not ln.startswith(("#", "set ", "cd "))]
+    assert ci == ["make test"]
+
+
+def test_makefile_targets_install_before_they_run():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("report", "test", "lab"):
+        assert re.search(rf"^{target}: \$\(STAMP\)", makefile, flags=re.M), target
+    assert "$(STAMP): pyproject.toml" in makefile
