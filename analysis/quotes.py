@@ -1,0 +1,696 @@
+"""Quotation spans and their attribution: a spaCy component (``nlp.add_pipe("quotes")``).
+
+The component works on any text whose paragraphs are separated by blank lines:
+
+1. **Spans.** Double quotation marks (straight or curly) are paired within each paragraph. A
+   paragraph that leaves a quotation open continues into the next paragraph when that one opens
+   with a quotation mark (the news convention for multi-paragraph quotes). Any other unpaired mark
+   becomes a warning record on ``doc._.quote_warnings``; it never raises.
+2. **Kinds.** A quotation standing as its own clause (at the start of a sentence, or after
+   "said," / ":") is ``full``; a word or phrase worked into a sentence is ``partial`` when a speech
+   cue governs the sentence, a ``title`` after a title word ("titled", "book", ...), otherwise a
+   ``scare`` quote. Scare quotes and titles are not attributed.
+3. **Attribution** from the dependency parse, within the sentence around the quotation first: the
+   reporting verb from the cue lexicon (``data/reference/quote_cues.csv``) nearest the root,
+   its ``nsubj`` as the speaker (an apposition gives the role, or the name when the subject is a
+   common noun), or "according to X". "he"/"she" resolve to the last attributed person. A quotation
+   without a cue of its own inherits speaker, cue and channel from the quotation it continues (an
+   earlier one in the same paragraph, or across a paragraph break only by continuation) and says so
+   (``inherited``, ``continues``).
+4. **Channel** from the cue's clause ("wrote on Truth Social" -> social media post, ...).
+5. **Repeats.** A quotation whose words are contained in an earlier one by the same speaker is
+   ``duplicate_of`` that one.
+
+Results: ``doc.spans["quotes"]`` (label = speaker, or the kind when there is none) with the Span
+extensions listed in ``SPAN_ATTRS``. ``statements_frame(doc)`` and ``extract_statements(text)``
+give the tidy table.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry, read_table
+from .errors import ReferenceDataError
+from .paths import REFERENCE
+
+CUES_FILE = REFERENCE / "quote_cues.csv"
+SPANS_KEY = "quotes"
+CUE_TYPES = frozenset({"verb", "phrase", "channel", "scare", "title"})
+KINDS = ("full", "partial", "scare", "title")
+
+OPENING = "\u201c\u00ab\u201e\u201f"  # “ « „ ‟
+CLOSING = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+PRONOUNS_PERSON = frozenset({"he", "she"})
+PRONOUNS_OTHER = frozenset({"i", "we", "they", "you", "it", "him", "her", "them"})
+SUBJECT_DEPS = ("nsubj",)
+
+#: Span extensions set by the component (name -> meaning); all default to None.
+SPAN_ATTRS: dict[str, str] = {
+    "quote_id": "q1, q2, ... in document order",
+    "paragraph": "1-based position of the quotation's paragraph in the text",
+    "kind": "full | partial | scare | title",
+    "speaker": "canonical actor name when linked, else the surface mention; None if unattributed",
+    "speaker_mention": "the words naming the speaker in the text (a pronoun stays as written)",
+    "speaker_role": "role given by an apposition next to the speaker, if any",
+    "actor_id": "id in data/reference/actors.csv, None when not linked",
+    "cue": "the reporting verb or phrase as written (said, wrote, according to, ...)",
+    "channel": "social media post | speech/remarks | press remarks | ... when the text states it",
+    "continues": "quote_id of the quotation this segment continues",
+    "duplicate_of": "quote_id of an earlier quotation by the same speaker that contains this one",
+    "inherited": "True when speaker/cue/channel were taken from the continued quotation",
+    "attribution": "how the speaker was found: cue | pronoun | continuation | none",
+}
+
+
+# --------------------------------------------------------------------------- the cue lexicon
+@dataclass(frozen=True)
+class CueLexicon:
+    """The reporting verbs, multi-word cues, channel hints and scare/title triggers."""
+
+    verbs: Mapping[str, str | None]
+    phrases: tuple[tuple[str, ...], ...]
+    channels: tuple[tuple[re.Pattern[str], str], ...]
+    scare: tuple[tuple[str, ...], ...]
+    titles: tuple[tuple[str, ...], ...]
+
+
+def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
+    """Load and validate ``quote_cues.csv`` (type, pattern, channel, note)."""
+    rows = read_table(path, ("type", "pattern", "channel", "note"), ("type", "pattern"))
+    verbs: dict[str, str | None] = {}
+    phrases, channels, scare, titles = [], [], [], []
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        line, kind, pattern = int(row["_line"]), row["type"], row["pattern"]
+        if kind not in CUE_TYPES:
+            raise ReferenceDataError(f"unknown cue type {kind!r} (expected one of {sorted(CUE_TYPES)})", path=path, line=line, field="type")
+        if (kind, pattern) in seen:
+            raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
+        seen.add((kind, pattern))
+        if kind == "verb":
+            if " " in pattern or pattern != pattern.lower():
+                raise ReferenceDataError("a verb cue is one lower-case lemma", path=path, line=line, field="pattern")
+            verbs[pattern] = row["channel"] or None
+        elif kind == "channel":
+            if not row["channel"]:
+                raise ReferenceDataError("a channel hint needs a channel", path=path, line=line, field="channel")
+            try:
+                channels.append((re.compile(pattern, re.IGNORECASE), row["channel"]))
+            except re.error as exc:
+                raise ReferenceDataError(f"bad regular expression: {exc}", path=path, line=line, field="pattern") from None
+        else:
+            words = tuple(pattern.lower().split())
+            {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
+    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles))
+
+
+# --------------------------------------------------------------------------- quotation marks
+@dataclass
+class Segment:
+    """A quotation segment found from the marks alone (character offsets into the text)."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None when the quotation runs on to the next paragraph
+    paragraph: int
+    para_start: int
+    para_end: int
+    after_open: bool = False  # opens a paragraph that continues an unclosed quotation
+    raw_last: str = ""  # last non-space character inside the marks (before trimming a comma)
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, paragraphs being separated by blank lines."""
+    bounds, pos = [], 0
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            bounds.append((pos + lead, pos + len(chunk.rstrip())))
+        if match:
+            pos = match.end()
+    return bounds
+
+
+def _warning(paragraph: int, offset: int, mark: str, message: str) -> dict[str, Any]:
+    return {"paragraph": paragraph, "offset": offset, "mark": mark, "message": message}
+
+
+def find_segments(text: str) -> tuple[list[Segment], list[dict[str, Any]]]:
+    """Pair quotation marks paragraph by paragraph; return segments and warning records."""
+    paragraphs = paragraph_bounds(text)
+    segments: list[Segment] = []
+    warnings: list[dict[str, Any]] = []
+    continuing = False
+    for number, (ps, pe) in enumerate(paragraphs, start=1):
+        pairs: list[tuple[int, int | None]] = []
+        open_at: int | None = None
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in MARKS:
+                continue
+            opens = ch in OPENING or (ch == STRAIGHT and open_at is None)
+            if opens:
+                if open_at is not None:
+                    warnings.append(_warning(number, open_at, text[open_at], "quotation mark opened again before it was closed"))
+                open_at = i
+            elif open_at is None:
+                warnings.append(_warning(number, i, ch, "closing quotation mark without an opening one"))
+            else:
+                pairs.append((open_at, i))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[number] if number < len(paragraphs) else None
+            if nxt and text[nxt[0]] in OPENING + STRAIGHT:
+                pairs.append((open_at, None))
+            else:
+                warnings.append(_warning(number, open_at, text[open_at], "quotation not closed in its paragraph and not continued by the next"))
+        for k, (o, c) in enumerate(pairs):
+            seg = _trim(text, o, c, number, ps, pe)
+            if seg is None:
+                warnings.append(_warning(number, o, text[o], "empty quotation"))
+                continue
+            seg.after_open = continuing and k == 0 and o == ps
+            segments.append(seg)
+        continuing = bool(pairs) and pairs[-1][1] is None
+    return segments, warnings
+
+
+def _trim(text: str, o: int, c: int | None, number: int, ps: int, pe: int) -> Segment | None:
+    start, end = o + 1, (c if c is not None else pe)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    raw_last = text[end - 1] if end > start else ""
+    while end > start and text[end - 1] in ",":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Segment(start, end, o, c, number, ps, pe, raw_last=raw_last)
+
+
+# --------------------------------------------------------------------------- attribution
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_role: str | None = None
+    actor_id: str | None = None
+    cue: str | None = None
+    channel: str | None = None
+    attribution: str = "none"
+    pronoun: bool = False
+
+
+@dataclass
+class _Found:
+    seg: Segment
+    span: Span
+    kind: str
+    attr: Attribution = field(default_factory=Attribution)
+    quote_id: str = ""
+    continues: str | None = None
+    inherited: bool = False
+    duplicate_of: str | None = None
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+class QuoteAttributor:
+    """The ``quotes`` pipeline component (see the module docstring)."""
+
+    def __init__(self, cues: CueLexicon, registry: ActorRegistry) -> None:
+        self.cues = cues
+        self.registry = registry
+
+    # -- the component
+    def __call__(self, doc: Doc) -> Doc:
+        segments, warnings = find_segments(doc.text)
+        in_quote = [False] * len(doc)
+        found: list[_Found] = []
+        for seg in segments:
+            span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                warnings.append(_warning(seg.paragraph, seg.open_mark, doc.text[seg.open_mark], "quotation does not align with tokens"))
+                continue
+            lo = self._token_at(doc, seg.open_mark)
+            hi = self._token_at(doc, seg.close_mark) if seg.close_mark is not None else span.end - 1
+            for i in range(lo, hi + 1):
+                in_quote[i] = True
+            found.append(_Found(seg, span, "full"))
+        for q in found:
+            q.kind = self._kind(doc, q, in_quote)
+        self._attribute(doc, found, in_quote)
+        self._duplicates(found)
+        spans = []
+        for n, q in enumerate(found, start=1):
+            q.quote_id = f"q{n}"
+        for q in found:
+            label = q.attr.speaker or ("unattributed" if q.kind in ("full", "partial") else q.kind)
+            span = Span(doc, q.span.start, q.span.end, label=label)
+            values = {
+                "quote_id": q.quote_id, "paragraph": q.seg.paragraph, "kind": q.kind, "continues": q.continues,
+                "duplicate_of": q.duplicate_of, "inherited": q.inherited,
+                **{k: getattr(q.attr, k) for k in ("speaker", "speaker_mention", "speaker_role", "actor_id", "cue", "channel", "attribution")},
+            }
+            for key, value in values.items():
+                span._.set(key, value)
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        doc.user_data["quote_warnings"] = warnings
+        return doc
+
+    @staticmethod
+    def _token_at(doc: Doc, char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None and len(span) else 0
+
+    # -- frames: the words around a quotation, outside any quotation, within its sentence
+    def _frame(self, doc: Doc, q: _Found, in_quote: list[bool], side: str) -> list[Token]:
+        ps, pe = q.seg.para_start, q.seg.para_end
+        tokens: list[Token] = []
+        if side == "before":
+            i = self._token_at(doc, q.seg.open_mark) - 1
+            while i >= 0 and doc[i].idx >= ps and not in_quote[i] and doc[i].text not in SENTENCE_END:
+                if not doc[i].is_space:
+                    tokens.append(doc[i])
+                i -= 1
+            return tokens[::-1]
+        if q.seg.close_mark is None:
+            return []
+        i = self._token_at(doc, q.seg.close_mark) + 1
+        while i < len(doc) and doc[i].idx < pe and not in_quote[i]:
+            if not doc[i].is_space:
+                tokens.append(doc[i])
+            if doc[i].text in SENTENCE_END:
+                break
+            i += 1
+        return tokens
+
+    def _kind(self, doc: Doc, q: _Found, in_quote: list[bool]) -> str:
+        text, seg = doc.text, q.seg
+        before = text[seg.para_start:seg.open_mark].rstrip()
+        prev_char = before[-1] if before else ""
+        after = text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
+        next_char = after[:1]
+        embedded = prev_char.isalnum() or (prev_char != "" and prev_char in ")]") or (
+            next_char.isalpha() and next_char.islower() and seg.raw_last not in ".,!?;:\u2014\u2013-\u2026"
+        )
+        if not embedded:
+            return "full"
+        words_before = re.findall(r"[\w'-]+", before[-80:].casefold())
+        if self._ends_with(words_before, self.cues.titles, within=3):
+            return "title"
+        if self._ends_with(words_before, self.cues.scare, within=2):
+            return "scare"
+        if self._cue_candidates(self._sentence_frame(doc, q, in_quote), q):
+            return "partial"
+        return "scare"
+
+    @staticmethod
+    def _ends_with(words: list[str], triggers: tuple[tuple[str, ...], ...], within: int) -> bool:
+        tail = words[-(within + 2):]
+        for trig in triggers:
+            n = len(trig)
+            for k in range(len(tail) - n + 1):
+                if tuple(tail[k:k + n]) == trig and len(tail) - (k + n) < within:
+                    return True
+        return False
+
+    def _sentence_frame(self, doc: Doc, q: _Found, in_quote: list[bool]) -> list[Token]:
+        """Both sides of an embedded quotation, skipping over the quotation itself."""
+        return self._frame(doc, q, in_quote, "before") + self._frame(doc, q, in_quote, "after")
+
+    def _cue_candidates(self, frame: list[Token], q: _Found) -> list[tuple[Token, Token | None, str]]:
+        """(cue head token, speaker token or None, cue text) for each cue in the frame."""
+        out = []
+        inside = set(range(q.span.start, q.span.end))
+        lows = [t.lower_ for t in frame]
+        for k, tok in enumerate(frame):
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs:
+                out.append((tok, self._subject(tok, frame, inside), tok.text))
+            for phrase in self.cues.phrases:
+                if tuple(lows[k:k + len(phrase)]) == phrase:
+                    last = frame[k + len(phrase) - 1]
+                    obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                    if obj is None and k + len(phrase) < len(frame):
+                        obj = frame[k + len(phrase)]
+                    cue_text = doc_text(frame[k:k + len(phrase)])
+                    out.append((tok, obj, cue_text))
+        return out
+
+    @staticmethod
+    def _subject(verb: Token, frame: list[Token], inside: set[int]) -> Token | None:
+        in_frame = {t.i for t in frame}
+        head: Token | None = verb
+        for _ in range(3):  # "X smiled and said": the subject of the first conjunct
+            if head is None:
+                break
+            subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
+            if subj is not None:
+                return subj
+            head = head.head if head.dep_ in ("conj", "xcomp") and head.head is not head else None
+        # fallback (no subject in the parse): a proper noun right next to the verb ("said Trump")
+        near = sorted((t for t in frame if t.pos_ == "PROPN" and abs(t.i - verb.i) <= 3 and t.i in in_frame), key=lambda t: abs(t.i - verb.i))
+        return near[0].head if near and near[0].dep_ == "compound" else (near[0] if near else None)
+
+    def _choose(self, candidates: list[tuple[Token, Token | None, str]], q: _Found):
+        if not candidates:
+            return None
+        first = q.span[0]
+        ancestors = {a.i for a in first.ancestors}
+        return min(candidates, key=lambda c: (c[0].i not in ancestors, _depth(c[0]), abs(c[0].i - q.span.start)))
+
+    def _mention(self, tok: Token) -> tuple[Span, str | None]:
+        """The speaker's name phrase (with titles) and an appositive role, if any."""
+        doc = tok.doc
+        role = None
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+            named = [a for a in appos if a.pos_ == "PROPN" or a.ent_type_ == "PERSON"]
+            if named:
+                role = _clean(doc[tok.left_edge.i:tok.i + 1].text)
+                tok = named[0]
+                appos = []
+        elif appos:
+            a = appos[0]
+            role = _clean(doc[a.left_edge.i:a.right_edge.i + 1].text)
+        keep = {tok.i}
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.lefts:
+                if c.dep_ in ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det") and c.i < tok.i:
+                    if c.dep_ == "punct" and c.text not in "-\u2010":
+                        continue
+                    keep.add(c.i)
+                    keep.update(x.i for x in c.subtree if x.i < tok.i)
+                    stack.append(c)
+        lo = min(keep)
+        while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.pos_ == "PROPN" and doc[lo].dep_ == "det")):
+            lo += 1
+        return doc[lo:tok.i + 1], role
+
+    def _attribute(self, doc: Doc, found: list[_Found], in_quote: list[bool]) -> None:
+        last_person: Attribution | None = None
+        by_para: dict[int, list[_Found]] = {}
+        for q in found:
+            if q.kind in ("scare", "title"):
+                q.attr = Attribution()
+                by_para.setdefault(q.seg.paragraph, []).append(q)
+                continue
+            pick = None
+            if q.kind == "partial":
+                pick = self._choose(self._cue_candidates(self._sentence_frame(doc, q, in_quote), q), q)
+            else:
+                before = self._frame(doc, q, in_quote, "before")
+                after = self._frame(doc, q, in_quote, "after")
+                after_ok = q.seg.raw_last == "," or (q.seg.raw_last != "." and not self._frame_leads_next(doc, q, found))
+                order = [after, before] if q.seg.raw_last in (",", "!", "?", "\u2014") else [before, after]
+                for frame in order:
+                    if frame is after and not after_ok:
+                        continue
+                    pick = self._choose(self._cue_candidates(frame, q), q)
+                    if pick:
+                        break
+            if pick:
+                q.attr = self._resolve(pick, last_person, in_quote, [o.attr.speaker for o in found if o.attr.speaker])
+            else:
+                source = self._continued(q, found, by_para)
+                if source is not None:
+                    q.attr = Attribution(**{**source.attr.__dict__, "attribution": "continuation"})
+                    q.continues, q.inherited = source.quote_id or source, True
+            by_para.setdefault(q.seg.paragraph, []).append(q)
+            if q.attr.speaker and not q.attr.pronoun:
+                last_person = q.attr
+        # quote ids are assigned after attribution: map object references to ids now
+        for n, q in enumerate(found, start=1):
+            q.quote_id = f"q{n}"
+        for q in found:
+            if isinstance(q.continues, _Found):
+                q.continues = q.continues.quote_id
+
+    def _frame_leads_next(self, doc: Doc, q: _Found, found: list[_Found]) -> bool:
+        """The words after a quotation end with "," or ":" right before the next quotation."""
+        nxt = next((o for o in found if o.seg.open_mark > q.seg.open_mark and o.seg.paragraph == q.seg.paragraph), None)
+        if nxt is None or q.seg.close_mark is None:
+            return False
+        between = doc.text[q.seg.close_mark + 1:nxt.seg.open_mark].rstrip()
+        return bool(between) and between[-1] in ",:" and not any(ch in ".!?" for ch in between)
+
+    def _continued(self, q: _Found, found: list[_Found], by_para: dict[int, list[_Found]]) -> _Found | None:
+        """The attributed quotation this one continues, or None (never across a paragraph otherwise)."""
+        earlier = [o for o in by_para.get(q.seg.paragraph, []) if o.kind == "full"]
+        if earlier:
+            return earlier[-1] if earlier[-1].attr.speaker else None
+        if q.seg.open_mark != q.seg.para_start:
+            return None
+        prev = [o for o in by_para.get(q.seg.paragraph - 1, []) if o.kind == "full"]
+        if not prev or not prev[-1].attr.speaker:
+            return None
+        if q.seg.after_open or prev[-1].seg.close_mark is not None:
+            return prev[-1]
+        return None
+
+    def _known_surname(self, mention: str, speakers: list[str]) -> str | None:
+        """An unlisted speaker named again by surname only ("Ken Ito" ... "Ito") in the same text."""
+        rest = self.registry.strip_titles(mention)
+        if len(rest.split()) != 1:
+            return None
+        matches = {s for s in speakers if len(s.split()) > 1 and s.split()[-1] == rest}
+        return matches.pop() if len(matches) == 1 else None
+
+    def _resolve(self, pick: tuple[Token, Token | None, str], last_person: Attribution | None, in_quote: list[bool], speakers: list[str]) -> Attribution:
+        cue_tok, subj, cue_text = pick
+        channel = self._channel(cue_tok, in_quote)
+        if subj is None:
+            return Attribution(cue=cue_text, channel=channel, attribution="cue")
+        if subj.lower_ in PRONOUNS_PERSON:
+            if last_person is None:
+                return Attribution(speaker_mention=subj.text, cue=cue_text, channel=channel, attribution="none", pronoun=True)
+            return Attribution(
+                speaker=last_person.speaker, speaker_mention=subj.text, speaker_role=last_person.speaker_role,
+                actor_id=last_person.actor_id, cue=cue_text, channel=channel, attribution="pronoun", pronoun=True,
+            )
+        if subj.lower_ in PRONOUNS_OTHER:
+            return Attribution(speaker_mention=subj.text, cue=cue_text, channel=channel, attribution="none", pronoun=True)
+        mention, role = self._mention(subj)
+        actor = self.registry.link(mention.text)
+        speaker = actor.name if actor else self._known_surname(mention.text, speakers) or _clean(mention.text)
+        return Attribution(
+            speaker=speaker, speaker_mention=_clean(mention.text),
+            speaker_role=role, actor_id=actor.actor_id if actor else None, cue=cue_text, channel=channel, attribution="cue",
+        )
+
+    def _channel(self, cue_tok: Token, in_quote: list[bool]) -> str | None:
+        """Channel from the cue's clause (quoted words excluded), else the verb's default."""
+        clause = " ".join(t.text for t in cue_tok.subtree if not t.is_space and not in_quote[t.i])
+        for pattern, channel in self.cues.channels:
+            if pattern.search(clause):
+                return channel
+        return self.cues.verbs.get(cue_tok.lemma_.lower())
+
+    @staticmethod
+    def _duplicates(found: list[_Found]) -> None:
+        norm = [normalise_quote(q.span.text) for q in found]
+        for i, q in enumerate(found):
+            if not q.attr.speaker or q.kind not in ("full", "partial"):
+                continue
+            for j in range(i):
+                o = found[j]
+                if o.attr.speaker == q.attr.speaker and o.kind in ("full", "partial") and f" {norm[i]} " in f" {norm[j]} ":
+                    q.duplicate_of = o
+                    break
+        for q in found:
+            if isinstance(q.duplicate_of, _Found):
+                q.duplicate_of = q.duplicate_of.quote_id or None
+
+
+def doc_text(tokens: Iterable[Token]) -> str:
+    tokens = list(tokens)
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text if tokens else ""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:")
+
+
+def normalise_quote(text: str) -> str:
+    """Lower-case words only (accents, dashes and punctuation dropped) for comparing quotations."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    words = re.findall(r"[\w']+", text)
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- registration
+for _name in SPAN_ATTRS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("quote_warnings"):
+    Doc.set_extension("quote_warnings", getter=lambda doc: list(doc.user_data.get("quote_warnings", [])))
+
+
+@Language.factory(
+    "quotes",
+    default_config={"cues_path": "", "actors_path": "", "titles_path": ""},
+)
+def make_quotes(nlp: Language, name: str, cues_path: str, actors_path: str, titles_path: str) -> QuoteAttributor:
+    """Factory: empty paths mean the curated tables in data/reference/."""
+    cues = load_cues(cues_path or CUES_FILE)
+    registry = load_registry(str(actors_path or ACTORS_FILE), str(titles_path or TITLES_FILE))
+    return QuoteAttributor(cues, registry)
+
+
+# --------------------------------------------------------------------------- tidy outputs
+STATEMENT_COLUMNS = [
+    "quote_id", "paragraph", "start", "end", "quote", "kind", "speaker", "speaker_mention", "speaker_role",
+    "actor_id", "cue", "channel", "attribution", "inherited", "continues", "duplicate_of", "words",
+]
+
+
+def statements_frame(doc: Doc) -> pd.DataFrame:
+    """One row per quotation segment of ``doc.spans["quotes"]``, in text order."""
+    rows = []
+    for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []:
+        row = {k: span._.get(k) for k in SPAN_ATTRS}
+        row.update(start=span.start_char, end=span.end_char, quote=span.text, words=len(normalise_quote(span.text).split()))
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    for col in STATEMENT_COLUMNS:
+        if col not in ("paragraph", "start", "end", "words", "inherited"):
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    frame["inherited"] = frame["inherited"].astype(bool)
+    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def quote_pipeline() -> Language:
+    """The project pipeline (``analysis.nlp.load_pipeline()``) with the ``quotes`` component."""
+    from .nlp import load_pipeline
+
+    nlp = load_pipeline()
+    if SPANS_KEY not in nlp.pipe_names:
+        nlp.add_pipe(SPANS_KEY, last=True)
+    return nlp
+
+
+def extract_statements(text: str, nlp: Language | None = None) -> pd.DataFrame:
+    """The statements table for plain text (paragraphs separated by blank lines)."""
+    return statements_frame((nlp or quote_pipeline())(text))
+
+
+def extract_statements_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64) -> pd.DataFrame:
+    """Statements of many texts (batched ``nlp.pipe``), with a ``doc`` column (0-based text index)."""
+    nlp = nlp or quote_pipeline()
+    frames = []
+    for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+        frame = statements_frame(doc)
+        frame.insert(0, "doc", n)
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame(columns=["doc", *STATEMENT_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
+
+
+def quote_warnings_frame(doc: Doc) -> pd.DataFrame:
+    """The unpaired-mark warnings of ``doc`` as a table."""
+    return pd.DataFrame(doc._.quote_warnings, columns=["paragraph", "offset", "mark", "message"])
+
+
+# --------------------------------------------------------------------------- JSONL exchange
+#: Attributes carried in each JSONL span besides start, end and label.
+JSONL_ATTRS = ("quote_id", "paragraph", "kind", "speaker", "speaker_mention", "speaker_role", "actor_id", "cue",
+               "channel", "attribution", "inherited", "continues", "duplicate_of")
+
+
+def jsonl_records(doc: Doc) -> list[dict[str, Any]]:
+    """One Prodigy-style task per quotation: {"text", "spans": [{start, end, label, ...}], "meta"}."""
+    records = []
+    for span in doc.spans[SPANS_KEY]:
+        entry = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text,
+                 "token_start": span.start, "token_end": span.end - 1}
+        entry.update({k: span._.get(k) for k in JSONL_ATTRS})
+        records.append({"text": doc.text, "spans": [entry], "meta": {"quote_id": span._.quote_id}})
+    return records
+
+
+def read_jsonl(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
+    """Read statements.jsonl back: the shared text and its spans in file order."""
+    path = Path(path)
+    text: str | None = None
+    spans: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
+            if text is None:
+                text = record.get("text")
+            elif record.get("text") != text:
+                raise ReferenceDataError("all records must share one text", path=path, line=line_no, field="text")
+            for span in record.get("spans", []):
+                if not {"start", "end", "label"} <= span.keys():
+                    raise ReferenceDataError("span needs start, end and label", path=path, line=line_no, field="spans")
+                spans.append(span)
+    return text or "", spans
+
+
+def apply_spans(doc: Doc, spans: Iterable[Mapping[str, Any]]) -> Doc:
+    """Set ``doc.spans["quotes"]`` (and the Span extensions) from exported span records."""
+    out = []
+    for record in spans:
+        span = doc.char_span(record["start"], record["end"], label=record["label"], alignment_mode="strict")
+        if span is None:
+            raise ReferenceDataError(f"span {record['start']}-{record['end']} does not align with tokens", field="spans")
+        for key in JSONL_ATTRS:
+            span._.set(key, record.get(key))
+        out.append(span)
+    doc.spans[SPANS_KEY] = out
+    return doc
+
+
+def load_statements_doc(path: str | Path, nlp: Language) -> Doc:
+    """A Doc of the exported text (tokenised only) carrying the exported quotation spans."""
+    text, spans = read_jsonl(path)
+    return apply_spans(nlp.make_doc(text), spans)
+
+
+# --------------------------------------------------------------------------- displaCy
+def display_options(doc: Doc, palette: Iterable[str] | None = None) -> dict[str, Any]:
+    """displaCy ``style="span"`` options: the quotes key and one colour per speaker label."""
+    from .plots import COLOURS
+
+    colours = list(palette or COLOURS)
+    labels = sorted({s.label_ for s in doc.spans.get(SPANS_KEY, [])})
+    return {"spans_key": SPANS_KEY, "colors": {lab: colours[i % len(colours)] + "66" for i, lab in enumerate(labels)}}
+
+
+__all__ = [
+    "CueLexicon", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "STATEMENT_COLUMNS", "load_cues", "find_segments",
+    "paragraph_bounds", "statements_frame", "extract_statements", "extract_statements_many", "quote_pipeline",
+    "quote_warnings_frame", "jsonl_records", "read_jsonl", "apply_spans", "load_statements_doc", "display_options",
+    "normalise_quote",
+]

@@ -1,0 +1,275 @@
+"""The quotes component: gold-standard scores on the article and pattern families in new text."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.errors import ReferenceDataError
+from analysis.io import save_jsonl
+from analysis.quote_eval import GOLD_FILE, gold_frame, mismatches, score_statements
+from analysis.quotes import (
+    SPANS_KEY,
+    apply_spans,
+    extract_statements,
+    extract_statements_many,
+    find_segments,
+    jsonl_records,
+    load_cues,
+    load_statements_doc,
+    paragraph_bounds,
+    quote_pipeline,
+    statements_frame,
+)
+
+
+@pytest.fixture(scope="module")
+def qnlp():
+    return quote_pipeline()
+
+
+@pytest.fixture(scope="module")
+def qdoc(article, qnlp):
+    return qnlp(article.body_text)
+
+
+@pytest.fixture(scope="module")
+def predicted(qdoc):
+    return statements_frame(qdoc)
+
+
+@pytest.fixture(scope="module")
+def gold(article):
+    return gold_frame([p.start for p in article.paragraphs], article.body_text)
+
+
+def one(text: str, nlp) -> dict:
+    """The single statement found in ``text``."""
+    frame = extract_statements(text, nlp)
+    assert len(frame) == 1, frame.to_string()
+    return frame.iloc[0].to_dict()
+
+
+# --------------------------------------------------------------------------- gold standard
+def test_gold_file_is_consistent_with_the_article(gold):
+    assert len(gold) == 10
+    assert gold["start"].is_monotonic_increasing
+    raw = [json.loads(line) for line in GOLD_FILE.read_text(encoding="utf-8").splitlines()]
+    ids = {r["id"] for r in raw}
+    assert {r["continues"] for r in raw if r["continues"]} <= ids
+    assert {r["duplicate_of"] for r in raw if r["duplicate_of"]} <= ids
+
+
+@pytest.mark.parametrize("level", ["spans", "span+speaker+cue", "full record"])
+def test_perfect_precision_and_recall_on_the_article(predicted, gold, level):
+    scores = score_statements(predicted, gold).set_index("level")
+    row = scores.loc[level]
+    assert (row["precision"], row["recall"]) == (1.0, 1.0), mismatches(predicted, gold, level).to_string()
+
+
+def test_scoring_notices_errors(predicted, gold):
+    wrong = predicted.copy()
+    wrong.loc[wrong.index[0], "speaker"] = "Benjamin Netanyahu"
+    wrong = wrong.drop(index=wrong.index[-1])
+    scores = score_statements(wrong, gold).set_index("level")
+    assert scores.loc["spans", "recall"] == 0.9
+    assert scores.loc["span+speaker+cue", "precision"] == pytest.approx(8 / 9, abs=1e-3)
+
+
+def test_article_hard_points(predicted):
+    by_para = {p: g for p, g in predicted.groupby("paragraph")}
+    landau = by_para[12].iloc[0]  # P16
+    assert landau["speaker"] == "Christopher Landau" and "President Trump recognizes" in landau["quote"]
+    assert not ((predicted["speaker"] == "Donald Trump") & predicted["quote"].str.startswith("President Trump")).any()
+    p13 = by_para[9]
+    assert list(p13["cue"]) == ["said", "said"] and list(p13["inherited"]) == [False, True]
+    soon = by_para[10].iloc[0]
+    assert (soon["quote"], soon["kind"], soon["speaker_mention"], soon["speaker"]) == ("soon", "partial", "He", "Donald Trump")
+    risch = predicted[predicted["speaker"] == "Jim Risch"]
+    assert list(risch["paragraph"]) == [13, 14, 15]
+    assert set(risch["channel"]) == {"speech/remarks"} and list(risch["inherited"]) == [False, True, True]
+    assert risch.iloc[0]["speaker_role"] == "chairman of the Senate Foreign Relations Committee"
+    assert predicted["duplicate_of"].notna().sum() == 3
+
+
+def test_no_warnings_on_the_article(qdoc):
+    assert qdoc._.quote_warnings == []
+
+
+# --------------------------------------------------------------------------- pattern families
+def test_quote_then_speaker(qnlp):
+    row = one('The talks ended late.\n\n"We expect a second round in spring," said Mara Quill, a negotiator for the union.', qnlp)
+    assert (row["quote"], row["speaker"], row["cue"], row["speaker_role"]) == (
+        "We expect a second round in spring", "Mara Quill", "said", "a negotiator for the union")
+
+
+def test_speaker_then_quote_with_channel(qnlp):
+    row = one('Mayor Lena Ortiz told reporters: "The bridge will stay closed until the inspection is done."', qnlp)
+    assert (row["speaker"], row["cue"], row["channel"], row["kind"]) == ("Mayor Lena Ortiz", "told", "press remarks", "full")
+
+
+def test_pronoun_resolves_to_last_attributed_person(qnlp):
+    frame = extract_statements('"The talks went well," Ines Moreau said.\n\n"There is more to do," she added in an interview.', qnlp)
+    second = frame.iloc[1]
+    assert (second["speaker"], second["speaker_mention"], second["cue"], second["channel"]) == ("Ines Moreau", "she", "added", "interview")
+    assert second["attribution"] == "pronoun"
+
+
+def test_pronoun_without_antecedent_stays_unattributed(qnlp):
+    row = one('"We are ready," she said.', qnlp)
+    assert row["speaker"] is None and row["speaker_mention"] == "she"
+
+
+def test_apposition_with_a_common_noun_subject(qnlp):
+    row = one('The committee\'s chairwoman, Rosa Lind, said: "We will publish the report in May."', qnlp)
+    assert (row["speaker"], row["speaker_role"]) == ("Rosa Lind", "The committee's chairwoman")
+
+
+def test_registry_links_titles_and_surnames(qnlp):
+    row = one('"This club keeps growing," President Trump posted on Truth Social.', qnlp)
+    assert (row["speaker"], row["speaker_mention"], row["actor_id"], row["channel"]) == (
+        "Donald Trump", "President Trump", "donald-trump", "social media post")
+    row = one('"The region matters," Landau said.', qnlp)
+    assert row["speaker"] == "Christopher Landau"
+
+
+def test_unknown_speaker_keeps_surface_form(qnlp):
+    row = one('"The harvest was early," farmer Joan Pike said.', qnlp)
+    assert row["actor_id"] is None and row["speaker"].endswith("Joan Pike")
+
+
+def test_continuation_across_paragraphs(qnlp):
+    text = ('"The first part of my answer is simple," Paul Reyes said at a town hall meeting.\n\n'
+            '"The second part takes longer.\n\n"And the third part is for next week."')
+    frame = extract_statements(text, qnlp)
+    assert list(frame["speaker"]) == ["Paul Reyes"] * 3
+    assert list(frame["continues"]) == [None, "q1", "q2"]
+    assert list(frame["inherited"]) == [False, True, True]
+    assert set(frame["channel"]) == {"speech/remarks"}
+
+
+def test_second_quotation_in_a_paragraph_continues_the_first(qnlp):
+    frame = extract_statements('"We signed," Ada Moss said after the vote. "Now the work starts."', qnlp)
+    assert list(frame["speaker"]) == ["Ada Moss", "Ada Moss"]
+    assert frame.iloc[1]["continues"] == "q1" and frame.iloc[1]["cue"] == "said"
+
+
+def test_interrupted_quotation(qnlp):
+    frame = extract_statements('"Yes," Tom Reed said, "we will go."', qnlp)
+    assert list(frame["speaker"]) == ["Tom Reed", "Tom Reed"] and not frame["inherited"].any()
+
+
+def test_attribution_never_crosses_a_paragraph_break_otherwise(qnlp):
+    frame = extract_statements('Sara Kim spoke at length.\n\n"Unattributed words."', qnlp)
+    assert frame.iloc[0]["speaker"] is None
+    frame = extract_statements('"First," Sara Kim said.\n\nThe weather was cold.\n\n"Second."', qnlp)
+    assert list(frame["speaker"]) == ["Sara Kim", None]
+
+
+def test_cue_is_the_main_verb_not_a_subordinate_one(qnlp):
+    row = one('"We have a deal," Maria Lopez said as she signed the papers.', qnlp)
+    assert row["cue"] == "said"
+
+
+def test_according_to(qnlp):
+    row = one('According to Leila Haddad, "exports doubled last year."', qnlp)
+    assert (row["speaker"], row["cue"].lower()) == ("Leila Haddad", "according to")
+
+
+def test_partial_quotation_and_duplicate(qnlp):
+    frame = extract_statements('"We will build it fast and build it well," Ken Ito said.\n\nIto said the plant would be built "fast".', qnlp)
+    second = frame.iloc[1]
+    assert (second["kind"], second["speaker"], second["duplicate_of"]) == ("partial", "Ken Ito", "q1")
+
+
+def test_partial_quotation_in_reported_speech(qnlp):
+    row = one('Analyst Mei Tanaka said the outcome was "far from certain" for both sides.', qnlp)
+    assert (row["kind"], row["quote"], row["cue"]) == ("partial", "far from certain", "said")
+    assert row["speaker"].endswith("Mei Tanaka")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('The so-called "peace dividend" never arrived in the region.', "scare"),
+    ('Critics doubt the "historic" label will stick.', "scare"),
+    ('Her book, titled "Roads Across the Steppe", was published in 2019.', "title"),
+])
+def test_scare_quotes_and_titles_are_not_attributed(qnlp, text, kind):
+    row = one(text, qnlp)
+    assert row["kind"] == kind and row["speaker"] is None and row["cue"] is None
+
+
+def test_claim_inside_a_quotation_belongs_to_the_quoted_speaker(qnlp):
+    row = one('Deputy Minister Ana Bell said, "President Okoro wants peace."', qnlp)
+    assert row["speaker"].endswith("Ana Bell")
+
+
+def test_curly_quotes(qnlp):
+    row = one("\u201cWe are ready,\u201d the ambassador wrote on X.", qnlp)
+    assert (row["quote"], row["speaker"], row["channel"]) == ("We are ready", "the ambassador", "social media post")
+
+
+def test_no_quotes_at_all(qnlp):
+    doc = qnlp("Nothing here is quoted. The meeting ended at noon.")
+    assert len(doc.spans[SPANS_KEY]) == 0 and doc._.quote_warnings == []
+    assert list(statements_frame(doc).columns)[:5] == ["quote_id", "paragraph", "start", "end", "quote"]
+
+
+def test_unpaired_mark_is_a_warning_not_an_exception(qnlp):
+    text = 'The sign on the door read "closed.\n\nLater the doors opened. "We are open," the owner, Dana Bright, said.'
+    doc = qnlp(text)
+    assert [(w["paragraph"], w["offset"]) for w in doc._.quote_warnings] == [(1, text.index('"'))]
+    frame = statements_frame(doc)
+    assert list(frame["speaker"]) == ["Dana Bright"] and frame.iloc[0]["paragraph"] == 2
+
+
+def test_stray_closing_curly_mark_is_a_warning():
+    segments, warnings = find_segments("It measured 6\u201d across.")
+    assert segments == [] and warnings[0]["message"].startswith("closing quotation mark")
+
+
+def test_offsets_and_paragraphs_index_the_given_text(qnlp):
+    text = 'Intro line.\n\n  \n\n"Second paragraph quote," Ann Lee said.'
+    row = one(text, qnlp)
+    assert text[row["start"]:row["end"]] == row["quote"] == "Second paragraph quote"
+    assert row["paragraph"] == 2 and len(paragraph_bounds(text)) == 2
+
+
+def test_bulk_extraction_matches_single(qnlp):
+    texts = ['"One," Ann Lee said.', "No quotes.", '"Two," Bo Park said.']
+    bulk = extract_statements_many(texts, qnlp, batch_size=2)
+    assert list(bulk["doc"]) == [0, 2] and list(bulk["speaker"]) == ["Ann Lee", "Bo Park"]
+
+
+# --------------------------------------------------------------------------- JSONL round trip
+def test_jsonl_round_trip(qdoc, qnlp, tmp_path):
+    path = save_jsonl(jsonl_records(qdoc), tmp_path / "statements.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(qdoc.spans[SPANS_KEY])
+    first = json.loads(lines[0])
+    assert first["text"] == qdoc.text and {"start", "end", "label"} <= first["spans"][0].keys()
+    back = load_statements_doc(path, qnlp)
+    assert [(s.start_char, s.end_char, s.label_) for s in back.spans[SPANS_KEY]] == [
+        (s.start_char, s.end_char, s.label_) for s in qdoc.spans[SPANS_KEY]]
+    cols = [c for c in statements_frame(qdoc).columns]
+    pd.testing.assert_frame_equal(statements_frame(back)[cols], statements_frame(qdoc)[cols])
+
+
+def test_jsonl_loader_rejects_misaligned_spans(qnlp):
+    doc = qnlp.make_doc("Hello world")
+    with pytest.raises(ReferenceDataError):
+        apply_spans(doc, [{"start": 1, "end": 4, "label": "X"}])
+
+
+# --------------------------------------------------------------------------- the cue lexicon
+def test_cue_lexicon_validation(tmp_path):
+    good = load_cues()
+    assert "say" in good.verbs and ("according", "to") in good.phrases
+    bad = tmp_path / "cues.csv"
+    bad.write_text("type,pattern,channel,note\nverb,say,,\nnoun,said,,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_cues(bad)
+    assert err.value.line == 3 and err.value.field == "type"
+    bad.write_text("type,pattern,channel,note\nchannel,(unclosed,phone call,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="regular expression"):
+        load_cues(bad)
