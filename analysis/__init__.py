@@ -1,1 +1,29 @@
-"""Loaders and extraction helpers for the accords research notebooks."""
+"""Loaders and extraction helpers for the accords research notebooks.
+
+The most-used functions are available from the package itself (``analysis.load_article``,
+``analysis.extract_statements``, ...); they are imported on first use so that ``import analysis``
+stays cheap and does not load spaCy until it is needed.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+#: public name -> submodule that defines it
+_EXPORTS: dict[str, str] = {
+    "load_article": "article",
+    "load_pipeline": "nlp",
+    "parse_article": "nlp",
+    "quality_flags": "quality",
+    "extract_statements": "quotes",
+    "load_events": "membership",
+    "members_as_of": "membership",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -75,3 +75,10 @@ def test_makefile_targets_install_before_they_run():
     for target in ("report", "test", "lab"):
         assert re.search(rf"^{target}: \$\(STAMP\)", makefile, flags=re.M), target
     assert "$(STAMP): pyproject.toml" in makefile
+
+
+def test_package_level_exports_resolve():
+    import analysis
+
+    for name in analysis.__all__:
+        assert callable(getattr(analysis, name)), name
