@@ -320,6 +320,29 @@ def members_as_of(
     return out.sort_values(["counted_from", "country"], kind="stable").reset_index(drop=True)
 
 
+def member_counts(
+    dates: dict[str, str | pd.Timestamp],
+    *,
+    events: pd.DataFrame | None = None,
+    include_framework: bool = False,
+) -> pd.DataFrame:
+    """Headline numbers: members by basis on each labelled date (``{"label": date}``).
+
+    Columns: when (the label), date, basis, framework_counted, members, countries.
+    """
+    events = _events(events)
+    rows = []
+    for label, day in dates.items():
+        for basis in BASES:
+            members = members_as_of(day, basis, events=events, include_framework=include_framework)
+            rows.append({
+                "when": label, "date": pd.Timestamp(day).strftime("%Y-%m-%d"), "basis": basis,
+                "framework_counted": include_framework, "members": len(members),
+                "countries": ", ".join(members["country"]),
+            })
+    return pd.DataFrame(rows)
+
+
 def cumulative_members(
     events: pd.DataFrame | None = None,
     *,

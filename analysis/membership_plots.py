@@ -152,8 +152,9 @@ def cumulative_figure(
     windows = time_windows(changes["date"], gap_days=gap_days, pad_days=30)
     windows[0] = (min(windows[0][0], series["date"].min()), windows[0][1])
     windows[-1] = (windows[-1][0], max(windows[-1][1], series["date"].max()))
+    ratios = [1.3] + [1] * (len(windows) - 1)
     fig, axes = plt.subplots(1, len(windows), sharey=True, figsize=(10, 5), layout="constrained",
-                             squeeze=False, gridspec_kw={"wspace": 0.08})
+                             squeeze=False, gridspec_kw={"wspace": 0.08, "width_ratios": ratios})
     axes = axes[0]
     day = pd.Timestamp(article_date)
     for ax, (start, end) in zip(axes, windows):
@@ -165,7 +166,8 @@ def cumulative_figure(
                 above = basis == "announced"
                 ax.annotate(row["joined"].replace("; ", " +\n"), (row["date"], row["members"]),
                             xytext=(3 if above else 5, 4 if above else -4), textcoords="offset points",
-                            ha="left", va="bottom" if above else "top", fontsize=8, color=colour)
+                            ha="left", va="bottom" if above else "top", fontsize=8, color=colour, zorder=4,
+                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
         if start <= day <= end:
             ax.axvline(day, color=PALETTE["black"], ls="--", lw=1)
             ax.annotate(f"article\n{day:%Y-%m-%d}", (day, 0.2), xytext=(4, 0), textcoords="offset points",
@@ -191,8 +193,9 @@ def cumulative_figure(
     handles, names = axes[0].get_legend_handles_labels()
     handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1))
     names.append("the article's date")
-    fig.legend(handles, names, loc="outside lower center", ncol=3, frameon=False, fontsize=9)
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    band = 0.35 / fig.get_figheight()  # a band under the axes for the legend, above the source line
+    fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
+    fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=3, frameon=False, fontsize=9)
     return add_source(fig, source)
 
 

@@ -358,3 +358,11 @@ def test_article_names_members_but_not_sudan(article, doc):
     assert table.loc["Sudan", "finding"] == "member, not named"
     assert table.loc["Kazakhstan", "named"] and table.loc["Morocco", "named"]
     assert all(p.startswith("P") for ps in table["paragraphs"] if ps for p in ps.split(", "))
+
+
+def test_member_counts_state_the_basis_and_framework(wave):
+    counts = m.member_counts({"article": "2025-11-07"}, events=wave, include_framework=True)
+    assert counts["basis"].tolist() == ["signed", "announced"]
+    by_basis = counts.set_index("basis")
+    assert by_basis.loc["signed", "members"] == 3 and "Israel" in by_basis.loc["signed", "countries"]
+    assert by_basis.loc["announced", "members"] == 4 and counts["framework_counted"].all()
