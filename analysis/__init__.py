@@ -18,6 +18,10 @@ _EXPORTS: dict[str, str] = {
     "extract_statements": "quotes",
     "load_events": "membership",
     "members_as_of": "membership",
+    "cumulative_members": "membership",
+    "status_table": "membership",
+    "countries_named": "membership",
+    "compare_with_members": "membership",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -23,12 +23,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pycountry
 
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+
+if TYPE_CHECKING:  # spaCy and the article module are only needed by the cross-check's callers
+    from spacy.tokens import Doc
+
+    from .article import Article
 
 EVENTS_PATH: Path = REFERENCE / "accords_events.csv"
 CONTEXT_PATH: Path = REFERENCE / "normalization_context.csv"
@@ -77,6 +83,7 @@ MILESTONES: tuple[str, ...] = (
 )
 
 _DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+_DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def parse_date(text: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] |
     if form is None:
         raise ValueError(f"unknown precision {precision!r}")
     if not re.fullmatch(form, text):
-        raise ValueError(f"date {text!r} is not of the form {precision} ({ {'day': 'YYYY-MM-DD', 'month': 'YYYY-MM', 'year': 'YYYY'}[precision]})")
+        raise ValueError(f"date {text!r} does not have the form {_DATE_SHAPES[precision]} ({precision} precision)")
     if precision == "day":
         day = Date.fromisoformat(text)
         return pd.Timestamp(day), pd.Timestamp(day)
@@ -575,7 +582,7 @@ def table_names(*tables: pd.DataFrame) -> dict[str, tuple[str, str]]:
     return names
 
 
-def countries_named(doc, *, article=None, events: pd.DataFrame | None = None) -> pd.DataFrame:
+def countries_named(doc: Doc, *, article: Article | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every GPE mention in ``doc`` resolved to a country (unresolved mentions are kept, iso3 "").
 
     Names are matched against the events table's countries first, so a mention resolves to the
