@@ -36,6 +36,14 @@ STATE_STYLE: dict[str, dict[str, object]] = {
 }
 
 
+def _fixed_layout(fig: Figure) -> Figure:
+    """Run the constrained layout once, then keep it: every later draw (inline display, PNG, SVG)
+    sees the same positions, so the saved files do not depend on how often the figure was drawn."""
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    return fig
+
+
 def time_windows(dates: pd.Series, *, gap_days: int = 365, pad_days: int = 25) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """Split sorted dates into windows wherever two consecutive dates are more than ``gap_days`` apart."""
     days = sorted(pd.to_datetime(dates).dropna().unique())
@@ -130,7 +138,7 @@ def timeline_figure(
     band = 0.75 / fig.get_figheight()
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=4, frameon=False, fontsize=8)
-    return add_source(fig, f"{source}; status checked to {pd.Timestamp(as_of):%Y-%m-%d}")
+    return _fixed_layout(add_source(fig, f"{source}; status checked to {pd.Timestamp(as_of):%Y-%m-%d}"))
 
 
 def cumulative_figure(
@@ -196,7 +204,7 @@ def cumulative_figure(
     band = 0.35 / fig.get_figheight()  # a band under the axes for the legend, above the source line
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
     fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=3, frameon=False, fontsize=9)
-    return add_source(fig, source)
+    return _fixed_layout(add_source(fig, source))
 
 
 def relations_figure(
@@ -247,4 +255,4 @@ def relations_figure(
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
-    return add_source(fig, source)
+    return _fixed_layout(add_source(fig, source))
