@@ -157,11 +157,14 @@ def _read_rows(path: Path) -> list[_Row]:
             if column not in header:
                 raise _fail(f"missing column {column!r}", path, 1, column)
         rows = []
+        end = reader.line_num  # the header's last line
         for record in reader:
+            # a quoted field may span lines: report the line the record starts on
+            start, end = end + 1, reader.line_num
             if None in record:
-                raise _fail("more fields than columns", path, reader.line_num, None)
+                raise _fail("more fields than columns", path, start, None)
             values = {k: (record[k] or "").strip() for k in COLUMNS}
-            rows.append(_Row(reader.line_num, values))
+            rows.append(_Row(start, values))
     return rows
 
 

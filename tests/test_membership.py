@@ -366,3 +366,8 @@ def test_member_counts_state_the_basis_and_framework(wave):
     by_basis = counts.set_index("basis")
     assert by_basis.loc["signed", "members"] == 3 and "Israel" in by_basis.loc["signed", "countries"]
     assert by_basis.loc["announced", "members"] == 4 and counts["framework_counted"].all()
+
+
+def test_line_numbers_count_physical_lines(write_table):
+    rows = [event(note="first line\nsecond line"), event(event_type="joined", date="2020-09-15")]
+    raises_at(write_table, rows, 4, "event_type")
