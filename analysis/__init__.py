@@ -22,6 +22,10 @@ _EXPORTS: dict[str, str] = {
     "status_table": "membership",
     "countries_named": "membership",
     "compare_with_members": "membership",
+    "load_claims": "claims",
+    "claims_table": "claims",
+    "load_primary_statements": "fidelity",
+    "fidelity_table": "fidelity",
 }
 
 __all__ = sorted(_EXPORTS)
