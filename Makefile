@@ -7,7 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-export MPLBACKEND := Agg
+# No MPLBACKEND here: notebook kernels keep the inline backend so the reports carry their figures;
+# plots.fix_layout() makes the saved figures byte-identical either way.
 export TZ := UTC
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1

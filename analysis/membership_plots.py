@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .plots import PALETTE, add_source
+from .plots import PALETTE, add_source, fix_layout
 
 #: Marker, colour and legend label per event type on the timeline.
 EVENT_STYLE: dict[str, dict[str, object]] = {
@@ -34,14 +34,6 @@ STATE_STYLE: dict[str, dict[str, object]] = {
     "stalled": {"color": "#DDDDDD", "hatch": "///", "label": "accords signed, normalisation stalled"},
     "frozen": {"color": PALETTE["grey"], "hatch": "..", "label": "relations frozen"},
 }
-
-
-def _fixed_layout(fig: Figure) -> Figure:
-    """Run the constrained layout once, then keep it: every later draw (inline display, PNG, SVG)
-    sees the same positions, so the saved files do not depend on how often the figure was drawn."""
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
-    return fig
 
 
 def time_windows(dates: pd.Series, *, gap_days: int = 365, pad_days: int = 25) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -138,7 +130,7 @@ def timeline_figure(
     band = 0.75 / fig.get_figheight()
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=4, frameon=False, fontsize=8)
-    return _fixed_layout(add_source(fig, f"{source}; status checked to {pd.Timestamp(as_of):%Y-%m-%d}"))
+    return fix_layout(add_source(fig, f"{source}; status checked to {pd.Timestamp(as_of):%Y-%m-%d}"))
 
 
 def cumulative_figure(
@@ -204,7 +196,7 @@ def cumulative_figure(
     band = 0.35 / fig.get_figheight()  # a band under the axes for the legend, above the source line
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
     fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=3, frameon=False, fontsize=9)
-    return _fixed_layout(add_source(fig, source))
+    return fix_layout(add_source(fig, source))
 
 
 def relations_figure(
@@ -255,4 +247,4 @@ def relations_figure(
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
-    return _fixed_layout(add_source(fig, source))
+    return fix_layout(add_source(fig, source))

@@ -38,3 +38,10 @@ def write_file(tmp_path: Path) -> Callable[[str | bytes, str], Path]:
         return path
 
     return write
+
+
+def pytest_configure(config):
+    """Unit tests draw figures headless; notebooks keep Jupyter's inline backend for their reports."""
+    import matplotlib
+
+    matplotlib.use("Agg")
