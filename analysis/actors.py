@@ -177,6 +177,7 @@ class ActorRegistry:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _is_country_word(word: str) -> bool:
     """A leading "Israel's" / "Kazakhstan's" style qualifier (a country name, possessive stripped)."""
     try:

@@ -246,13 +246,14 @@ class QuoteAttributor:
 
     # -- the component
     def __call__(self, doc: Doc) -> Doc:
-        segments, warnings = find_segments(doc.text)
+        text = doc.text
+        segments, warnings = find_segments(text)
         in_quote = [False] * len(doc)
         found: list[_Found] = []
         for seg in segments:
             span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
             if span is None or len(span) == 0:
-                warnings.append(_warning(seg.paragraph, seg.open_mark, doc.text[seg.open_mark], "quotation does not align with tokens"))
+                warnings.append(_warning(seg.paragraph, seg.open_mark, text[seg.open_mark], "quotation does not align with tokens"))
                 continue
             lo = self._token_at(doc, seg.open_mark)
             hi = self._token_at(doc, seg.close_mark) if seg.close_mark is not None else span.end - 1
@@ -260,8 +261,8 @@ class QuoteAttributor:
                 in_quote[i] = True
             found.append(_Found(seg, span, "full"))
         for q in found:
-            q.kind = self._kind(doc, q, in_quote)
-        self._attribute(doc, found, in_quote)
+            q.kind = self._kind(doc, text, q, in_quote)
+        self._attribute(doc, text, found, in_quote)
         self._duplicates(found)
         spans = []
         for n, q in enumerate(found, start=1):
@@ -308,8 +309,8 @@ class QuoteAttributor:
             i += 1
         return tokens
 
-    def _kind(self, doc: Doc, q: _Found, in_quote: list[bool]) -> str:
-        text, seg = doc.text, q.seg
+    def _kind(self, doc: Doc, text: str, q: _Found, in_quote: list[bool]) -> str:
+        seg = q.seg
         before = text[seg.para_start:seg.open_mark].rstrip()
         prev_char = before[-1] if before else ""
         after = text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
@@ -412,7 +413,7 @@ class QuoteAttributor:
             lo += 1
         return doc[lo:tok.i + 1], role
 
-    def _attribute(self, doc: Doc, found: list[_Found], in_quote: list[bool]) -> None:
+    def _attribute(self, doc: Doc, text: str, found: list[_Found], in_quote: list[bool]) -> None:
         last_person: Attribution | None = None
         by_para: dict[int, list[_Found]] = {}
         for q in found:
@@ -426,7 +427,7 @@ class QuoteAttributor:
             else:
                 before = self._frame(doc, q, in_quote, "before")
                 after = self._frame(doc, q, in_quote, "after")
-                after_ok = q.seg.raw_last == "," or (q.seg.raw_last != "." and not self._frame_leads_next(doc, q, found))
+                after_ok = q.seg.raw_last == "," or (q.seg.raw_last != "." and not self._frame_leads_next(text, q, found))
                 order = [after, before] if q.seg.raw_last in (",", "!", "?", "\u2014") else [before, after]
                 for frame in order:
                     if frame is after and not after_ok:
@@ -451,12 +452,12 @@ class QuoteAttributor:
             if isinstance(q.continues, _Found):
                 q.continues = q.continues.quote_id
 
-    def _frame_leads_next(self, doc: Doc, q: _Found, found: list[_Found]) -> bool:
+    def _frame_leads_next(self, text: str, q: _Found, found: list[_Found]) -> bool:
         """The words after a quotation end with "," or ":" right before the next quotation."""
         nxt = next((o for o in found if o.seg.open_mark > q.seg.open_mark and o.seg.paragraph == q.seg.paragraph), None)
         if nxt is None or q.seg.close_mark is None:
             return False
-        between = doc.text[q.seg.close_mark + 1:nxt.seg.open_mark].rstrip()
+        between = text[q.seg.close_mark + 1:nxt.seg.open_mark].rstrip()
         return bool(between) and between[-1] in ",:" and not any(ch in ".!?" for ch in between)
 
     def _continued(self, q: _Found, found: list[_Found], by_para: dict[int, list[_Found]]) -> _Found | None:
@@ -569,19 +570,29 @@ STATEMENT_COLUMNS = [
 ]
 
 
-def statements_frame(doc: Doc) -> pd.DataFrame:
-    """One row per quotation segment of ``doc.spans["quotes"]``, in text order."""
+def statement_rows(doc: Doc) -> list[dict[str, Any]]:
+    """The quotation segments of ``doc`` as plain records (the rows of ``statements_frame``)."""
     rows = []
     for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []:
         row = {k: span._.get(k) for k in SPAN_ATTRS}
         row.update(start=span.start_char, end=span.end_char, quote=span.text, words=len(normalise_quote(span.text).split()))
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    for col in STATEMENT_COLUMNS:
-        if col not in ("paragraph", "start", "end", "words", "inherited"):
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in columns:
+        if col not in ("doc", "paragraph", "start", "end", "words", "inherited"):
             frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     frame["inherited"] = frame["inherited"].astype(bool)
-    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+    return frame
+
+
+def statements_frame(doc: Doc) -> pd.DataFrame:
+    """One row per quotation segment of ``doc.spans["quotes"]``, in text order."""
+    rows = sorted(statement_rows(doc), key=lambda r: r["start"])
+    return _frame(rows, STATEMENT_COLUMNS)
 
 
 def quote_pipeline() -> Language:
@@ -602,14 +613,10 @@ def extract_statements(text: str, nlp: Language | None = None) -> pd.DataFrame:
 def extract_statements_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64) -> pd.DataFrame:
     """Statements of many texts (batched ``nlp.pipe``), with a ``doc`` column (0-based text index)."""
     nlp = nlp or quote_pipeline()
-    frames = []
+    rows = []
     for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        frame = statements_frame(doc)
-        frame.insert(0, "doc", n)
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame(columns=["doc", *STATEMENT_COLUMNS])
-    return pd.concat(frames, ignore_index=True)
+        rows.extend({"doc": n, **row} for row in sorted(statement_rows(doc), key=lambda r: r["start"]))
+    return _frame(rows, ["doc", *STATEMENT_COLUMNS])
 
 
 def quote_warnings_frame(doc: Doc) -> pd.DataFrame:
@@ -690,7 +697,7 @@ def display_options(doc: Doc, palette: Iterable[str] | None = None) -> dict[str,
 
 __all__ = [
     "CueLexicon", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "STATEMENT_COLUMNS", "load_cues", "find_segments",
-    "paragraph_bounds", "statements_frame", "extract_statements", "extract_statements_many", "quote_pipeline",
+    "paragraph_bounds", "statement_rows", "statements_frame", "extract_statements", "extract_statements_many", "quote_pipeline",
     "quote_warnings_frame", "jsonl_records", "read_jsonl", "apply_spans", "load_statements_doc", "display_options",
     "normalise_quote",
 ]
