@@ -411,6 +411,7 @@ def fidelity_table(
     rows = []
     quotes = statements[statements["kind"].isin(["full", "partial"])]
     for q in quotes.to_dict("records"):
+        q = {k: (None if (v is None or (isinstance(v, float) and pd.isna(v)) or v == "") else v) for k, v in q.items()}
         paragraph = (paragraph_numbers or {}).get(q["paragraph"], q["paragraph"])
         base = {
             "quote_id": q["quote_id"], "paragraph": f"P{paragraph}", "speaker": q["speaker"], "cue": q["cue"],
@@ -592,7 +593,7 @@ def side_by_side(fidelity: pd.DataFrame, primaries: pd.DataFrame, *, html_output
 __all__ = [
     "CLASSES", "EXTENTS", "Alignment", "Token", "load_rules", "load_primary_statements", "split_sentences", "tokenize",
     "align", "channel_misstated", "fidelity_table", "order_table", "diff_tokens", "side_by_side_text",
-    "side_by_side_html", "side_by_side", "fidelity_counts",
+    "side_by_side_html", "side_by_side", "fidelity_counts", "similarity_points",
 ]
 
 
@@ -601,3 +602,17 @@ def fidelity_counts(fidelity: pd.DataFrame) -> pd.DataFrame:
     exploded = fidelity.assign(cls=fidelity["classes"].str.split("; ")).explode("cls")
     counts = exploded.drop_duplicates(["quote_id", "cls"]).groupby("cls")["quote_id"].nunique()
     return pd.DataFrame({"class": list(CLASSES), "quotations": [int(counts.get(c, 0)) for c in CLASSES]})
+
+
+def similarity_points(fidelity: pd.DataFrame) -> pd.DataFrame:
+    """The best match of each quotation, in article order, labelled for a chart.
+
+    Columns: label ("q3 · P12 · Donald Trump"), quote_id, paragraph, speaker, statement_id,
+    similarity, main_class, classes.
+    """
+    best = fidelity[fidelity["best"]].copy()
+    best["_order"] = best["quote_id"].str[1:].astype(int)
+    best = best.sort_values("_order")
+    best["label"] = best["quote_id"] + " · " + best["paragraph"] + " · " + best["speaker"].fillna("unattributed")
+    columns = ["label", "quote_id", "paragraph", "speaker", "statement_id", "similarity", "main_class", "classes"]
+    return best[columns].reset_index(drop=True)
