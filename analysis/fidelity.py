@@ -320,23 +320,29 @@ def align(quote: str, primary: str, *, extent: str = "full", rules: dict[str, An
             else:
                 result.differences.append(f"changed: {primary_words!r} -> {quoted_words!r}")
                 result.classes.add("words_changed")
-    # between quoted sentences: order, skipped sentences, dropped words
-    found = [w for w in result.windows if w]
-    for (lo1, hi1), (lo2, hi2) in zip(found, found[1:]):
+    # between quoted sentences: order, skipped sentences, dropped words (an ellipsis makes a cut open)
+    placed = [(s, w) for s, w in enumerate(result.windows) if w]
+    found = [w for _, w in placed]
+    for (s1, (lo1, hi1)), (s2, (lo2, hi2)) in zip(placed, placed[1:]):
+        last = max(t.start for t in q_tokens if t.sentence == s1 and t.word)
+        first = min(t.start for t in q_tokens if t.sentence == s2 and t.word)
+        marked = any(last < t.start < first and t.text in rules["ellipses"] for t in q_tokens)
         if lo2 < hi1:
             result.classes.add("reordered_or_stitched")
             result.differences.append(f"sentence order differs: primary words {lo2}-{hi2} come before {lo1}-{hi1}")
         elif lo2 > hi1:
             skipped = [s for s, idx in sentence_words.items() if idx[0] >= hi1 and idx[-1] < lo2]
-            if skipped:
-                text = " ".join(_sentence_text(primary, p_tokens, s) for s in skipped)
-                result.dropped.append(text)
+            cut = " ".join(_sentence_text(primary, p_tokens, s) for s in skipped) if skipped else \
+                " ".join(t.text for t in p_words[hi1:lo2])
+            if marked:
+                result.differences.append(f"cut with an ellipsis: {cut!r}")
+            elif skipped:
+                result.dropped.append(cut)
                 result.classes.add("reordered_or_stitched")
-                result.differences.append(f"non-adjacent sentences joined; skipped: {text!r}")
+                result.differences.append(f"non-adjacent sentences joined; skipped: {cut!r}")
             else:
-                words = " ".join(t.text for t in p_words[hi1:lo2])
                 result.classes.add("words_omitted")
-                result.differences.append(f"omitted between sentences: {words!r}")
+                result.differences.append(f"omitted between sentences: {cut!r}")
     result.sentences = list(dict.fromkeys(p_words[lo].sentence + 1 for lo, _ in found))
     for lo, hi in found:
         for s in sorted({p_words[i].sentence + 1 for i in range(lo, hi)}):

@@ -92,6 +92,18 @@ def test_reordered_and_stitched(primaries):
     assert table.iloc[0]["dropped"] == "Farmers moved their herds to the hills."
 
 
+def test_an_ellipsis_makes_a_cut_between_sentences_open(primaries):
+    assert classes_of(primaries, "The river rose quickly. … Nobody was hurt.") == {"exact"}
+
+
+def test_words_beyond_the_excerpt_are_not_counted_as_changes(primaries):
+    table = F.fidelity_table(statements(("Then, the river rose quickly.", "wrote")), primaries)
+    row = table.iloc[0]
+    assert row["beyond_excerpt"] == "Then" and "words_changed" not in row["classes"]
+    inside = F.fidelity_table(statements(("Farmers moved their herds to the hills. Sadly nobody was hurt.", "wrote")), primaries)
+    assert "words_changed" in inside.iloc[0]["classes"]  # "Sadly" is inside the excerpt, so it is an addition
+
+
 def test_channel_misstated_for_a_written_post(primaries):
     assert classes_of(primaries, "Nobody was hurt.", cue="said") == {"channel_misstated"}
     assert classes_of(primaries, "Nobody was hurt.", cue="wrote") == {"exact"}
