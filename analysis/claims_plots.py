@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from .claims import VERDICTS
 from .fidelity import CLASSES
-from .plots import PALETTE, add_source
+from .plots import PALETTE, add_source, fix_layout
 
 VERDICT_COLOURS: dict[str, str] = {
     "supported": PALETTE["green"],
@@ -46,7 +46,7 @@ def verdicts_by_category(counts: pd.DataFrame, *, source: str) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
-    return add_source(fig, source)
+    return fix_layout(add_source(fig, source))
 
 
 def similarity_by_quote(points: pd.DataFrame, *, source: str) -> Figure:
@@ -64,7 +64,7 @@ def similarity_by_quote(points: pd.DataFrame, *, source: str) -> Figure:
     ax.set_title("Each quotation against its primary text", loc="left")
     ax.set_xlabel("word similarity to the primary text (1 = same words)")
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
-    return add_source(fig, source)
+    return fix_layout(add_source(fig, source))
 
 
 __all__ = ["VERDICT_COLOURS", "CLASS_COLOURS", "verdicts_by_category", "similarity_by_quote"]
