@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from .article import Article, normalise
+from .article import Article, load_article, normalise
 from .errors import ReferenceDataError
 from .paths import REFERENCE
 
@@ -97,8 +97,6 @@ def load_claims(path: str | Path = CLAIMS_PATH, article: Article | None = None) 
     updated, paragraph, ...), ``part_start``/``part_end`` (offsets in that part's normalised text)
     and ``start``/``end`` (offsets in ``article.body_text``; missing outside the body).
     """
-    from .article import load_article
-
     path = Path(path)
     article = article or load_article()
     parts = article_parts(article)

@@ -407,8 +407,9 @@ def fidelity_table(
     """One row per (quotation, primary text of its speaker that it matches), plus ``no_primary`` rows.
 
     ``statements`` is the statements table of notebook 03 (``analysis.quotes.statements_frame``);
-    scare quotes and titles are left out. ``paragraph_numbers`` maps the statements' paragraph
-    index to the P-number (``Article.paragraph_numbers()``). Every matching variant of a speaker's
+    scare quotes and titles are left out. The P-number of each quotation is its ``p_number`` column
+    when present, else ``paragraph_numbers`` (``Article.paragraph_numbers()``) applied to its
+    paragraph index. Every matching variant of a speaker's
     words gets its own row (no winner is picked); ``best`` marks the highest similarity per
     quotation. Across quotations, a later quotation taken from earlier in a speaker's full primary
     text is marked ``reordered_or_stitched`` (see :func:`order_table`).
@@ -418,7 +419,7 @@ def fidelity_table(
     quotes = statements[statements["kind"].isin(["full", "partial"])]
     for q in quotes.to_dict("records"):
         q = {k: (None if (v is None or (isinstance(v, float) and pd.isna(v)) or v == "") else v) for k, v in q.items()}
-        paragraph = (paragraph_numbers or {}).get(q["paragraph"], q["paragraph"])
+        paragraph = q.get("p_number") or (paragraph_numbers or {}).get(q["paragraph"], q["paragraph"])
         base = {
             "quote_id": q["quote_id"], "paragraph": f"P{paragraph}", "speaker": q["speaker"], "cue": q["cue"],
             "channel": q["channel"], "kind": q["kind"], "duplicate_of": q["duplicate_of"], "quote": q["quote"],

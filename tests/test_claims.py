@@ -180,3 +180,14 @@ def test_computed_checks_run_on_the_article(table):
 def test_verdict_counts_cover_every_claim(table):
     counts = C.verdict_counts(table)
     assert counts[list(C.VERDICTS)].to_numpy().sum() == len(table)
+
+
+def test_a_computed_verdict_overrides_a_curated_one_and_says_so(write_claims, article, events, context):
+    row = {**GOOD, "paragraph": "P16", "claim": "now independent for 35 years", "category": "quantity",
+           "verdict": "supported", "check": "years_since", "check_input": "since=1991"}
+    claims = C.load_claims(write_claims(row), article)
+    named = pd.DataFrame(columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    table = C.claims_table(claims, C.check_inputs(article, events=events, context=context, named=named))
+    result = table.iloc[0]
+    assert (result["curated_verdict"], result["verdict"]) == ("supported", "partly supported")
+    assert result["verdict_source"] == "computed" and not result["agrees"]
