@@ -409,7 +409,7 @@ class QuoteAttributor:
                     keep.update(x.i for x in c.subtree if x.i < tok.i)
                     stack.append(c)
         lo = min(keep)
-        while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.pos_ == "PROPN" and doc[lo].dep_ == "det")):
+        while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.text[:1].isupper() and doc[lo].dep_ == "det")):
             lo += 1
         return doc[lo:tok.i + 1], role
 

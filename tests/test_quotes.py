@@ -273,3 +273,27 @@ def test_cue_lexicon_validation(tmp_path):
     bad.write_text("type,pattern,channel,note\nchannel,(unclosed,phone call,\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="regular expression"):
         load_cues(bad)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ('"We are not there yet," a senior official said, speaking on condition of anonymity.', None),
+    ('In a post on X, Netanyahu wrote: "Welcome, Kazakhstan!"', "social media post"),
+    ('"It is a historic day," Foreign Minister Gideon Sa\'ar said in a statement on Friday.', "written statement"),
+    ('"A good talk," Ann Lee said after a phone call with her counterpart.', "phone call"),
+])
+def test_channel_only_when_the_text_states_it(qnlp, text, channel):
+    assert one(text, qnlp)["channel"] == channel
+
+
+def test_generic_speaker_is_kept_as_written(qnlp):
+    frame = extract_statements('"Peace through strength," the president wrote. "That is what we deliver."', qnlp)
+    assert list(frame["speaker"]) == ["the president", "the president"] and frame["actor_id"].isna().all()
+
+
+def test_docbin_keeps_spans_and_attributes(qdoc, qnlp):
+    from spacy.tokens import DocBin
+
+    data = DocBin(store_user_data=True, docs=[qdoc]).to_bytes()
+    back = next(DocBin().from_bytes(data).get_docs(qnlp.vocab))
+    pd.testing.assert_frame_equal(statements_frame(back), statements_frame(qdoc))
+    assert back._.quote_warnings == qdoc._.quote_warnings
