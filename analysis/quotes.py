@@ -259,14 +259,12 @@ class QuoteAttributor:
             hi = self._token_at(doc, seg.close_mark) if seg.close_mark is not None else span.end - 1
             for i in range(lo, hi + 1):
                 in_quote[i] = True
-            found.append(_Found(seg, span, "full"))
+            found.append(_Found(seg, span, "full", quote_id=f"q{len(found) + 1}"))
         for q in found:
             q.kind = self._kind(doc, text, q, in_quote)
         self._attribute(doc, text, found, in_quote)
         self._duplicates(found)
         spans = []
-        for n, q in enumerate(found, start=1):
-            q.quote_id = f"q{n}"
         for q in found:
             label = q.attr.speaker or ("unattributed" if q.kind in ("full", "partial") else q.kind)
             span = Span(doc, q.span.start, q.span.end, label=label)
@@ -441,16 +439,10 @@ class QuoteAttributor:
                 source = self._continued(q, found, by_para)
                 if source is not None:
                     q.attr = Attribution(**{**source.attr.__dict__, "attribution": "continuation"})
-                    q.continues, q.inherited = source.quote_id or source, True
+                    q.continues, q.inherited = source.quote_id, True
             by_para.setdefault(q.seg.paragraph, []).append(q)
             if q.attr.speaker and not q.attr.pronoun:
                 last_person = q.attr
-        # quote ids are assigned after attribution: map object references to ids now
-        for n, q in enumerate(found, start=1):
-            q.quote_id = f"q{n}"
-        for q in found:
-            if isinstance(q.continues, _Found):
-                q.continues = q.continues.quote_id
 
     def _frame_leads_next(self, text: str, q: _Found, found: list[_Found]) -> bool:
         """The words after a quotation end with "," or ":" right before the next quotation."""
@@ -521,11 +513,8 @@ class QuoteAttributor:
             for j in range(i):
                 o = found[j]
                 if o.attr.speaker == q.attr.speaker and o.kind in ("full", "partial") and f" {norm[i]} " in f" {norm[j]} ":
-                    q.duplicate_of = o
+                    q.duplicate_of = o.quote_id
                     break
-        for q in found:
-            if isinstance(q.duplicate_of, _Found):
-                q.duplicate_of = q.duplicate_of.quote_id or None
 
 
 def doc_text(tokens: Iterable[Token]) -> str:

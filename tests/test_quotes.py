@@ -297,3 +297,14 @@ def test_docbin_keeps_spans_and_attributes(qdoc, qnlp):
     back = next(DocBin().from_bytes(data).get_docs(qnlp.vocab))
     pd.testing.assert_frame_equal(statements_frame(back), statements_frame(qdoc))
     assert back._.quote_warnings == qdoc._.quote_warnings
+
+
+def test_gold_loader_rejects_a_quote_not_at_its_offsets(article, tmp_path):
+    line = GOLD_FILE.read_text(encoding="utf-8").splitlines()[0]
+    record = json.loads(line)
+    record["para_start"] += 1
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        gold_frame([p.start for p in article.paragraphs], article.body_text, bad)
+    assert (err.value.line, err.value.field) == (1, "quote")
