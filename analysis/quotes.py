@@ -389,7 +389,12 @@ class QuoteAttributor:
         if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
             named = [a for a in appos if a.pos_ == "PROPN" or a.ent_type_ == "PERSON"]
             if named:
-                role = _clean(doc[tok.left_edge.i:tok.i + 1].text)
+                # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
+                others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
+                if others:
+                    role = _clean(doc[others[0].left_edge.i:others[0].right_edge.i + 1].text)
+                elif tok.pos_ not in ("NUM", "PRON"):
+                    role = _clean(doc[tok.left_edge.i:tok.i + 1].text)
                 tok = named[0]
                 appos = []
         elif appos:

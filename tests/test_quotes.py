@@ -308,3 +308,15 @@ def test_gold_loader_rejects_a_quote_not_at_its_offsets(article, tmp_path):
     with pytest.raises(ReferenceDataError) as err:
         gold_frame([p.start for p in article.paragraphs], article.body_text, bad)
     assert (err.value.line, err.value.field) == (1, "quote")
+
+
+def test_role_from_the_second_apposition(qnlp):
+    row = one('One of them, Erlan Bek, an expert at a think tank in Almaty, said the decision "costs little".', qnlp)
+    assert (row["speaker"], row["speaker_role"], row["kind"]) == ("Erlan Bek", "an expert at a think tank in Almaty", "partial")
+
+
+def test_mixed_marks_and_event_channel(qnlp):
+    text = 'Speaking at the summit in Washington, Tokayev said: "Our country chose dialogue."\n\n"A good day for the region,\u201d Bek added.'
+    frame = extract_statements(text, qnlp)
+    assert list(frame["speaker"]) == ["Kassym-Jomart Tokayev", "Bek"]
+    assert list(frame["channel"]) == ["speech/remarks", None]
