@@ -77,6 +77,11 @@ def render_report(path: Path, out_dir: Path = REPORTS) -> Path:
     return target
 
 
+def _inline_code(markdown: str) -> str:
+    """Escape text for HTML and turn Markdown `code` spans into <code> elements."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(markdown))
+
+
 def write_index(notebooks: list[Path], out_dir: Path = REPORTS) -> Path:
     """reports/index.html: one entry per notebook with its purpose, report link and figures."""
     items = []
@@ -89,7 +94,7 @@ def write_index(notebooks: list[Path], out_dir: Path = REPORTS) -> Path:
         )
         items.append(
             f'<section><h2><a href="{nb.stem}.html">{html.escape(info["title"])}</a></h2>'
-            f"<p>{html.escape(info['purpose'])}</p><div class=\"figs\">{figures}</div></section>"
+            f"<p>{_inline_code(info['purpose'])}</p><div class=\"figs\">{figures}</div></section>"
         )
     page = (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"

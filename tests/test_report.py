@@ -42,7 +42,8 @@ def test_figures_of_matches_the_notebook_number(tmp_path):
 
 
 def test_index_links_reports_and_figures(tmp_path):
-    nb = _notebook(tmp_path / "07-count-things.ipynb")
+    nb = _notebook(tmp_path / "07-count-things.ipynb", purpose="Counts `things` & <more>.")
     index = write_index([nb], out_dir=tmp_path / "reports")
     page = index.read_text(encoding="utf-8")
-    assert 'href="07-count-things.html"' in page and "Counts things so that we know." in page
+    assert 'href="07-count-things.html"' in page
+    assert "Counts <code>things</code> &amp; &lt;more&gt;." in page
