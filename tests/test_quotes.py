@@ -320,3 +320,9 @@ def test_mixed_marks_and_event_channel(qnlp):
     frame = extract_statements(text, qnlp)
     assert list(frame["speaker"]) == ["Kassym-Jomart Tokayev", "Bek"]
     assert list(frame["channel"]) == ["speech/remarks", None]
+
+
+def test_project_pipeline_runs_the_component_last(nlp):
+    assert nlp.pipe_names[-1] == SPANS_KEY and quote_pipeline() is nlp
+    doc = nlp('"Fine," Ann Lee said.')
+    assert [s.label_ for s in doc.spans[SPANS_KEY]] == ["Ann Lee"]
