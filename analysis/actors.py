@@ -7,7 +7,6 @@ A mention that does not link keeps its surface form: the registry never guesses.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ import pycountry
 
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows, source_urls
 
 ACTORS_FILE = REFERENCE / "actors.csv"
 TITLES_FILE = REFERENCE / "titles.csv"
@@ -51,45 +51,17 @@ class Actor:
         return self.name.split()[-1]
 
 
-def read_table(path: str | Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[dict[str, str]]:
-    """Read a curated CSV: exact header, no empty required cell. Rows keep their file line number."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = tuple(reader.fieldnames or ())
-            missing = [c for c in columns if c not in header]
-            if missing:
-                raise ReferenceDataError(f"missing column(s) {', '.join(missing)}", path=path, line=1, field=missing[0])
-            rows = []
-            for row in reader:
-                line = reader.line_num
-                if None in row or any(v is None for v in row.values()):
-                    raise ReferenceDataError("wrong number of cells", path=path, line=line)
-                clean = {k: (row.get(k) or "").strip() for k in columns}
-                for col in required:
-                    if not clean[col]:
-                        raise ReferenceDataError("empty required cell", path=path, line=line, field=col)
-                clean["_line"] = str(line)
-                rows.append(clean)
-    except FileNotFoundError:
-        raise ReferenceDataError("file not found", path=path) from None
-    except UnicodeDecodeError as exc:
-        raise ReferenceDataError(f"not UTF-8 ({exc.reason})", path=path) from None
-    return rows
-
-
 def _valid_country(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code) is not None or pycountry.historic_countries.get(alpha_3=code) is not None
 
 
 def load_actors(path: str | Path = ACTORS_FILE) -> tuple[Actor, ...]:
     """Load and validate the actors table (ids, types, ISO3 countries, sources, unique aliases)."""
-    rows = read_table(path, ACTOR_COLUMNS, ("actor_id", "name", "organisation", "country", "actor_type", "source"))
+    rows = read_rows(path, ACTOR_COLUMNS, required=("actor_id", "name", "organisation", "country", "actor_type", "source"))
     actors: list[Actor] = []
     owner: dict[str, str] = {}
     for row in rows:
-        line = int(row["_line"])
+        line = row.line
         if not _ID.match(row["actor_id"]):
             raise ReferenceDataError(f"actor_id {row['actor_id']!r} must be lower-case-hyphenated", path=path, line=line, field="actor_id")
         if row["actor_type"] not in ACTOR_TYPES:
@@ -98,8 +70,7 @@ def load_actors(path: str | Path = ACTORS_FILE) -> tuple[Actor, ...]:
             )
         if not _valid_country(row["country"]):
             raise ReferenceDataError(f"unknown ISO3 country code {row['country']!r}", path=path, line=line, field="country")
-        if not all(u.strip().startswith(("http://", "https://")) for u in row["source"].split(" ; ")):
-            raise ReferenceDataError("source must be URL(s) separated by ' ; '", path=path, line=line, field="source")
+        source_urls(row["source"], path=path, line=line)
         aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
         for key in (row["name"], *aliases):
             folded = key.casefold()
@@ -114,10 +85,10 @@ def load_actors(path: str | Path = ACTORS_FILE) -> tuple[Actor, ...]:
 
 def load_titles(path: str | Path = TITLES_FILE) -> tuple[str, ...]:
     """Titles, honorifics, qualifiers and nationality words, longest first (for prefix stripping)."""
-    rows = read_table(path, ("title", "type", "note"), ("title", "type"))
+    rows = read_rows(path, ("title", "type", "note"), required=("title", "type"))
     for row in rows:
         if row["type"] not in TITLE_TYPES:
-            raise ReferenceDataError(f"unknown title type {row['type']!r}", path=path, line=int(row["_line"]), field="type")
+            raise ReferenceDataError(f"unknown title type {row['type']!r}", path=path, line=row.line, field="type")
     return tuple(sorted({r["title"] for r in rows}, key=lambda t: (-len(t.split()), t)))
 
 
@@ -202,4 +173,4 @@ def actors_frame(registry: ActorRegistry | None = None):
     return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
 
-__all__ = ["Actor", "ActorRegistry", "load_actors", "load_titles", "load_registry", "actors_frame", "read_table"]
+__all__ = ["Actor", "ActorRegistry", "load_actors", "load_titles", "load_registry", "actors_frame"]

@@ -20,9 +20,10 @@ import pandas as pd
 import pycountry
 from spacy.tokens import Doc, Span
 
-from .actors import ActorRegistry, load_registry, read_table
+from .actors import ActorRegistry, load_registry
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows
 from .quotes import SPANS_KEY, statements_frame
 
 THEMES_FILE = REFERENCE / "themes.csv"
@@ -51,11 +52,11 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 def load_themes(path: str | Path = THEMES_FILE) -> ThemeLexicon:
     """Load and validate the theme lexicon (lower-case terms, no duplicate theme/term pairs)."""
-    rows = read_table(path, ("theme", "term", "note"), ("theme", "term"))
+    rows = read_rows(path, ("theme", "term", "note"), required=("theme", "term"))
     themes: dict[str, list[re.Pattern[str]]] = {}
     seen: set[tuple[str, str]] = set()
     for row in rows:
-        line, theme, term = int(row["_line"]), row["theme"], row["term"]
+        line, theme, term = row.line, row["theme"], row["term"]
         if term != term.lower() or "*" in term[:-1]:
             raise ReferenceDataError("a term is lower case, with '*' only at its end", path=path, line=line, field="term")
         if (theme, term) in seen:
@@ -80,10 +81,10 @@ def country_names(aliases_path: str | Path = COUNTRY_ALIASES_FILE) -> dict[str, 
             value = getattr(country, attr, None)
             if value:
                 names[value.casefold()] = country.alpha_3
-    for row in read_table(aliases_path, ("alias", "iso3", "note"), ("alias", "iso3")):
+    for row in read_rows(aliases_path, ("alias", "iso3", "note"), required=("alias", "iso3")):
         code = row["iso3"]
         if pycountry.countries.get(alpha_3=code) is None and pycountry.historic_countries.get(alpha_3=code) is None:
-            raise ReferenceDataError(f"unknown ISO3 code {code!r}", path=aliases_path, line=int(row["_line"]), field="iso3")
+            raise ReferenceDataError(f"unknown ISO3 code {code!r}", path=aliases_path, line=row.line, field="iso3")
         names[row["alias"].casefold()] = code
     return names
 

@@ -12,7 +12,6 @@ computed verdicts side by side; where a check exists, its verdict is the one rep
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import pandas as pd
 from .article import Article, load_article, normalise
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows, source_urls
 
 CLAIMS_PATH: Path = REFERENCE / "claims.csv"
 COLUMNS: tuple[str, ...] = (
@@ -100,27 +100,11 @@ def load_claims(path: str | Path = CLAIMS_PATH, article: Article | None = None) 
     path = Path(path)
     article = article or load_article()
     parts = article_parts(article)
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise _fail(f"cannot read: {exc}", path, None, None) from exc
-    records: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        for column in COLUMNS:
-            if column not in header:
-                raise _fail(f"missing column {column!r}", path, 1, column)
-        for raw in reader:
-            line = reader.line_num
-            if None in raw:
-                raise _fail("more fields than columns", path, line, None)
-            row = {k: (raw[k] or "").strip() for k in COLUMNS}
-            row["claim"] = raw["claim"] or ""  # exact words: keep inner spacing as written
-            records.append(_check_claim_row(row, line, path, parts, seen))
-    if not records:
-        raise _fail("no rows", path, None, None)
+    records = [
+        _check_claim_row(row.values, row.line, path, parts, seen)
+        for row in read_rows(path, COLUMNS, keep_spacing=("claim",))  # exact words: inner spacing as written
+    ]
     frame = pd.DataFrame.from_records(records)
     for column in ("start", "end"):
         frame[column] = frame[column].astype("Int64")
@@ -153,12 +137,7 @@ def _check_claim_row(
             raise _fail(f"check {row['check']!r} needs {', '.join(missing)} in check_input", path, line, "check_input")
     if not row["explanation"]:
         raise _fail("missing explanation", path, line, "explanation")
-    urls = [u.strip() for u in row["source"].split(" ; ") if u.strip()]
-    if not urls:
-        raise _fail("missing source: every claim needs at least one URL", path, line, "source")
-    for url in urls:
-        if not re.fullmatch(r"https?://\S+", url):
-            raise _fail(f"source {url!r} is not a URL (separate several with ' ; ')", path, line, "source")
+    source_urls(row["source"], path=path, line=line)
     match = re.fullmatch(r"P(\d+)", row["paragraph"])
     if not match or int(match[1]) not in parts:
         raise _fail(f"paragraph {row['paragraph']!r} is not a P-number of the article (P1..P{max(parts)})", path, line, "paragraph")

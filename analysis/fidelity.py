@@ -29,7 +29,6 @@ checked and are reported as ``beyond_excerpt`` words, not as changes. Similarity
 """
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
@@ -44,6 +43,7 @@ import pandas as pd
 
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows, source_urls
 
 PRIMARY_PATH: Path = REFERENCE / "primary_statements.csv"
 RULES_PATH: Path = REFERENCE / "fidelity_rules.json"
@@ -88,49 +88,27 @@ def load_primary_statements(path: str | Path = PRIMARY_PATH, *, speakers: set[st
     separated by " ; ". Returns the columns plus ``line`` (CSV line, header = 1).
     """
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise _fail(f"cannot read: {exc}", path, None, None) from exc
     rows, seen = [], {}
-    with handle:
-        reader = csv.DictReader(handle)
-        for column in PRIMARY_COLUMNS:
-            if column not in (reader.fieldnames or []):
-                raise _fail(f"missing column {column!r}", path, 1, column)
-        for raw in reader:
-            line = reader.line_num
-            if None in raw:
-                raise _fail("more fields than columns", path, line, None)
-            row = {k: (raw[k] or "").strip() for k in PRIMARY_COLUMNS}
-            sid = row["statement_id"]
-            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
-                raise _fail(f"bad statement_id {sid!r} (lower-case words joined by '-')", path, line, "statement_id")
-            if sid in seen:
-                raise _fail(f"duplicate statement_id {sid!r} (first at line {seen[sid]})", path, line, "statement_id")
-            seen[sid] = line
-            for column in ("speaker", "channel", "venue", "variant", "text"):
-                if not row[column]:
-                    raise _fail(f"missing {column}", path, line, column)
-            if speakers is not None and row["speaker"] not in speakers:
-                raise _fail(f"unknown speaker {row['speaker']!r} (not in the actors registry)", path, line, "speaker")
-            try:
-                date.fromisoformat(row["date"])
-            except ValueError:
-                raise _fail(f"bad date {row['date']!r} (expected YYYY-MM-DD)", path, line, "date") from None
-            if not row["passage"].isdigit() or int(row["passage"]) < 1:
-                raise _fail(f"passage must be a positive integer, got {row['passage']!r}", path, line, "passage")
-            if row["extent"] not in EXTENTS:
-                raise _fail(f"unknown extent {row['extent']!r} (expected full or fragment)", path, line, "extent")
-            urls = [u.strip() for u in row["source"].split(" ; ") if u.strip()]
-            if not urls:
-                raise _fail("missing source: every primary text needs at least one URL", path, line, "source")
-            for url in urls:
-                if not re.fullmatch(r"https?://\S+", url):
-                    raise _fail(f"source {url!r} is not a URL (separate several with ' ; ')", path, line, "source")
-            rows.append({**row, "passage": int(row["passage"]), "line": line})
-    if not rows:
-        raise _fail("no rows", path, None, None)
+    for record in read_rows(path, PRIMARY_COLUMNS, required=("speaker", "channel", "venue", "variant", "text")):
+        row, line = record.values, record.line
+        sid = row["statement_id"]
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
+            raise _fail(f"bad statement_id {sid!r} (lower-case words joined by '-')", path, line, "statement_id")
+        if sid in seen:
+            raise _fail(f"duplicate statement_id {sid!r} (first at line {seen[sid]})", path, line, "statement_id")
+        seen[sid] = line
+        if speakers is not None and row["speaker"] not in speakers:
+            raise _fail(f"unknown speaker {row['speaker']!r} (not in the actors registry)", path, line, "speaker")
+        try:
+            date.fromisoformat(row["date"])
+        except ValueError:
+            raise _fail(f"bad date {row['date']!r} (expected YYYY-MM-DD)", path, line, "date") from None
+        if not row["passage"].isdigit() or int(row["passage"]) < 1:
+            raise _fail(f"passage must be a positive integer, got {row['passage']!r}", path, line, "passage")
+        if row["extent"] not in EXTENTS:
+            raise _fail(f"unknown extent {row['extent']!r} (expected full or fragment)", path, line, "extent")
+        source_urls(row["source"], path=path, line=line)
+        rows.append({**row, "passage": int(row["passage"]), "line": line})
     return pd.DataFrame(rows)
 
 

@@ -17,10 +17,8 @@ of that period (it surely happened by then).
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +28,7 @@ import pycountry
 
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows, source_urls
 
 if TYPE_CHECKING:  # spaCy and the article module are only needed by the cross-check's callers
     from spacy.tokens import Doc
@@ -86,12 +85,6 @@ _DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\
 _DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
-@dataclass(frozen=True)
-class _Row:
-    line: int
-    values: dict[str, str]
-
-
 def _fail(message: str, path: Path, line: int | None, field: str | None) -> ReferenceDataError:
     return ReferenceDataError(message, path=path, line=line, field=field)
 
@@ -128,44 +121,14 @@ def load_non_iso(path: str | Path = NON_ISO_PATH) -> dict[str, str]:
     ``iso3`` is a user-assigned code (e.g. Kosovo's XKX) or empty when the entity has none.
     """
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise _fail(f"cannot read the non-ISO allow-list: {exc}", path, None, None) from exc
     allowed: dict[str, str] = {}
-    for line, row in enumerate(rows, start=2):
-        name = (row.get("country") or "").strip()
-        code = (row.get("iso3") or "").strip()
-        if not name or not (row.get("reason") or "").strip():
-            raise _fail("each allow-list row needs a country and a reason", path, line, "reason" if name else "country")
+    for row in read_rows(path, ("country", "iso3", "reason", "source"), required=("country", "reason"), allow_empty=True):
+        source_urls(row["source"], path=path, line=row.line)
+        code = row["iso3"]
         if code and pycountry.countries.get(alpha_3=code) is not None:
-            raise _fail(f"{code} is an official ISO code: it does not belong in the allow-list", path, line, "iso3")
-        allowed[name] = code
+            raise _fail(f"{code} is an official ISO code: it does not belong in the allow-list", path, row.line, "iso3")
+        allowed[row["country"]] = code
     return allowed
-
-
-def _read_rows(path: Path) -> list[_Row]:
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise _fail(f"cannot read: {exc}", path, None, None) from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        for column in COLUMNS:
-            if column not in header:
-                raise _fail(f"missing column {column!r}", path, 1, column)
-        rows = []
-        end = reader.line_num  # the header's last line
-        for record in reader:
-            # a quoted field may span lines: report the line the record starts on
-            start, end = end + 1, reader.line_num
-            if None in record:
-                raise _fail("more fields than columns", path, start, None)
-            values = {k: (record[k] or "").strip() for k in COLUMNS}
-            rows.append(_Row(start, values))
-    return rows
 
 
 def _check_iso(values: dict[str, str], non_iso: dict[str, str], path: Path, line: int) -> None:
@@ -206,12 +169,7 @@ def _check_row(values: dict[str, str], non_iso: dict[str, str], path: Path, line
         raise _fail(f"bad date: {exc}", path, line, "date") from exc
     if values["confidence"] not in CONFIDENCE:
         raise _fail(f"unknown confidence {values['confidence']!r}", path, line, "confidence")
-    urls = [u.strip() for u in values["source"].split(" ; ") if u.strip()]
-    if not urls:
-        raise _fail("missing source: every row needs at least one URL", path, line, "source")
-    for url in urls:
-        if not re.fullmatch(r"https?://\S+", url):
-            raise _fail(f"source {url!r} is not a URL (separate several with ' ; ')", path, line, "source")
+    source_urls(values["source"], path=path, line=line)
     _check_iso(values, non_iso, path, line)
     return start, end
 
@@ -254,11 +212,9 @@ def load_events(path: str | Path = EVENTS_PATH, *, non_iso_path: str | Path = NO
     path = Path(path)
     non_iso = load_non_iso(non_iso_path)
     records = []
-    for row in _read_rows(path):
+    for row in read_rows(path, COLUMNS):
         start, end = _check_row(row.values, non_iso, path, row.line)
         records.append({**row.values, "line": row.line, "start": start, "end": end})
-    if not records:
-        raise _fail("no rows", path, None, None)
     frame = pd.DataFrame.from_records(records)
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"])

@@ -39,9 +39,10 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry, read_table
+from .actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .tables import read_rows
 
 CUES_FILE = REFERENCE / "quote_cues.csv"
 SPANS_KEY = "quotes"
@@ -90,12 +91,12 @@ class CueLexicon:
 
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     """Load and validate ``quote_cues.csv`` (type, pattern, channel, note)."""
-    rows = read_table(path, ("type", "pattern", "channel", "note"), ("type", "pattern"))
+    rows = read_rows(path, ("type", "pattern", "channel", "note"), required=("type", "pattern"))
     verbs: dict[str, str | None] = {}
     phrases, channels, scare, titles = [], [], [], []
     seen: set[tuple[str, str]] = set()
     for row in rows:
-        line, kind, pattern = int(row["_line"]), row["type"], row["pattern"]
+        line, kind, pattern = row.line, row["type"], row["pattern"]
         if kind not in CUE_TYPES:
             raise ReferenceDataError(f"unknown cue type {kind!r} (expected one of {sorted(CUE_TYPES)})", path=path, line=line, field="type")
         if (kind, pattern) in seen:
