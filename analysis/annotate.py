@@ -17,17 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import pycountry
 from spacy.tokens import Doc, Span
 
 from .actors import ActorRegistry, load_registry
+from .countries import COUNTRY_ALIASES_FILE, country_names
 from .errors import ReferenceDataError
 from .paths import REFERENCE
 from .tables import read_rows
 from .quotes import SPANS_KEY, statements_frame
 
 THEMES_FILE = REFERENCE / "themes.csv"
-COUNTRY_ALIASES_FILE = REFERENCE / "country_aliases.csv"
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 LIST_SEPARATOR = "; "
 
@@ -70,23 +69,6 @@ def theme_hits(text: str, lexicon: ThemeLexicon) -> dict[str, int]:
     """Number of term matches per theme (themes without a match are left out)."""
     hits = {name: sum(len(p.findall(text)) for p in patterns) for name, patterns in lexicon.themes}
     return {k: v for k, v in hits.items() if v}
-
-
-@lru_cache(maxsize=2)
-def country_names(aliases_path: str | Path = COUNTRY_ALIASES_FILE) -> dict[str, str]:
-    """Case-folded country name or alias -> ISO3 (pycountry names, common and official names, aliases)."""
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names[value.casefold()] = country.alpha_3
-    for row in read_rows(aliases_path, ("alias", "iso3", "note"), required=("alias", "iso3")):
-        code = row["iso3"]
-        if pycountry.countries.get(alpha_3=code) is None and pycountry.historic_countries.get(alpha_3=code) is None:
-            raise ReferenceDataError(f"unknown ISO3 code {code!r}", path=aliases_path, line=row.line, field="iso3")
-        names[row["alias"].casefold()] = code
-    return names
 
 
 @lru_cache(maxsize=2)
@@ -204,6 +186,6 @@ def words_per_speaker(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = [
-    "ThemeLexicon", "load_themes", "theme_hits", "country_names", "countries_in", "people_in", "rhetoric",
+    "ThemeLexicon", "load_themes", "theme_hits", "countries_in", "people_in", "rhetoric",
     "annotate_statements", "speaker_theme_matrix", "words_per_speaker", "ANNOTATION_COLUMNS",
 ]

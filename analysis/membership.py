@@ -28,6 +28,7 @@ import pycountry
 
 from .errors import ReferenceDataError
 from .paths import REFERENCE
+from .countries import resolve_country
 from .tables import read_rows, source_urls
 
 if TYPE_CHECKING:  # spaCy and the article module are only needed by the cross-check's callers
@@ -500,36 +501,6 @@ def relations_periods(
 
 #: Entity labels that can name a country.
 COUNTRY_LABELS: tuple[str, ...] = ("GPE",)
-
-
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
-
-
-def resolve_country(text: str, names: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
-    """Map a place name to ``(country, iso3)``: the curated tables' names first, then pycountry.
-
-    pycountry's exact lookup (names, official and common names, codes) is tried, then its fuzzy
-    search, accepted only when exactly one country's name starts with the text ("Russia" ->
-    Russian Federation, but not "Washington" -> United States). ``None`` when nothing fits.
-    """
-    key = _strip_article(text)
-    if names and key.lower() in names:
-        return names[key.lower()]
-    try:
-        found = pycountry.countries.lookup(key)
-        return found.name, found.alpha_3
-    except LookupError:
-        pass
-    try:
-        candidates = pycountry.countries.search_fuzzy(key)
-    except LookupError:
-        return None
-    prefix = [
-        c for c in candidates
-        if any(getattr(c, a, "").lower().startswith(key.lower()) for a in ("name", "common_name", "official_name"))
-    ]
-    return (prefix[0].name, prefix[0].alpha_3) if len(prefix) == 1 else None
 
 
 def table_names(*tables: pd.DataFrame) -> dict[str, tuple[str, str]]:

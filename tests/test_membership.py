@@ -325,15 +325,6 @@ def small_doc():
     return doc
 
 
-def test_resolve_country():
-    names = {"united arab emirates": ("United Arab Emirates", "ARE")}
-    assert m.resolve_country("the United Arab Emirates", names) == ("United Arab Emirates", "ARE")
-    assert m.resolve_country("Russia") == ("Russian Federation", "RUS")
-    assert m.resolve_country("Kyrgyz Republic")[1] == "KGZ"
-    assert m.resolve_country("Washington") is None  # a city, not a country prefix
-    assert m.resolve_country("Atlantis") is None
-
-
 def test_countries_named_keeps_unresolved(small_doc, wave):
     named = m.countries_named(small_doc, events=wave)
     assert len(named) == len(small_doc.ents)
