@@ -49,12 +49,15 @@ def figures_of(path: Path, folder: Path = FIGURES) -> list[Path]:
 def execute_in_place(path: Path) -> None:
     """Restart & Run All: execute the notebook in its folder and save it with outputs."""
     from nbclient import NotebookClient
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
         nb, kernel_name=KERNEL, timeout=TIMEOUT, record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
+    # a print can arrive as several stream chunks; merged, reruns leave the saved notebook unchanged
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     with atomic_write(path) as handle:
         nbformat.write(nb, handle)
 
