@@ -590,24 +590,18 @@ def statements_frame(doc: Doc) -> pd.DataFrame:
     return _frame(rows, STATEMENT_COLUMNS)
 
 
-def quote_pipeline() -> Language:
-    """The project pipeline (``analysis.nlp.load_pipeline()``) with the ``quotes`` component."""
-    from .nlp import load_pipeline
-
-    nlp = load_pipeline()
-    if SPANS_KEY not in nlp.pipe_names:
-        nlp.add_pipe(SPANS_KEY, last=True)
-    return nlp
-
-
 def extract_statements(text: str, nlp: Language | None = None) -> pd.DataFrame:
     """The statements table for plain text (paragraphs separated by blank lines)."""
-    return statements_frame((nlp or quote_pipeline())(text))
+    from .nlp import load_pipeline  # here, not at the top: nlp imports this module to register the component
+
+    return statements_frame((nlp or load_pipeline())(text))
 
 
 def extract_statements_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64) -> pd.DataFrame:
     """Statements of many texts (batched ``nlp.pipe``), with a ``doc`` column (0-based text index)."""
-    nlp = nlp or quote_pipeline()
+    from .nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
     rows = []
     for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
         rows.extend({"doc": n, **row} for row in sorted(statement_rows(doc), key=lambda r: r["start"]))
@@ -692,7 +686,7 @@ def display_options(doc: Doc, palette: Iterable[str] | None = None) -> dict[str,
 
 __all__ = [
     "CueLexicon", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "STATEMENT_COLUMNS", "load_cues", "find_segments",
-    "paragraph_bounds", "statement_rows", "statements_frame", "extract_statements", "extract_statements_many", "quote_pipeline",
+    "paragraph_bounds", "statement_rows", "statements_frame", "extract_statements", "extract_statements_many",
     "quote_warnings_frame", "jsonl_records", "read_jsonl", "apply_spans", "load_statements_doc", "display_options",
     "normalise_quote",
 ]

@@ -29,8 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.article import load_article  # noqa: E402
-from analysis.nlp import load_trained  # noqa: E402
-from analysis.quotes import extract_statements_many, quote_pipeline  # noqa: E402
+from analysis.nlp import load_pipeline, load_trained  # noqa: E402
+from analysis.quotes import extract_statements_many  # noqa: E402
 
 NAMES = ["Ana Duarte", "Omar Haddad", "Ines Moreau", "Paul Reyes", "Mei Tanaka", "Rosa Lind", "Ken Ito", "Leila Haddad",
          "Tom Reed", "Dana Bright", "Sara Kim", "Ada Moss", "Jim Risch", "Christopher Landau"]
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = build_corpus(args.docs, args.seed)
     n_chars = sum(map(len, texts))
     bare = load_trained()
-    ours = quote_pipeline()
+    ours = load_pipeline()
     for nlp in (bare, ours):  # warm up
         list(nlp.pipe(texts[:8]))
     print(f"corpus: {len(texts)} docs, {n_chars:,} characters, batch size {args.batch_size}")

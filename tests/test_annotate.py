@@ -17,12 +17,12 @@ from analysis.annotate import (
 )
 from analysis.actors import load_registry
 from analysis.errors import ReferenceDataError
-from analysis.quotes import quote_pipeline
+from analysis.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
 def qnlp():
-    return quote_pipeline()
+    return load_pipeline()
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import pytest
 
 from analysis.errors import ReferenceDataError
 from analysis.io import save_jsonl
+from analysis.nlp import load_pipeline
 from analysis.quote_eval import GOLD_FILE, gold_frame, mismatches, score_statements
 from analysis.quotes import (
     SPANS_KEY,
@@ -19,14 +20,13 @@ from analysis.quotes import (
     load_cues,
     load_statements_doc,
     paragraph_bounds,
-    quote_pipeline,
     statements_frame,
 )
 
 
 @pytest.fixture(scope="module")
 def qnlp():
-    return quote_pipeline()
+    return load_pipeline()
 
 
 @pytest.fixture(scope="module")
@@ -323,6 +323,6 @@ def test_mixed_marks_and_event_channel(qnlp):
 
 
 def test_project_pipeline_runs_the_component_last(nlp):
-    assert nlp.pipe_names[-1] == SPANS_KEY and quote_pipeline() is nlp
+    assert nlp.pipe_names[-1] == SPANS_KEY and load_pipeline() is nlp
     doc = nlp('"Fine," Ann Lee said.')
     assert [s.label_ for s in doc.spans[SPANS_KEY]] == ["Ann Lee"]
