@@ -17,12 +17,6 @@ from analysis.annotate import (
 )
 from analysis.actors import load_registry
 from analysis.errors import ReferenceDataError
-from analysis.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def qnlp():
-    return load_pipeline()
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +41,8 @@ def test_theme_lexicon_validation(tmp_path):
         load_themes(path)
 
 
-def test_countries_people_and_rhetoric(qnlp):
-    doc = qnlp('"Russia and the Kyrgyz Republic matter to us, and President Tokayev is our BEST FRIEND!" Ann Lee said.')
+def test_countries_people_and_rhetoric(nlp):
+    doc = nlp('"Russia and the Kyrgyz Republic matter to us, and President Tokayev is our BEST FRIEND!" Ann Lee said.')
     span = doc.spans["quotes"][0]
     assert countries_in(span) == ["KGZ", "RUS"]
     assert people_in(span, load_registry()) == ["Kassym-Jomart Tokayev"]
@@ -56,15 +50,15 @@ def test_countries_people_and_rhetoric(qnlp):
     assert marks["first_person"] == 2 and marks["exclamations"] == 1 and marks["all_caps"] == 2
 
 
-def test_single_acronym_is_not_shouting(qnlp):
-    doc = qnlp('"The US and NATO agree," Ann Lee said. "We are the greatest."')
+def test_single_acronym_is_not_shouting(nlp):
+    doc = nlp('"The US and NATO agree," Ann Lee said. "We are the greatest."')
     first, second = (rhetoric(s) for s in doc.spans["quotes"])
     assert first["all_caps"] == 0
     assert second["superlatives"] == 1
 
 
-def test_annotate_statements_adds_speaker_facts(qnlp):
-    doc = qnlp('"Peace is near," Trump wrote on Truth Social.\n\n"Trade with Kazakhstan will grow," Ann Lee said.')
+def test_annotate_statements_adds_speaker_facts(nlp):
+    doc = nlp('"Peace is near," Trump wrote on Truth Social.\n\n"Trade with Kazakhstan will grow," Ann Lee said.')
     frame = annotate_statements(doc)
     assert set(ANNOTATION_COLUMNS) <= set(frame.columns)
     trump, lee = frame.iloc[0], frame.iloc[1]
