@@ -17,7 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actors import load_registry
 from .article import Article
+from .countries import resolve_country
 from .errors import AnalysisError
 from .paths import REFERENCE
 from .quotes import SPANS_KEY as QUOTES  # importing registers the "quotes" component factory
@@ -69,12 +71,27 @@ def parse_article(article: Article, nlp: Language | None = None) -> Doc:
 NAMED_LABELS: tuple[str, ...] = ("PERSON", "GPE", "LOC", "ORG", "NORP", "LAW", "PLATFORM", "FAC")
 
 
+def canonical_name(text: str, label: str) -> str:
+    """One name per referent: a PERSON linked to the actors registry, a GPE to its country.
+
+    "Trump" -> Donald Trump, "US" -> United States; a mention that does not link keeps its text.
+    """
+    if label == "PERSON":
+        actor = load_registry().link(text)
+        return actor.name if actor else text
+    if label == "GPE":
+        found = resolve_country(text)
+        return found[0] if found else text
+    return text
+
+
 def entity_table(doc: Doc, paragraph_numbers: dict[int, int] | None = None) -> pd.DataFrame:
     """One row per (entity, label): how often it is mentioned and where first.
 
     ``entity`` is the mention without a leading "the" so "the United States" and "The United
-    States" count together; ``first_paragraph`` is the 1-based paragraph index, or the P-number when
-    ``paragraph_numbers`` (index -> P-number) is given. Sorted by count, then first mention.
+    States" count together; ``canonical`` is :func:`canonical_name`; ``first_paragraph`` is the
+    1-based paragraph index, or the P-number when ``paragraph_numbers`` (index -> P-number) is
+    given. Sorted by count, then first mention.
     """
     rows = []
     for ent in doc.ents:
@@ -89,4 +106,15 @@ def entity_table(doc: Doc, paragraph_numbers: dict[int, int] | None = None) -> p
         .sort_values(["count", "first_offset", "entity"], ascending=[False, True, True], kind="stable")
         .reset_index(drop=True)
     )
+    table.insert(2, "canonical", [canonical_name(e, lab) for e, lab in zip(table["entity"], table["label"])])
     return table
+
+
+def mention_counts(table: pd.DataFrame, labels: tuple[str, ...] = ("PERSON", "GPE", "LOC", "ORG")) -> pd.DataFrame:
+    """Mentions per referent (``canonical``, ``label``) from :func:`entity_table`, most mentioned first."""
+    chosen = table[table["label"].isin(labels)]
+    counts = chosen.groupby(["canonical", "label"], as_index=False, sort=False).agg(
+        count=("count", "sum"), first_offset=("first_offset", "min")
+    )
+    counts = counts.sort_values(["count", "first_offset"], ascending=[False, True], kind="stable")
+    return counts.drop(columns="first_offset").reset_index(drop=True)

@@ -64,3 +64,19 @@ def test_entity_table_counts_and_first_paragraph(article, doc):
     united_states = table[table.entity == "United States"]
     assert len(united_states) == 1, '"the United States" and "The United States" count together'
     assert list(table["count"]) == sorted(table["count"], reverse=True)
+
+
+def test_canonical_names_join_mentions_of_one_referent(article, doc):
+    from analysis.nlp import canonical_name, mention_counts
+
+    assert canonical_name("Trump", "PERSON") == "Donald Trump"
+    assert canonical_name("US", "GPE") == "United States"
+    assert canonical_name("Jane Nobody", "PERSON") == "Jane Nobody"  # unknown people keep their name
+    assert canonical_name("Truth Social", "PLATFORM") == "Truth Social"
+    table = entity_table(doc, article.paragraph_numbers())
+    counts = mention_counts(table).set_index("canonical")["count"]
+    trump_rows = table[table.canonical == "Donald Trump"]
+    assert set(trump_rows.entity) == {"Trump", "Donald Trump"}
+    assert counts["Donald Trump"] == trump_rows["count"].sum() == 10
+    assert counts["United States"] == table.loc[table.canonical == "United States", "count"].sum()
+    assert list(counts) == sorted(counts, reverse=True)
