@@ -111,15 +111,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"our pipeline:  {ours.pipe_names}")
 
     t_bare = t_ours = float("inf")
-    for _ in range(args.repeat):  # interleaved, so both runs see the same machine load
+    for round_ in range(1, args.repeat + 1):  # interleaved, so both runs see the same machine load
+        print(f"round {round_}/{args.repeat}: bare pipeline ...", end=" ", flush=True)
         start = time.perf_counter()
         n_tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=args.batch_size))
         t_bare = min(t_bare, time.perf_counter() - start)
         mem_bare = peak_mb()
+        print(f"{time.perf_counter() - start:.1f} s; statements ...", end=" ", flush=True)
         start = time.perf_counter()
         table = extract_statements_many(texts, ours, batch_size=args.batch_size)
         t_ours = min(t_ours, time.perf_counter() - start)
         mem_ours = peak_mb()
+        print(f"{time.perf_counter() - start:.1f} s", flush=True)
 
     bare_rate, our_rate = len(texts) / t_bare, len(texts) / t_ours
     print(f"tokens: {n_tokens:,}; statements found: {len(table):,} "
