@@ -154,6 +154,12 @@ def normalisation_rules(path: Path = NORMALISATION_FILE) -> tuple[tuple[str, re.
     return tuple((r["rule"], re.compile(r["pattern"]), r["replacement"]) for r in rules)
 
 
+@lru_cache(maxsize=None)
+def _combined_rules() -> re.Pattern[str]:
+    """All normalisation rules as one alternation; group ``r<i>`` is rule i."""
+    return re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (_, rx, _) in enumerate(normalisation_rules())))
+
+
 def normalise(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     """Apply every normalisation rule in one left-to-right pass.
 
@@ -161,7 +167,7 @@ def normalise(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     One pass keeps each change's offset relative to the input, so the audit points at the raw text.
     """
     rules = normalisation_rules()
-    combined = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (_, rx, _) in enumerate(rules)))
+    combined = _combined_rules()
     changes: list[tuple[int, str, str, str]] = []
 
     def replace(match: re.Match[str]) -> str:

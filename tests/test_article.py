@@ -169,3 +169,19 @@ def test_timestamp_field_is_named():
         parse_timestamp("13/45/2025 99:99 GMT")
     assert info.value.field == "timestamp"
     assert parse_timestamp("November 6, 2025 7:05 PM EST") == datetime(2025, 11, 7, 0, 5, tzinfo=timezone.utc)
+
+
+def test_body_text_that_opens_like_metadata_stays_body(write_file):
+    content = (
+        "Talks Resume\n\nBy Jane Roe\nUpdated 6 November 2025 14:00 GMT\n\n"
+        "By the end of the talks, both sides had agreed.\n\nUpdate on the talks: more tomorrow.\n\n"
+        "By then it was over.\n"
+    )
+    article = load_article(write_file(content))
+    assert article.byline == "Jane Roe"
+    assert article.updated == datetime(2025, 11, 6, 14, 0, tzinfo=timezone.utc)
+    assert [p.text for p in article.paragraphs] == [
+        "By the end of the talks, both sides had agreed.",
+        "Update on the talks: more tomorrow.",
+        "By then it was over.",
+    ]
