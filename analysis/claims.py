@@ -23,7 +23,7 @@ import pandas as pd
 from .article import Article, load_article, normalise
 from .errors import ReferenceDataError
 from .paths import REFERENCE
-from .tables import read_rows, source_urls
+from .tables import read_rows, source_urls, table_error
 
 CLAIMS_PATH: Path = REFERENCE / "claims.csv"
 COLUMNS: tuple[str, ...] = (
@@ -81,10 +81,6 @@ def parse_check_input(text: str) -> dict[str, str]:
     return out
 
 
-def _fail(message: str, path: Path, line: int | None, field: str | None) -> ReferenceDataError:
-    return ReferenceDataError(message, path=path, line=line, field=field)
-
-
 def load_claims(path: str | Path = CLAIMS_PATH, article: Article | None = None) -> pd.DataFrame:
     """Load and validate the claims register and locate every claim in ``article``.
 
@@ -115,39 +111,39 @@ def _check_claim_row(
     row: dict[str, Any], line: int, path: Path, parts: dict[int, tuple[str, str, int | None]], seen: dict[str, int]
 ) -> dict[str, Any]:
     if not row["id"]:
-        raise _fail("missing id", path, line, "id")
+        raise table_error("missing id", path, line, "id")
     if row["id"] in seen:
-        raise _fail(f"duplicate id {row['id']!r} (first at line {seen[row['id']]})", path, line, "id")
+        raise table_error(f"duplicate id {row['id']!r} (first at line {seen[row['id']]})", path, line, "id")
     seen[row["id"]] = line
     if row["category"] not in CATEGORIES:
-        raise _fail(f"unknown category {row['category']!r} (expected one of {', '.join(CATEGORIES)})", path, line, "category")
+        raise table_error(f"unknown category {row['category']!r} (expected one of {', '.join(CATEGORIES)})", path, line, "category")
     if row["verdict"] not in VERDICTS:
-        raise _fail(f"unknown verdict {row['verdict']!r} (expected one of {', '.join(VERDICTS)})", path, line, "verdict")
+        raise table_error(f"unknown verdict {row['verdict']!r} (expected one of {', '.join(VERDICTS)})", path, line, "verdict")
     if row["check"] and row["check"] not in CHECKS:
-        raise _fail(f"unknown check {row['check']!r} (known: {', '.join(sorted(CHECKS))})", path, line, "check")
+        raise table_error(f"unknown check {row['check']!r} (known: {', '.join(sorted(CHECKS))})", path, line, "check")
     try:
         args = parse_check_input(row["check_input"])
     except ValueError as exc:
-        raise _fail(f"bad check_input: {exc}", path, line, "check_input") from None
+        raise table_error(f"bad check_input: {exc}", path, line, "check_input") from None
     if args and not row["check"]:
-        raise _fail("check_input given without a check", path, line, "check_input")
+        raise table_error("check_input given without a check", path, line, "check_input")
     if row["check"]:
         missing = [k for k in CHECKS[row["check"]].needs if k not in args]
         if missing:
-            raise _fail(f"check {row['check']!r} needs {', '.join(missing)} in check_input", path, line, "check_input")
+            raise table_error(f"check {row['check']!r} needs {', '.join(missing)} in check_input", path, line, "check_input")
     if not row["explanation"]:
-        raise _fail("missing explanation", path, line, "explanation")
+        raise table_error("missing explanation", path, line, "explanation")
     source_urls(row["source"], path=path, line=line)
     match = re.fullmatch(r"P(\d+)", row["paragraph"])
     if not match or int(match[1]) not in parts:
-        raise _fail(f"paragraph {row['paragraph']!r} is not a P-number of the article (P1..P{max(parts)})", path, line, "paragraph")
+        raise table_error(f"paragraph {row['paragraph']!r} is not a P-number of the article (P1..P{max(parts)})", path, line, "paragraph")
     number = int(match[1])
     role, text, body_start = parts[number]
     if not row["claim"].strip():
-        raise _fail("missing claim text", path, line, "claim")
+        raise table_error("missing claim text", path, line, "claim")
     at = text.find(row["claim"])
     if at < 0:
-        raise _fail(f"claim {row['id']}: {row['claim'][:60]!r} is not in {row['paragraph']} ({role})", path, line, "claim")
+        raise table_error(f"claim {row['id']}: {row['claim'][:60]!r} is not in {row['paragraph']} ({role})", path, line, "claim")
     return {
         **row, "line": line, "p_number": number, "part": role, "part_start": at, "part_end": at + len(row["claim"]),
         "start": None if body_start is None else body_start + at,

@@ -41,9 +41,8 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ReferenceDataError
 from .paths import REFERENCE
-from .tables import read_rows, source_urls
+from .tables import read_rows, source_urls, table_error
 
 PRIMARY_PATH: Path = REFERENCE / "primary_statements.csv"
 RULES_PATH: Path = REFERENCE / "fidelity_rules.json"
@@ -74,10 +73,6 @@ def load_rules(path: str | Path = RULES_PATH) -> dict[str, Any]:
     return rules
 
 
-def _fail(message: str, path: Path, line: int | None, field: str | None) -> ReferenceDataError:
-    return ReferenceDataError(message, path=path, line=line, field=field)
-
-
 def load_primary_statements(path: str | Path = PRIMARY_PATH, *, speakers: set[str] | None = None) -> pd.DataFrame:
     """Load and validate the primary statements; raise ReferenceDataError naming file, line, column.
 
@@ -93,20 +88,20 @@ def load_primary_statements(path: str | Path = PRIMARY_PATH, *, speakers: set[st
         row, line = record.values, record.line
         sid = row["statement_id"]
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", sid):
-            raise _fail(f"bad statement_id {sid!r} (lower-case words joined by '-')", path, line, "statement_id")
+            raise table_error(f"bad statement_id {sid!r} (lower-case words joined by '-')", path, line, "statement_id")
         if sid in seen:
-            raise _fail(f"duplicate statement_id {sid!r} (first at line {seen[sid]})", path, line, "statement_id")
+            raise table_error(f"duplicate statement_id {sid!r} (first at line {seen[sid]})", path, line, "statement_id")
         seen[sid] = line
         if speakers is not None and row["speaker"] not in speakers:
-            raise _fail(f"unknown speaker {row['speaker']!r} (not in the actors registry)", path, line, "speaker")
+            raise table_error(f"unknown speaker {row['speaker']!r} (not in the actors registry)", path, line, "speaker")
         try:
             date.fromisoformat(row["date"])
         except ValueError:
-            raise _fail(f"bad date {row['date']!r} (expected YYYY-MM-DD)", path, line, "date") from None
+            raise table_error(f"bad date {row['date']!r} (expected YYYY-MM-DD)", path, line, "date") from None
         if not row["passage"].isdigit() or int(row["passage"]) < 1:
-            raise _fail(f"passage must be a positive integer, got {row['passage']!r}", path, line, "passage")
+            raise table_error(f"passage must be a positive integer, got {row['passage']!r}", path, line, "passage")
         if row["extent"] not in EXTENTS:
-            raise _fail(f"unknown extent {row['extent']!r} (expected full or fragment)", path, line, "extent")
+            raise table_error(f"unknown extent {row['extent']!r} (expected full or fragment)", path, line, "extent")
         source_urls(row["source"], path=path, line=line)
         rows.append({**row, "passage": int(row["passage"]), "line": line})
     return pd.DataFrame(rows)

@@ -26,10 +26,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pycountry
 
-from .errors import ReferenceDataError
 from .paths import REFERENCE
 from .countries import resolve_country
-from .tables import read_rows, source_urls
+from .tables import read_rows, source_urls, table_error
 
 if TYPE_CHECKING:  # spaCy and the article module are only needed by the cross-check's callers
     from spacy.tokens import Doc
@@ -86,10 +85,6 @@ _DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\
 _DATE_SHAPES = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
-def _fail(message: str, path: Path, line: int | None, field: str | None) -> ReferenceDataError:
-    return ReferenceDataError(message, path=path, line=line, field=field)
-
-
 def parse_date(text: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] | tuple[None, None]:
     """Return the first and last possible day of ``text`` at ``precision`` (``None`` for 'none').
 
@@ -127,7 +122,7 @@ def load_non_iso(path: str | Path = NON_ISO_PATH) -> dict[str, str]:
         source_urls(row["source"], path=path, line=row.line)
         code = row["iso3"]
         if code and pycountry.countries.get(alpha_3=code) is not None:
-            raise _fail(f"{code} is an official ISO code: it does not belong in the allow-list", path, row.line, "iso3")
+            raise table_error(f"{code} is an official ISO code: it does not belong in the allow-list", path, row.line, "iso3")
         allowed[row["country"]] = code
     return allowed
 
@@ -136,40 +131,40 @@ def _check_iso(values: dict[str, str], non_iso: dict[str, str], path: Path, line
     name, code = values["country"], values["iso3"]
     if name in non_iso:
         if code != non_iso[name]:
-            raise _fail(f"{name} is in the non-ISO allow-list with code {non_iso[name]!r}, not {code!r}", path, line, "iso3")
+            raise table_error(f"{name} is in the non-ISO allow-list with code {non_iso[name]!r}, not {code!r}", path, line, "iso3")
         return
     if not code:
-        raise _fail(f"empty ISO3 code for {name!r} (only allow-listed non-ISO entities may have none)", path, line, "iso3")
+        raise table_error(f"empty ISO3 code for {name!r} (only allow-listed non-ISO entities may have none)", path, line, "iso3")
     official = pycountry.countries.get(alpha_3=code)
     if official is None:
-        raise _fail(f"unknown ISO 3166-1 alpha-3 code {code!r} for {name!r}", path, line, "iso3")
+        raise table_error(f"unknown ISO 3166-1 alpha-3 code {code!r} for {name!r}", path, line, "iso3")
     try:
         named = pycountry.countries.lookup(name)
     except LookupError:
         return  # a common English name pycountry does not know (e.g. Turkey): the code decides
     if named.alpha_3 != code:
-        raise _fail(f"{name!r} is {named.alpha_3} in ISO 3166-1, not {code}", path, line, "iso3")
+        raise table_error(f"{name!r} is {named.alpha_3} in ISO 3166-1, not {code}", path, line, "iso3")
 
 
 def _check_row(values: dict[str, str], non_iso: dict[str, str], path: Path, line: int) -> tuple:
     if not values["country"]:
-        raise _fail("missing country", path, line, "country")
+        raise table_error("missing country", path, line, "country")
     if values["role"] not in ROLES:
-        raise _fail(f"unknown role {values['role']!r} (expected one of {', '.join(ROLES)})", path, line, "role")
+        raise table_error(f"unknown role {values['role']!r} (expected one of {', '.join(ROLES)})", path, line, "role")
     event = values["event_type"]
     if event not in EVENT_TYPES:
-        raise _fail(f"unknown event type {event!r} (see EVENT_TYPES)", path, line, "event_type")
+        raise table_error(f"unknown event type {event!r} (see EVENT_TYPES)", path, line, "event_type")
     if values["date_precision"] not in PRECISIONS:
-        raise _fail(f"unknown date precision {values['date_precision']!r}", path, line, "date_precision")
+        raise table_error(f"unknown date precision {values['date_precision']!r}", path, line, "date_precision")
     if (event in STATUS_TYPES) != (values["date_precision"] == "none"):
         reason = "a status row has no date: precision 'none'" if event in STATUS_TYPES else "an event needs a date"
-        raise _fail(reason, path, line, "date_precision")
+        raise table_error(reason, path, line, "date_precision")
     try:
         start, end = parse_date(values["date"], values["date_precision"])
     except ValueError as exc:
-        raise _fail(f"bad date: {exc}", path, line, "date") from exc
+        raise table_error(f"bad date: {exc}", path, line, "date") from exc
     if values["confidence"] not in CONFIDENCE:
-        raise _fail(f"unknown confidence {values['confidence']!r}", path, line, "confidence")
+        raise table_error(f"unknown confidence {values['confidence']!r}", path, line, "confidence")
     source_urls(values["source"], path=path, line=line)
     _check_iso(values, non_iso, path, line)
     return start, end
@@ -180,13 +175,13 @@ def _check_table(frame: pd.DataFrame, path: Path) -> None:
         per_country = frame.groupby("country")[column].nunique()
         for country in per_country[per_country > 1].index:
             line = int(frame.loc[frame["country"] == country, "line"].iloc[-1])
-            raise _fail(f"{country} has more than one {column} in this table", path, line, column)
+            raise table_error(f"{country} has more than one {column} in this table", path, line, column)
     dup = frame.duplicated(["country", "event_type", "date"], keep="first")
     if dup.any():
         row = frame[dup].iloc[0]
         first = frame[(frame["country"] == row["country"]) & (frame["event_type"] == row["event_type"])
                       & (frame["date"] == row["date"])]["line"].iloc[0]
-        raise _fail(
+        raise table_error(
             f"duplicate ({row['country']}, {row['event_type']}, {row['date'] or 'no date'}); first at line {first}",
             path, int(row["line"]), "date",
         )
@@ -197,7 +192,7 @@ def _check_table(frame: pd.DataFrame, path: Path) -> None:
                 for after in chain[i + 1:]:
                     if before in earliest.index and after in earliest.index:
                         if earliest.at[after, "end"] < earliest.at[before, "start"]:
-                            raise _fail(
+                            raise table_error(
                                 f"{country}: {after} dated {earliest.at[after, 'date']} is before its {before} "
                                 f"({earliest.at[before, 'date']}, line {earliest.at[before, 'line']})",
                                 path, int(earliest.at[after, "line"]), "date",

@@ -33,6 +33,7 @@ from spellchecker import SpellChecker
 
 from .nlp import ENTITY_PATTERNS
 from .paths import REFERENCE
+from .quotes import normalise_quote
 
 QUOTE_MARKS = "\"“”"
 LEXICON_FILE = REFERENCE / "quality_lexicon.json"
@@ -162,16 +163,12 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"[^.!?]+[.!?]*", text) if m.group().strip()]
 
 
-def _key(sentence: str) -> str:
-    return " ".join(re.findall(r"\w+", sentence.lower()))
-
-
 def repeated_quote_flags(doc: Doc) -> list[Flag]:
     seen: dict[str, int] = {}
     flags = []
     for a, b in quote_ranges(doc.text):
         for offset, sentence in _sentences(doc.text[a:b]):
-            key = _key(sentence)
+            key = normalise_quote(sentence)
             if len(key.split()) < 4:
                 continue
             core = sentence.strip(" ,\n" + QUOTE_MARKS)

@@ -29,6 +29,11 @@ class Row:
         return self.values[column]
 
 
+def table_error(message: str, path: str | Path, line: int | None = None, field: str | None = None) -> ReferenceDataError:
+    """The error for a broken curated table, naming file, line and column (raise it)."""
+    return ReferenceDataError(message, path=path, line=line, field=field)
+
+
 def read_rows(
     path: str | Path,
     columns: tuple[str, ...],

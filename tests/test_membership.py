@@ -8,7 +8,6 @@ import matplotlib
 import pandas as pd
 import pytest
 import spacy
-from spacy.tokens import Span
 
 from analysis import membership as m
 from analysis.errors import ReferenceDataError
