@@ -38,6 +38,11 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def paragraph_index(text: str, offset: int) -> int:
+    """1-based index of the blank-line-separated paragraph of ``text`` that holds ``offset``."""
+    return text.count("\n\n", 0, offset) + 1
+
+
 def load_trained(names: tuple[str, ...] = MODEL_NAMES) -> Language:
     """Load the first installed trained pipeline among ``names``."""
     for name in names:
@@ -96,7 +101,7 @@ def entity_table(doc: Doc, paragraph_numbers: dict[int, int] | None = None) -> p
     rows = []
     for ent in doc.ents:
         words = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-        paragraph = doc.text.count("\n\n", 0, ent.start_char) + 1
+        paragraph = paragraph_index(doc.text, ent.start_char)
         rows.append({"entity": words.text, "label": ent.label_, "start": ent.start_char,
                      "paragraph": (paragraph_numbers or {}).get(paragraph, paragraph)})
     mentions = pd.DataFrame(rows, columns=["entity", "label", "start", "paragraph"])

@@ -31,7 +31,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 from spellchecker import SpellChecker
 
-from .nlp import ENTITY_PATTERNS
+from .nlp import ENTITY_PATTERNS, paragraph_index
 from .paths import REFERENCE
 from .quotes import normalise_quote
 
@@ -67,10 +67,6 @@ def _pattern_terms() -> tuple[str, ...]:
     return tuple(json.loads(line)["pattern"] for line in lines if line.strip())
 
 
-def _paragraph_index(doc: Doc, offset: int) -> int:
-    return doc.text.count("\n\n", 0, offset) + 1
-
-
 def quote_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted text, paired within each paragraph (an odd mark runs to its end)."""
     ranges, start = [], 0
@@ -86,7 +82,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 def _flag(
     doc: Doc, kind: str, start: int, end: int, message: str, suggestion: str | None = None, related: int | None = None
 ) -> Flag:
-    return Flag(kind, _paragraph_index(doc, start), start, end, doc.text[start:end], message, suggestion, related)
+    return Flag(kind, paragraph_index(doc.text, start), start, end, doc.text[start:end], message, suggestion, related)
 
 
 def spelling_flags(doc: Doc) -> list[Flag]:
@@ -177,7 +173,7 @@ def repeated_quote_flags(doc: Doc) -> list[Flag]:
             if key in seen:
                 flags.append(_flag(doc, "repeated_quote", start, end,
                                    "quoted sentence repeats an earlier quotation (see related paragraph)",
-                                   related=_paragraph_index(doc, seen[key])))
+                                   related=paragraph_index(doc.text, seen[key])))
             else:
                 seen[key] = start
     return flags
