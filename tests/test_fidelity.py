@@ -161,8 +161,10 @@ def test_post_is_reordered_across_p9_p10_p12(article_fidelity):
 
 
 def test_written_post_presented_as_speech(article_fidelity):
-    for paragraph in ("P9", "P13"):
-        assert all("channel_misstated" in r["classes"] for r in _best(article_fidelity, paragraph))
+    said = _best(article_fidelity, "P9") + _best(article_fidelity, "P13")  # "Trump said"
+    assert [r["paragraph"] for r in said] == ["P9", "P13", "P13"]
+    assert [r["statement_id"] for r in said] == ["trump-post"] * 3
+    assert ["channel_misstated" in r["classes"].split("; ") for r in said] == [True, True, True]
     (p10,) = _best(article_fidelity, "P10")  # "wrote on Truth Social"
     assert "channel_misstated" not in p10["classes"]
 
