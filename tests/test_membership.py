@@ -347,7 +347,27 @@ def test_article_names_members_but_not_sudan(article, doc):
     table = m.compare_with_members(named, "2025-11-07").set_index("country")
     assert table.loc["Sudan", "finding"] == "member, not named"
     assert table.loc["Kazakhstan", "named"] and table.loc["Morocco", "named"]
-    assert all(p.startswith("P") for ps in table["paragraphs"] if ps for p in ps.split(", "))
+    assert table.loc["Morocco", "paragraphs"] == "P7" and table.loc["Sudan", "paragraphs"] == ""
+
+
+def test_a_text_naming_no_country_leaves_every_member_unnamed(wave):
+    named = m.countries_named(spacy.blank("en")("The council met and the weather was mild."), events=wave)
+    assert named.empty and list(named.columns) == ["text", "start_char", "paragraph", "country", "iso3", "resolved"]
+    table = m.compare_with_members(named, "2025-11-07", events=wave)
+    assert set(table["finding"]) == {"member, not named"} and table["mentions"].eq(0).all()
+    assert set(table["country"]) == set(m.members_as_of("2025-11-07", "announced", events=wave, include_framework=True)["country"])
+
+
+def test_article_date_comes_from_the_article_unless_overridden(article, write_file):
+    from analysis.article import load_article
+
+    assert m.article_date(article) == pd.Timestamp("2025-11-07")  # its update stamp, 09:32 GMT
+    assert m.article_date(article, "2025-12-24") == pd.Timestamp("2025-12-24")
+    assert m.article_date(article, "") == pd.Timestamp("2025-11-07")  # an empty parameter is not an override
+    both = write_file("A headline\n\nPublished: 2024-03-01 23:30 EST\nUpdated: 2024-03-05 10:00 GMT\n\nBody text here.\n")
+    assert m.article_date(load_article(both)) == pd.Timestamp("2024-03-02")  # published wins, in UTC
+    undated = write_file("A headline\n\nBody text here.\n", "undated.txt")
+    assert m.article_date(load_article(undated)) is None
 
 
 def test_member_counts_state_the_basis_and_framework(wave):
