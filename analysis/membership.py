@@ -403,6 +403,31 @@ def status_table(
     return out.reset_index(drop=True)
 
 
+#: The furthest stage a country of the status table reached, most advanced first (for readers).
+STAGES: tuple[str, ...] = (
+    "signed and ratified", "signed", "signed, then stalled", "announced, not signed", "candidate, not joined",
+)
+
+
+def furthest_stage(status: pd.DataFrame) -> pd.Series:
+    """For each row of :func:`status_table`, the furthest stage reached (one of :data:`STAGES`).
+
+    Candidates never joined; a country with a signature is "signed" ("signed and ratified" when a
+    ratification is recorded, "signed, then stalled" when a stall is); one with only an
+    announcement is "announced, not signed".
+    """
+    def stage(row: pd.Series) -> str:
+        if row["role"] == "candidate":
+            return "candidate, not joined"
+        if row["signed"]:
+            if row["stalled"]:
+                return "signed, then stalled"
+            return "signed and ratified" if row["ratified"] else "signed"
+        return "announced, not signed" if row["announced"] else "candidate, not joined"
+
+    return status.apply(stage, axis=1).rename("stage") if len(status) else pd.Series(dtype=object, name="stage")
+
+
 # --------------------------------------------------------------------------------------------
 # figures' data: the timeline lanes and the long context of formal relations
 

@@ -381,3 +381,34 @@ def test_member_counts_state_the_basis_and_framework(wave):
 def test_line_numbers_count_physical_lines(write_table):
     rows = [event(note="first line\nsecond line"), event(event_type="joined", date="2020-09-15")]
     raises_at(write_table, rows, 4, "event_type")
+
+
+def test_figures_mark_the_article_date_only_when_there_is_one(wave):
+    from analysis import membership_plots as mp
+
+    timeline = m.timeline_events("2026-11-29", events=wave)
+    series = m.cumulative_members(wave, end="2026-11-29")
+    periods = m.relations_periods("2026-11-29", events=wave, context=wave.iloc[0:0])
+    for date in ("2025-11-07", None):
+        figures = [
+            mp.timeline_figure(timeline, article_date=date, as_of="2026-11-29", source="test"),
+            mp.cumulative_figure(series, article_date=date, source="test"),
+            mp.relations_figure(periods, article_date=date, as_of="2026-11-29", source="test"),
+        ]
+        for fig in figures:
+            texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+            assert ("article\n2025-11-07" in texts) == (date is not None)
+            assert ("the article's date" in texts) == (date is not None)
+            matplotlib.pyplot.close(fig)
+
+
+def test_furthest_stage_per_country(wave):
+    status = m.status_table("2026-11-29", events=wave)
+    stages = dict(zip(status["country"], m.furthest_stage(status)))
+    assert stages["Sudan"] == "signed, then stalled" and stages["Kazakhstan"] == "announced, not signed"
+    assert set(stages.values()) <= set(m.STAGES)
+    rows = pd.DataFrame([
+        {"role": "member", "announced": "2020-08-13", "signed": "2020-09-15", "ratified": "2020-10-15", "stalled": ""},
+        {"role": "candidate", "announced": "", "signed": "", "ratified": "", "stalled": ""},
+    ])
+    assert m.furthest_stage(rows).tolist() == ["signed and ratified", "candidate, not joined"]
