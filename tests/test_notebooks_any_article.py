@@ -12,11 +12,10 @@ import subprocess
 from pathlib import Path
 
 import pandas as pd
+import papermill
 import pytest
 
 from analysis import paths
-
-papermill = pytest.importorskip("papermill")
 
 NOTEBOOKS = ("01-parse-article.ipynb", "02-membership-history.ipynb", "04-claims-and-quote-fidelity.ipynb")
 
