@@ -40,7 +40,11 @@ _COLLECT = r"""() => {
     cells.push({heading, input: input ? input.textContent : "", pres,
                 tables: cell.querySelectorAll(".jp-OutputArea-output table").length});
   }
-  return {refs, images, cells, title: document.title, text: document.body.innerText,
+  const handlers = [];
+  for (const el of document.querySelectorAll("*"))
+    for (const at of el.attributes) if (at.name.toLowerCase().startsWith("on")) handlers.push(`<${el.tagName.toLowerCase()} ${at.name}>`);
+  return {refs, images, cells, title: document.title, text: document.body.innerText, handlers,
+          scripts: document.querySelectorAll("script:not([type='application/json']):not([type$='+json'])").length,
           displacy: document.querySelectorAll("div.entities mark.entity, div.spans, svg.displacy").length,
           pwned: window.__pwned === undefined ? null : String(window.__pwned)};
 }"""
@@ -59,6 +63,8 @@ class PageReport:
     text: str = ""
     displacy: int = 0
     pwned: str | None = None
+    scripts: int = 0
+    handlers: list[str] = field(default_factory=list)
 
 
 def inspect_page(context, path: Path, screenshot: Path) -> PageReport:
@@ -77,6 +83,7 @@ def inspect_page(context, path: Path, screenshot: Path) -> PageReport:
         page.close()
     report.refs, report.images, report.cells = seen["refs"], seen["images"], seen["cells"]
     report.text, report.displacy, report.pwned = seen["text"], seen["displacy"], seen["pwned"]
+    report.scripts, report.handlers = seen["scripts"], seen["handlers"]
     return report
 
 
@@ -110,9 +117,10 @@ def relocated(source: Path, target: Path) -> Path:
 
 
 def runner_notebooks() -> list[Path]:
-    from analysis.paths import NOTEBOOKS
+    """The notebooks ``make report`` renders."""
+    from analysis.report import numbered_notebooks
 
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    return numbered_notebooks()
 
 
 _GAP = re.compile(r"\S {2,}\S")

@@ -11,8 +11,11 @@ skipped with a message saying how to install it, unless ``ACCORDS_BROWSER_REQUIR
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -99,13 +102,49 @@ def inspect(browser_context) -> Callable[[Path, str], PageReport]:
 @pytest.fixture(scope="session")
 def our_reports(tmp_path_factory) -> Iterator[Path]:
     """The reports of ``make report`` (every numbered notebook), rendered once per session."""
-    from analysis import report as runner
+    from analysis.report import render_reports
 
     rendered = tmp_path_factory.mktemp("rendered") / "reports"
-    notebooks = runner_notebooks()
-    for nb in notebooks:
-        runner.render_report(nb, rendered)
-    runner.write_index(notebooks, rendered)
+    failed = [r.notebook.name for r in render_reports(runner_notebooks(), rendered) if r.error]
+    assert not failed, f"notebooks stopped with an error: {failed}"
     yield relocated(rendered, tmp_path_factory.mktemp("copied") / "reports")
 
 
+#: An article whose text holds <script>, <img onerror=...> and & (see tests/data/hostile/README.md).
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "hostile_article.txt"
+
+
+def render_article_elsewhere(tmp_path_factory, article: Path, notebooks: list[Path]) -> Path:
+    """``make report ARTICLE=...`` into a temporary reports/<stem>/, then moved to a second place."""
+    from analysis.report import render_article_reports
+
+    rendered = tmp_path_factory.mktemp("rendered") / "reports" / article.stem
+    failed = [r.notebook.name for r in render_article_reports(article, notebooks, rendered) if r.error]
+    assert not failed, f"notebooks stopped with an error on {article.name}: {failed}"
+    return relocated(rendered, tmp_path_factory.mktemp("copied") / article.stem)
+
+
+def tracked_state() -> str | None:
+    """``git diff HEAD`` of the project (None outside a git checkout): what a run must not change."""
+    try:
+        done = subprocess.run(["git", "diff", "HEAD", "--binary"], cwd=ROOT, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return hashlib.sha256(done.stdout).hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleRun:
+    """An article's relocated reports and the project's tracked files before and after the run."""
+
+    reports: Path
+    tracked_before: str | None
+    tracked_after: str | None
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory) -> ArticleRun:
+    """The hostile article's reports, rendered by the runner with every one-article notebook."""
+    before = tracked_state()
+    reports = render_article_elsewhere(tmp_path_factory, HOSTILE, runner_notebooks())
+    return ArticleRun(reports, before, tracked_state())
