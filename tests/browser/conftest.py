@@ -50,10 +50,16 @@ def _missing() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    """Mark this folder's tests ``browser``; without Chromium skip them all (or stop, when required)."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.path)).parents:
-            item.add_marker(pytest.mark.browser)
+    ours = [item for item in items if here in Path(str(item.path)).parents]
+    problem = _missing() if ours else None
+    if problem is not None and REQUIRED:
+        pytest.exit(f"ACCORDS_BROWSER_REQUIRED is set but {problem}", returncode=1)
+    for item in ours:
+        item.add_marker(pytest.mark.browser)
+        if problem is not None:
+            item.add_marker(pytest.mark.skip(reason=problem))
 
 
 def pytest_report_header(config):
