@@ -205,7 +205,7 @@ def _figure(png: Path, out_dir: Path) -> str:
     )
     return (
         f'<figure><a href="{_href(png, out_dir)}"><img src="{_href(png, out_dir)}" alt="{name}" '
-        f'title="{name}"></a><figcaption><code>{name}</code>: {links}</figcaption></figure>'
+        f'title="{name}"></a><figcaption><code>{name}</code><br>{links}</figcaption></figure>'
     )
 
 
@@ -324,7 +324,9 @@ def render_article_reports(
         raise ReportError("is a folder; ARTICLE takes one article file (notebooks that take "
                           f"{FOLDER_PARAMETER} compare folders)", path=path)
     if not path.is_file():
-        raise ReportError("no such article file", path=path)
+        hint = "" if Path(article).is_absolute() else (
+            " (a relative path is taken from the project root; a bare file name is also looked up in data/raw/)")
+        raise ReportError("no such article file" + hint, path=path)
     out = (out_dir or article_out_dir(path)).resolve()
     single, folder = article_notebooks(notebooks)
     parameters = {ARTICLE_PARAMETER: str(path), OUTPUT_PARAMETER: str(out)}

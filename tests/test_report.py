@@ -215,3 +215,12 @@ def test_article_named_like_a_reports_folder_is_refused(article_notebooks_dir, t
 def test_command_line_reports_a_bad_article_without_a_traceback(capsys, tmp_path):
     assert main(["--article", str(tmp_path / "nope.txt")]) == 2
     assert f"error: {tmp_path / 'nope.txt'}: no such article file" in capsys.readouterr().err
+
+
+def test_in_place_run_saves_the_notebook_with_its_outputs(tmp_path, capsys):
+    nb = _notebook(tmp_path / "07-count-things.ipynb", code=("print(6 * 7)",))
+    assert main(["--in-place", str(nb)]) == 0
+    cell = nbformat.read(nb, as_version=4).cells[-1]
+    assert [o.get("text") for o in cell.outputs] == ["42\n"]
+    assert "[1/1] 07-count-things.ipynb done" in capsys.readouterr().out
+    assert not (tmp_path / "reports").exists()
