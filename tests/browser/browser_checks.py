@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+from analysis.paths import ROOT
+
 
 _COLLECT = r"""() => {
   const attrs = [["a", "href"], ["img", "src"], ["script", "src"], ["link", "href"], ["iframe", "src"],
@@ -121,6 +123,20 @@ def runner_notebooks() -> list[Path]:
     from analysis.report import numbered_notebooks
 
     return numbered_notebooks()
+
+
+#: An article whose text holds <script>, <img onerror=...> and & (see tests/data/hostile/README.md).
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "hostile_article.txt"
+
+
+def render_article_elsewhere(tmp_path_factory, article: Path, notebooks: list[Path]) -> Path:
+    """``make report ARTICLE=...`` into a temporary reports/<stem>/, then moved to a second place."""
+    from analysis.report import render_article_reports
+
+    rendered = tmp_path_factory.mktemp("rendered") / "reports" / article.stem
+    failed = [r.notebook.name for r in render_article_reports(article, notebooks, rendered) if r.error]
+    assert not failed, f"notebooks stopped with an error on {article.name}: {failed}"
+    return relocated(rendered, tmp_path_factory.mktemp("copied") / article.stem)
 
 
 _GAP = re.compile(r"\S {2,}\S")

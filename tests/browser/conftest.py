@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser_checks import PageReport, inspect_page, relocated, runner_notebooks
+from browser_checks import HOSTILE, PageReport, inspect_page, relocated, render_article_elsewhere, runner_notebooks
 
 from analysis.paths import ROOT
 
@@ -114,20 +114,6 @@ def our_reports(tmp_path_factory) -> Iterator[Path]:
     failed = [r.notebook.name for r in render_reports(runner_notebooks(), rendered) if r.error]
     assert not failed, f"notebooks stopped with an error: {failed}"
     yield relocated(rendered, tmp_path_factory.mktemp("copied") / "reports")
-
-
-#: An article whose text holds <script>, <img onerror=...> and & (see tests/data/hostile/README.md).
-HOSTILE = ROOT / "tests" / "data" / "hostile" / "hostile_article.txt"
-
-
-def render_article_elsewhere(tmp_path_factory, article: Path, notebooks: list[Path]) -> Path:
-    """``make report ARTICLE=...`` into a temporary reports/<stem>/, then moved to a second place."""
-    from analysis.report import render_article_reports
-
-    rendered = tmp_path_factory.mktemp("rendered") / "reports" / article.stem
-    failed = [r.notebook.name for r in render_article_reports(article, notebooks, rendered) if r.error]
-    assert not failed, f"notebooks stopped with an error on {article.name}: {failed}"
-    return relocated(rendered, tmp_path_factory.mktemp("copied") / article.stem)
 
 
 def tracked_state() -> str | None:

@@ -7,8 +7,7 @@ session, opened in Chromium. The article sets ``window.__pwned`` from every ``<s
 from __future__ import annotations
 
 import pytest
-from browser_checks import outside, runner_notebooks
-from conftest import HOSTILE, render_article_elsewhere
+from browser_checks import HOSTILE, outside, render_article_elsewhere, runner_notebooks
 
 from analysis.report import ARTICLE_PARAMETER, notebook_parameters
 
