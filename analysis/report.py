@@ -50,12 +50,15 @@ _CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECUR
 
 #: nbconvert's JupyterLab template without its network scripts: require.js, MathJax, Mermaid and the
 #: widget renderer all load from a CDN; our reports use none of them (Markdown "$" stays a dollar).
+#: Code cells scroll sideways instead of clipping long lines.
 OFFLINE_TEMPLATE = (
     "{%- extends 'index.html.j2' -%}\n"
     "{%- block html_head_js -%}" + _CSP_META + "{%- endblock html_head_js -%}\n"
     "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
     "{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}\n"
     "{% block jupyter_widgets %}{% endblock jupyter_widgets %}\n"
+    # the lab template clips long code lines (overflow: hidden); let readers scroll them instead
+    "{%- block html_head_css -%}<style>.jp-InputArea-editor{overflow-x:auto}</style>{%- endblock html_head_css -%}\n"
 )
 
 Progress = Callable[[str], None]

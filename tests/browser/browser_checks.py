@@ -45,7 +45,10 @@ _COLLECT = r"""() => {
   const handlers = [];
   for (const el of document.querySelectorAll("*"))
     for (const at of el.attributes) if (at.name.toLowerCase().startsWith("on")) handlers.push(`<${el.tagName.toLowerCase()} ${at.name}>`);
-  return {refs, images, cells, title: document.title, text: document.body.innerText, handlers,
+  const clipped = [...document.querySelectorAll(".jp-InputArea-editor")]
+    .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "hidden")
+    .map(el => el.textContent.trim().split("\n")[0].slice(0, 60));
+  return {refs, images, cells, title: document.title, text: document.body.innerText, handlers, clipped,
           scripts: document.querySelectorAll("script:not([type='application/json']):not([type$='+json'])").length,
           displacy: document.querySelectorAll("div.entities mark.entity, div.spans, svg.displacy").length,
           pwned: window.__pwned === undefined ? null : String(window.__pwned)};
@@ -67,6 +70,7 @@ class PageReport:
     pwned: str | None = None
     scripts: int = 0
     handlers: list[str] = field(default_factory=list)
+    clipped: list[str] = field(default_factory=list)
 
 
 def inspect_page(context, path: Path, screenshot: Path) -> PageReport:
@@ -85,7 +89,7 @@ def inspect_page(context, path: Path, screenshot: Path) -> PageReport:
         page.close()
     report.refs, report.images, report.cells = seen["refs"], seen["images"], seen["cells"]
     report.text, report.displacy, report.pwned = seen["text"], seen["displacy"], seen["pwned"]
-    report.scripts, report.handlers = seen["scripts"], seen["handlers"]
+    report.scripts, report.handlers, report.clipped = seen["scripts"], seen["handlers"], seen["clipped"]
     return report
 
 

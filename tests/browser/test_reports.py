@@ -57,6 +57,12 @@ def test_every_link_and_source_resolves_inside_reports(page, our_reports, name):
     assert not problems, f"{name}.html:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("name", PAGES[1:])
+def test_long_code_lines_scroll_instead_of_being_cut_off(page, name):
+    clipped = page(name).clipped
+    assert not clipped, f"{name}.html clips code cells starting:\n" + "\n".join(clipped)
+
+
 def test_index_links_every_report(page):
     linked = {ref["value"] for ref in page("index").refs if ref["tag"] == "a"}
     missing = [f"{name}.html" for name in PAGES[1:] if f"{name}.html" not in linked]
