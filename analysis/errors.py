@@ -45,3 +45,7 @@ class ReferenceDataError(AnalysisError):
 
 class OutputError(AnalysisError):
     """An output could not be written (nothing partial is left behind)."""
+
+
+class ReportError(AnalysisError):
+    """The reports cannot be rendered as asked (no such article, a notebook without a parameter)."""
