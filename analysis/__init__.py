@@ -12,6 +12,7 @@ from typing import Any
 #: public name -> submodule that defines it
 _EXPORTS: dict[str, str] = {
     "load_article": "article",
+    "load_articles": "article",
     "load_pipeline": "nlp",
     "parse_article": "nlp",
     "quality_flags": "quality",

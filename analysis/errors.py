@@ -36,7 +36,8 @@ class AnalysisError(Exception):
 
 
 class ArticleFormatError(AnalysisError):
-    """The article file cannot be parsed (empty, not UTF-8, binary, no headline, no body, ...)."""
+    """An article cannot be read: empty, binary, not UTF-8, no body, a broken JSON line, a record
+    without `text`, a web page with no main text, ..."""
 
 
 class ReferenceDataError(AnalysisError):
