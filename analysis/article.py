@@ -47,7 +47,7 @@ import pandas as pd
 from . import paragraphs as paragraph_layout
 from .article_html import extract_page
 from .article_jsonl import Record, read_records
-from .errors import ArticleFormatError
+from .errors import ArticleFormatError, RecordFormatError
 from .paths import ARTICLE, REFERENCE
 
 LAYOUT_FILE = REFERENCE / "article_layout.json"
@@ -575,17 +575,24 @@ def _record_article(path: Path, rec: Record) -> Article:
     """One JSON Lines record (its ``text`` is all body) as an Article."""
     values = {"published": (rec.published, rec.line)} if rec.published else {}
     found = _Found(rec.text, [], (0, len(rec.text)), [], values=values)
-    return _build(path, found, fmt="jsonl", headline=rec.title, source=rec.source, url=rec.url, record=rec.line)
+    try:
+        return _build(path, found, fmt="jsonl", headline=rec.title, source=rec.source, url=rec.url, record=rec.line)
+    except RecordFormatError:
+        raise
+    except ArticleFormatError as err:  # a bad field value spoils this record only
+        raise RecordFormatError(err.reason, path=path, line=rec.line, field=err.field) from None
 
 
-def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | ArticleFormatError]:
-    for rec in read_records(_decode(data, path), path):
-        if isinstance(rec, ArticleFormatError):
+def _jsonl_articles(path: Path, data: bytes) -> Iterator[Article | RecordFormatError]:
+    """The records of a JSON Lines file; raises for a file that is empty or binary as a whole."""
+    _check_bytes(data, path)
+    for rec in read_records(data, path):
+        if isinstance(rec, RecordFormatError):
             yield rec
             continue
         try:
             yield _record_article(path, rec)
-        except ArticleFormatError as err:
+        except RecordFormatError as err:
             yield err
 
 
@@ -625,8 +632,9 @@ def load_article(path: str | Path = ARTICLE, *, line: int | None = None) -> Arti
 def load_articles(path: str | Path) -> Iterator[Article | ArticleFormatError]:
     """Every article of a file: one for plain text or a web page, one per record for JSON Lines.
 
-    A file or record that cannot be read is *yielded* as its :class:`ArticleFormatError` rather
-    than raised, so one bad record never hides the others; callers decide what to do with it.
+    A file or record that cannot be read is *yielded* as its error rather than raised, so one bad
+    record never hides the others; a record's error is a :class:`RecordFormatError` (its ``line``
+    is the record's), a whole file's an :class:`ArticleFormatError`.
     """
     path = Path(path)
     try:

@@ -7,8 +7,9 @@ are allowed and ignored (an ``id`` or ``lang`` a scraper adds does not make a re
 Blank lines separate nothing and are not records.
 
 This module only checks the JSON; :mod:`analysis.article` turns a :class:`Record` into an
-``Article``. A bad line becomes an :class:`ArticleFormatError` naming the file, the line and the
-field, *yielded* in place of its record, so one broken line never hides the others.
+``Article``. A bad line becomes a :class:`RecordFormatError` naming the file, the line and the
+field, *yielded* in place of its record, so one broken line never hides the others. Each line is
+decoded on its own: a line that is not UTF-8 spoils only its record.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ArticleFormatError
+from .errors import RecordFormatError
 
 #: Fields read from each record; ``text`` is required.
 FIELDS: tuple[str, ...] = ("text", "title", "source", "url", "published")
@@ -39,11 +40,11 @@ class Record:
 
 def _check(obj: Any, path: Path, line: int) -> Record:
     if not isinstance(obj, dict):
-        raise ArticleFormatError(
+        raise RecordFormatError(
             f"a record must be a JSON object with a 'text' field, not a JSON {type(obj).__name__}", path=path, line=line
         )
     if "text" not in obj:
-        raise ArticleFormatError("missing: every record needs the article body in 'text'", path=path, line=line, field="text")
+        raise RecordFormatError("missing: every record needs the article body in 'text'", path=path, line=line, field="text")
     values: dict[str, str | None] = {}
     for key in FIELDS:
         value = obj.get(key)
@@ -51,33 +52,44 @@ def _check(obj: Any, path: Path, line: int) -> Record:
             values[key] = None
             continue
         if not isinstance(value, str):
-            raise ArticleFormatError(
+            raise RecordFormatError(
                 f"must be a string, not {type(value).__name__ if value is not None else 'null'}",
                 path=path, line=line, field=key,
             )
         if not value.strip():
             if key == "text":
-                raise ArticleFormatError("empty: the record has no article text", path=path, line=line, field=key)
+                raise RecordFormatError("empty: the record has no article text", path=path, line=line, field=key)
             values[key] = None  # an empty optional field says as much as a missing one
             continue
         values[key] = value if key == "text" else value.strip()
     return Record(line=line, **values)  # type: ignore[arg-type]
 
 
-def read_records(text: str, path: str | Path) -> Iterator[Record | ArticleFormatError]:
-    """Every record of a decoded JSON Lines file, in file order; a bad line yields its error."""
+def read_records(data: bytes, path: str | Path) -> Iterator[Record | RecordFormatError]:
+    """Every record of a JSON Lines file, in file order; a bad line yields its error.
+
+    ``data`` is the file's bytes (the caller has checked the file is neither empty nor binary).
+    """
     path = Path(path)
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
+    for number, chunk in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(), start=1):
+        if not chunk.strip():
+            continue
+        try:
+            raw = chunk.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield RecordFormatError(
+                f"not UTF-8: byte 0x{chunk[err.start]:02x} at byte {err.start} of the line cannot be decoded",
+                path=path, line=number,
+            )
             continue
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as err:
-            yield ArticleFormatError(f"broken JSON line: {err.msg} (column {err.colno})", path=path, line=number)
+            yield RecordFormatError(f"broken JSON line: {err.msg} (column {err.colno})", path=path, line=number)
             continue
         try:
             yield _check(obj, path, number)
-        except ArticleFormatError as err:
+        except RecordFormatError as err:
             yield err
 
 

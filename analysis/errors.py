@@ -46,3 +46,8 @@ class ReferenceDataError(AnalysisError):
 
 class OutputError(AnalysisError):
     """An output could not be written (nothing partial is left behind)."""
+
+
+class RecordFormatError(ArticleFormatError):
+    """One record of a file of several articles (a JSON Lines line) cannot be read; the file's
+    other records can. ``line`` is the record's line."""

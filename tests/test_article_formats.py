@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.article import Article, load_article, load_articles, metadata_frame, sniff_format
-from analysis.errors import ArticleFormatError
+from analysis.errors import ArticleFormatError, RecordFormatError
 
 DATA = Path(__file__).parent / "data" / "articles"
 
@@ -211,21 +211,28 @@ def test_a_bad_record_names_file_line_and_field_without_hiding_the_others(write_
     good = '{"text": "A good record."}'
     path = write_file("\n".join([good, line, good]) + "\n", "mixed.jsonl")
     results = list(load_articles(path))
-    assert [type(r).__name__ for r in results] == ["Article", "ArticleFormatError", "Article"]
+    assert [type(r).__name__ for r in results] == ["Article", "RecordFormatError", "Article"]
     err = results[1]
+    assert isinstance(err, RecordFormatError)
     assert err.path == path and err.line == 2 and err.field == field
     assert words in str(err) and str(path) in str(err) and "line 2" in str(err)
     with pytest.raises(ArticleFormatError, match=words):
         load_article(path, line=2)
 
 
-@pytest.mark.parametrize(("content", "words"), [(b"", "empty"), (b'{"text": "\x00"}', "binary"),
-                                                ('{"text": "Caf\u00e9"}'.encode("latin-1"), "not UTF-8")])
-def test_an_unreadable_json_lines_file_is_one_error(write_file, content, words):
+@pytest.mark.parametrize(("content", "words"), [(b"", "empty"), (b'{"text": "a"}\n{"text": "\x00"}\n', "binary")])
+def test_an_empty_or_binary_json_lines_file_is_one_error_for_the_file(write_file, content, words):
     path = write_file(content, "bad.jsonl")
     results = list(load_articles(path))
-    assert len(results) == 1 and isinstance(results[0], ArticleFormatError)
+    assert len(results) == 1 and type(results[0]) is ArticleFormatError  # the file's, not a record's
     assert words in str(results[0]) and results[0].path == path
+
+
+def test_a_line_that_is_not_utf8_spoils_only_its_record(write_file):
+    content = b'{"text": "Good one."}\n' + '{"text": "Caf\u00e9"}'.encode("latin-1") + b'\n{"text": "Good two."}\n'
+    results = list(load_articles(write_file(content, "mixed.jsonl")))
+    assert [type(r).__name__ for r in results] == ["Article", "RecordFormatError", "Article"]
+    assert "not UTF-8" in str(results[1]) and results[1].line == 2
 
 
 def test_load_articles_yields_a_plain_file_as_one_article_or_one_error(write_file):
