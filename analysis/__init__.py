@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "claims_table": "claims",
     "load_primary_statements": "fidelity",
     "fidelity_table": "fidelity",
+    "extract_corpus": "corpus",
 }
 
 __all__ = sorted(_EXPORTS)
