@@ -31,6 +31,7 @@ import pandas as pd
 from .article import Article, load_articles
 from .errors import AnalysisError, ArticleFormatError, RecordFormatError
 from .io import atomic_write, save_table
+from .paths import ARTICLE, EXAMPLES, FIGURES, PROCESSED, REPORTS, ROOT, Outputs, resolve_input
 
 SCHEDULERS: tuple[str, ...] = ("local", "dask")
 #: Columns put in front of the statements columns of every quotation row.
@@ -41,6 +42,10 @@ ARTICLE_COLUMNS: list[str] = [
 ]
 ERROR_COLUMNS: list[str] = ["article_id", "file", "line", "field", "stage", "reason"]
 OUTPUTS: tuple[str, ...] = ("statements.parquet", "statements.csv", "articles.csv", "errors.csv")
+#: The inputs of notebook 05's committed run: our example articles and our one real article.
+COMMITTED_INPUTS: tuple[Path, ...] = (EXAMPLES, ARTICLE)
+#: Where the committed run's tables go (its figures go to figures/).
+COMMITTED_FOLDER: Path = PROCESSED / "corpus"
 #: Articles per nlp.pipe batch, and per Dask task (small tasks keep both workers busy to the end).
 BATCH_SIZE = 16
 
@@ -303,6 +308,25 @@ def _statements_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
 # outputs and command line
 
 
+def corpus_outputs(inputs: Sequence[str | Path], output_dir: str | Path | None = None) -> Outputs:
+    """Where a corpus run writes, by the rule of :func:`analysis.paths.outputs_for`.
+
+    ``output_dir`` (absolute or relative to the project root) wins when given. Otherwise the
+    committed run (:data:`COMMITTED_INPUTS`, in that order) writes to ``data/processed/corpus/`` and
+    ``figures/``, and any other run under ``reports/<name of its first input>/``, so a run on
+    another folder never changes a tracked file.
+    """
+    if output_dir:
+        root = Path(output_dir).expanduser()
+        root = (root if root.is_absolute() else ROOT / root).resolve()
+        return Outputs(root, root / "data", root / "figures", committed=False)
+    resolved = [resolve_input(p) for p in inputs]
+    if resolved == [p.resolve() for p in COMMITTED_INPUTS]:
+        return Outputs(ROOT, COMMITTED_FOLDER, FIGURES, committed=True)
+    root = REPORTS / (resolved[0].stem if resolved else "corpus")
+    return Outputs(root, root / "data", root / "figures", committed=False)
+
+
 def write_corpus(corpus: Corpus, out: str | Path) -> dict[str, Path]:
     """Write statements.parquet, statements.csv, articles.csv and errors.csv to ``out``, each atomically."""
     out = Path(out)
@@ -349,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 __all__ = [
-    "ARTICLE_COLUMNS", "Corpus", "ERROR_COLUMNS", "FRONT", "OUTPUTS", "SCHEDULERS", "corpus_files", "extract_chunk",
+    "ARTICLE_COLUMNS", "COMMITTED_FOLDER", "COMMITTED_INPUTS", "Corpus", "ERROR_COLUMNS", "corpus_outputs", "FRONT", "OUTPUTS", "SCHEDULERS", "corpus_files", "extract_chunk",
     "extract_corpus", "iter_statements", "load_corpus", "skip_reason", "summary", "write_corpus",
 ]
 

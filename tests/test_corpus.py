@@ -156,3 +156,16 @@ def test_bad_options_are_our_errors(corpus_dir):
         extract_corpus([corpus_dir], scheduler="spark", progress=False)
     with pytest.raises(AnalysisError, match="jobs must be at least 1"):
         extract_corpus([corpus_dir], jobs=0, progress=False)
+
+
+def test_only_the_committed_inputs_write_to_tracked_folders(tmp_path):
+    from analysis.corpus import COMMITTED_FOLDER, corpus_outputs
+    from analysis.paths import ARTICLE, EXAMPLES, FIGURES, REPORTS
+
+    committed = corpus_outputs(["data/examples", str(ARTICLE)])
+    assert committed.committed and committed.processed == COMMITTED_FOLDER and committed.figures == FIGURES
+    examples_only = corpus_outputs([EXAMPLES])
+    assert not examples_only.committed and examples_only.root == REPORTS / "examples"
+    assert corpus_outputs([tmp_path / "mine"]).processed == REPORTS / "mine" / "data"
+    chosen = corpus_outputs([EXAMPLES, ARTICLE], output_dir=tmp_path / "out")
+    assert not chosen.committed and chosen.figures == (tmp_path / "out" / "figures").resolve()
