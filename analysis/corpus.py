@@ -249,7 +249,7 @@ def extract_corpus(
     cluster; ``address``: an existing Dask scheduler (its workers need this package installed).
     ``progress``: show the tqdm bar (on stderr).
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     if scheduler not in SCHEDULERS:
         raise AnalysisError(f"unknown scheduler {scheduler!r} (expected one of {', '.join(SCHEDULERS)})",
@@ -342,7 +342,7 @@ def write_corpus(corpus: Corpus, out: str | Path) -> dict[str, Path]:
 def summary(corpus: Corpus) -> str:
     """One line: articles read, quotations found, failures and skipped files."""
     status = corpus.articles["status"].value_counts()
-    return (f"{int(status.get('ok', 0))} articles, {len(corpus.statements)} quotations, "
+    return (f"{int(status.get('ok', 0))} articles, {len(corpus.statements)} quotation segments, "
             f"{len(corpus.errors)} errors, {int(status.get('skipped', 0))} skipped")
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fidelity import CLASSES, fidelity_table
+from .display import NONE_FOUND
+from .fidelity import CLASSES, FIDELITY_COLUMNS, fidelity_table
 
 QUOTATION_KINDS: tuple[str, ...] = ("full", "partial")
 UNATTRIBUTED = "unattributed"
@@ -53,7 +54,8 @@ def fidelity_by_source(statements: pd.DataFrame, primaries: pd.DataFrame) -> pd.
     """The fidelity table of every article's quotations, with ``article_id`` and ``source`` in front.
 
     Only quotations by a speaker we hold primary texts for are compared: for anyone else there is
-    nothing to compare with, which says nothing about the source's fidelity.
+    nothing to compare with, which says nothing about the source's fidelity. Like notebook 04, every
+    quotation counts, repeats included: a source that prints the same words twice quotes them twice.
     """
     speakers = set(primaries["speaker"])
     frames = []
@@ -66,7 +68,7 @@ def fidelity_by_source(statements: pd.DataFrame, primaries: pd.DataFrame) -> pd.
         table.insert(0, "article_id", article_id)
         frames.append(table)
     if not frames:
-        return pd.DataFrame(columns=["article_id", "source", "quote_id", "main_class", "best"])
+        return pd.DataFrame(columns=["article_id", "source", *FIDELITY_COLUMNS])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -84,7 +86,12 @@ def fidelity_classes_by_source(fidelity: pd.DataFrame) -> pd.DataFrame:
     return table.sort_index().rename_axis("source").reset_index()
 
 
+def or_none_found(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``, or one row saying "none found" when it is empty (a figure's CSV is never blank)."""
+    return frame if not frame.empty else pd.DataFrame({"result": [NONE_FOUND]})
+
+
 __all__ = [
-    "NOT_STATED", "QUOTATION_KINDS", "UNATTRIBUTED", "fidelity_by_source", "fidelity_classes_by_source",
+    "or_none_found", "NOT_STATED", "QUOTATION_KINDS", "UNATTRIBUTED", "fidelity_by_source", "fidelity_classes_by_source",
     "quotations", "quoted_by_source", "speakers_by_source",
 ]

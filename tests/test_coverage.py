@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from analysis.coverage import (
-    fidelity_by_source, fidelity_classes_by_source, quotations, quoted_by_source, speakers_by_source,
+    fidelity_by_source, fidelity_classes_by_source, or_none_found, quotations, quoted_by_source, speakers_by_source,
 )
-from analysis.coverage_plots import fidelity_bars
+from analysis.coverage_plots import fidelity_bars, speakers_heatmap
 from analysis.fidelity import CLASSES, load_primary_statements
 
 POST = "This is a major step forward in building bridges across the World."
@@ -69,6 +69,8 @@ def test_no_comparable_quotation_gives_an_empty_table_and_a_none_found_figure(st
     assert counts.empty and "exact" in counts.columns
     fig = fidelity_bars(counts, title="t", source="s")
     assert any(t.get_text() == "none found" for t in fig.axes[0].texts)
+    assert any(t.get_text() == "none found" for t in speakers_heatmap(pd.DataFrame(), title="t", source="s").axes[0].texts)
+    assert or_none_found(counts).to_dict("list") == {"result": ["none found"]}
 
 
 def test_fidelity_bars_draws_one_bar_per_source(statements):
