@@ -70,7 +70,7 @@ def extract_page(data: bytes, path: str | Path) -> Page:
     path = Path(path)
     for name in ("trafilatura", "htmldate", "courlan"):  # their "no main text" chatter is our error below
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    try:
+    try:  # lxml, trafilatura and htmldate raise several types on broken input
         doc = trafilatura.bare_extraction(
             data,
             with_metadata=True,
@@ -78,15 +78,15 @@ def extract_page(data: bytes, path: str | Path) -> Page:
             config=_config(),
             date_extraction_params={"outputformat": DATE_FORMAT, "original_date": True, "extensive_search": True},
         )
-    except Exception as err:  # lxml and trafilatura raise several types on broken input
+        text = (doc.text or "") if doc is not None else ""
+        updated = htmldate.find_date(data, original_date=False, extensive_search=False, outputformat=DATE_FORMAT)
+    except Exception as err:  # noqa: BLE001
         raise ArticleFormatError(f"not a readable HTML page ({type(err).__name__}: {err})", path=path) from None
-    text = (doc.text or "") if doc is not None else ""
     if not text.strip():
         raise ArticleFormatError(
             "HTML with no main text: the extractor found no article body in the page "
             "(navigation, scripts and site text are not an article)", path=path, field="text"
         )
-    updated = htmldate.find_date(data, original_date=False, extensive_search=False, outputformat=DATE_FORMAT)
     published = _date(doc.date)
     updated = _date(updated)
     return Page(

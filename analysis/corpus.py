@@ -131,7 +131,11 @@ def load_corpus(files: Sequence[tuple[Path, str]]) -> tuple[list[Article], list[
             rows.append({c: None for c in ARTICLE_COLUMNS} | {"article_id": file_id, "file": file_id,
                                                                 "status": "skipped", "reason": reason})
             continue
-        for item in load_articles(path):
+        try:
+            items = list(load_articles(path))
+        except Exception as err:  # noqa: BLE001 - a loader failure we did not foresee still only costs this file
+            items = [ArticleFormatError(f"unexpected {type(err).__name__} while reading: {err}", path=path)]
+        for item in items:
             if isinstance(item, ArticleFormatError):
                 row, error = _error_rows(item, file_id)
                 rows.append(row)

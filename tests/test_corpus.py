@@ -169,3 +169,22 @@ def test_only_the_committed_inputs_write_to_tracked_folders(tmp_path):
     assert corpus_outputs([tmp_path / "mine"]).processed == REPORTS / "mine" / "data"
     chosen = corpus_outputs([EXAMPLES, ARTICLE], output_dir=tmp_path / "out")
     assert not chosen.committed and chosen.figures == (tmp_path / "out" / "figures").resolve()
+
+
+def test_an_unforeseen_loader_failure_costs_only_its_file(write_file, monkeypatch):
+    import analysis.corpus
+
+    real = analysis.corpus.load_articles
+
+    def flaky(path):
+        if path.name == "bad.txt":
+            raise RuntimeError("a loader bug")
+        return real(path)
+
+    monkeypatch.setattr(analysis.corpus, "load_articles", flaky)
+    folder = write_file("One body paragraph.\n", "good.txt").parent
+    write_file("Another body paragraph.\n", "bad.txt")
+    articles, rows, errors = analysis.corpus.load_corpus(corpus_files([folder]))
+    assert [a.path.name for a in articles] == ["good.txt"]
+    assert [e["file"] for e in errors] == ["bad.txt"] and "RuntimeError: a loader bug" in errors[0]["reason"]
+    assert [r["status"] for r in rows] == ["error", "ok"]
