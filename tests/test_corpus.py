@@ -186,5 +186,5 @@ def test_an_unforeseen_loader_failure_costs_only_its_file(write_file, monkeypatc
     write_file("Another body paragraph.\n", "bad.txt")
     articles, rows, errors = analysis.corpus.load_corpus(corpus_files([folder]))
     assert [a.path.name for a in articles] == ["good.txt"]
-    assert [e["file"] for e in errors] == ["bad.txt"] and "RuntimeError: a loader bug" in errors[0]["reason"]
+    assert [e["file"] for e in errors] == ["bad.txt"] and "unexpected RuntimeError while reading: a loader bug" in errors[0]["reason"]
     assert [r["status"] for r in rows] == ["error", "ok"]
