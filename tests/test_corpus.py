@@ -188,3 +188,35 @@ def test_an_unforeseen_loader_failure_costs_only_its_file(write_file, monkeypatc
     assert [a.path.name for a in articles] == ["good.txt"]
     assert [e["file"] for e in errors] == ["bad.txt"] and "unexpected RuntimeError while reading: a loader bug" in errors[0]["reason"]
     assert [r["status"] for r in rows] == ["error", "ok"]
+
+
+def test_notebook_05_on_another_folder_says_none_found_and_changes_no_tracked_file(tmp_path):
+    import hashlib
+
+    import papermill
+
+    from analysis.corpus import COMMITTED_FOLDER
+    from analysis.paths import FIGURES, NOTEBOOKS
+
+    def tracked() -> dict[str, str]:
+        files = [*COMMITTED_FOLDER.iterdir(), *FIGURES.glob("fig05-*")]
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "plain.txt").write_text("Nobody is quoted in this text.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    before = tracked()
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "05-compare-coverage.ipynb"), str(tmp_path / "run.ipynb"), kernel_name="python3",
+        parameters={"articles_dir": str(folder), "output_dir": str(tmp_path / "out"), "include_our_article": False},
+        progress_bar=False, cwd=str(NOTEBOOKS),
+    )
+    assert tracked() == before
+    out = tmp_path / "out"
+    assert sorted(p.name for p in (out / "data").iterdir()) == sorted([*OUTPUTS, "quoted_by_source.csv",
+                                                                     "quote_fidelity_by_source.csv",
+                                                                     "fidelity_classes_by_source.csv"])
+    assert list(pd.read_csv(out / "data" / "errors.csv")["file"]) == ["empty.txt"]
+    for figure in ("fig05-speakers-by-source", "fig05-fidelity-by-source"):
+        assert pd.read_csv(out / "figures" / f"{figure}.csv").to_dict("list") == {"result": ["none found"]}
