@@ -410,7 +410,9 @@ def _build(path: Path, found: _Found, *, fmt: str, headline: str | None = None, 
     markup, record fields); a header line found in the text takes precedence.
     """
     raw = found.raw
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", raw)]
+    line_starts = [0]  # where each line starts, by the same line breaks as str.splitlines
+    for chunk in raw.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(chunk))
     edits: list[Edit] = []
 
     def line_of(offset: int) -> int:
