@@ -365,6 +365,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.address and args.scheduler != "dask":
         parser.error("--address needs --scheduler dask")
+    out = Path(args.out).resolve()
+    if any(Path(p).is_dir() and out.is_relative_to(Path(p).resolve()) for p in args.inputs):
+        parser.error("--out must not be inside an input folder (the next run would read its tables as articles)")
     try:
         corpus = extract_corpus(args.inputs, jobs=args.jobs, scheduler=args.scheduler, address=args.address,
                                 progress=not args.no_progress)

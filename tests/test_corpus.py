@@ -220,3 +220,10 @@ def test_notebook_05_on_another_folder_says_none_found_and_changes_no_tracked_fi
     assert list(pd.read_csv(out / "data" / "errors.csv")["file"]) == ["empty.txt"]
     for figure in ("fig05-speakers-by-source", "fig05-fidelity-by-source"):
         assert pd.read_csv(out / "figures" / f"{figure}.csv").to_dict("list") == {"result": ["none found"]}
+
+
+def test_the_cli_refuses_an_output_folder_inside_the_input_folder(corpus_dir, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([str(corpus_dir), "--out", str(corpus_dir / "out")])
+    assert info.value.code == 2 and "must not be inside an input folder" in capsys.readouterr().err
+    assert not (corpus_dir / "out").exists()
