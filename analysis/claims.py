@@ -1,9 +1,14 @@
 """The article's checkable claims: a curated register, located in the text, with computed checks.
 
-``data/reference/claims.csv`` holds one row per claim: the article's exact words, a category, a
-curated verdict with our explanation and sources, and optionally the name of a *computed check*.
-``load_claims`` validates the table and finds every claim in the parsed article by offsets (a
-claim that is not in its paragraph is an error naming the row).
+``data/reference/claims.csv`` holds one row per claim: the article it is about (``article_sha256``,
+the SHA-256 of the article file as received, as listed in ``data/raw/SOURCES.md``), the article's
+exact words, a category, a curated verdict with our explanation and sources, and optionally the
+name of a *computed check*. ``load_claims`` validates the whole table and returns the rows about
+the article it is given, each found in the article by offsets (a claim that is not in its
+paragraph is an error naming the row). An article no row is about gets an empty table: it has no
+claims register, and the notebook says so. The checksum, not the file name, identifies the
+article: a copy under another name finds its claims, an edited copy (whose offsets may no longer
+hold) does not.
 
 A computed check is a small pure function of data (the membership events table, the countries the
 claim names, a reference date, a number read from the claim) returning a :class:`CheckResult`;
@@ -12,6 +17,7 @@ computed verdicts side by side; where a check exists, its verdict is the one rep
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +33,7 @@ from .tables import read_rows, source_urls, table_error
 
 CLAIMS_PATH: Path = REFERENCE / "claims.csv"
 COLUMNS: tuple[str, ...] = (
-    "id", "paragraph", "claim", "category", "verdict", "check", "check_input", "explanation", "source",
+    "id", "article_sha256", "paragraph", "claim", "category", "verdict", "check", "check_input", "explanation", "source",
 )
 CATEGORIES: tuple[str, ...] = ("membership", "chronology", "attribution", "title/role", "quantity")
 VERDICTS: tuple[str, ...] = ("supported", "partly supported", "contradicted", "unverifiable")
@@ -81,40 +87,55 @@ def parse_check_input(text: str) -> dict[str, str]:
     return out
 
 
-def load_claims(path: str | Path = CLAIMS_PATH, article: Article | None = None) -> pd.DataFrame:
-    """Load and validate the claims register and locate every claim in ``article``.
+def article_checksum(article: Article) -> str:
+    """SHA-256 (hex) of the article's file as received: what ``article_sha256`` in the register names."""
+    return hashlib.sha256(Path(article.path).read_bytes()).hexdigest()
 
-    Raises :class:`ReferenceDataError` naming file, CSV line (header = 1) and column for: a missing
-    column, an empty or repeated id, an unknown category, verdict or check, a bad ``check_input``
-    (or one missing what the check needs), a row without a source URL, a paragraph that is not a
-    P-number of the article, and a claim whose words are not in that paragraph.
+
+LOCATED_COLUMNS: tuple[str, ...] = ("line", "p_number", "part", "part_start", "part_end", "start", "end")
+
+
+def load_claims(path: str | Path = CLAIMS_PATH, article: Article | None = None) -> pd.DataFrame:
+    """Load and validate the claims register; return the rows about ``article``, located in it.
+
+    Every row is validated. Raises :class:`ReferenceDataError` naming file, CSV line (header = 1)
+    and column for: a missing column, an empty or repeated id, an ``article_sha256`` that is not a
+    SHA-256 in hex, an unknown category, verdict or check, a bad ``check_input`` (or one missing
+    what the check needs), a row without a source URL, and, for the rows about ``article``, a
+    paragraph that is not a P-number of the article or a claim whose words are not in that
+    paragraph. ``article`` defaults to the article this project studies.
 
     Returns the columns of the file plus ``line``, ``p_number``, ``part`` (headline, standfirst,
     updated, paragraph, ...), ``part_start``/``part_end`` (offsets in that part's normalised text)
-    and ``start``/``end`` (offsets in ``article.body_text``; missing outside the body).
+    and ``start``/``end`` (offsets in ``article.body_text``; missing outside the body). No row is
+    about the article: an empty table with these columns.
     """
     path = Path(path)
     article = article or load_article()
-    parts = article_parts(article)
+    checksum = article_checksum(article)
+    parts: dict[int, tuple[str, str, int | None]] | None = None
     seen: dict[str, int] = {}
-    records = [
-        _check_claim_row(row.values, row.line, path, parts, seen)
-        for row in read_rows(path, COLUMNS, keep_spacing=("claim",))  # exact words: inner spacing as written
-    ]
-    frame = pd.DataFrame.from_records(records)
+    records = []
+    for row in read_rows(path, COLUMNS, keep_spacing=("claim",)):  # exact words: inner spacing as written
+        _check_claim_fields(row.values, row.line, path, seen)
+        if row.values["article_sha256"] == checksum:
+            parts = article_parts(article) if parts is None else parts
+            records.append(_locate_claim(row.values, row.line, path, parts))
+    frame = pd.DataFrame.from_records(records, columns=[*COLUMNS, *LOCATED_COLUMNS])
     for column in ("start", "end"):
         frame[column] = frame[column].astype("Int64")
     return frame
 
 
-def _check_claim_row(
-    row: dict[str, Any], line: int, path: Path, parts: dict[int, tuple[str, str, int | None]], seen: dict[str, int]
-) -> dict[str, Any]:
+def _check_claim_fields(row: dict[str, Any], line: int, path: Path, seen: dict[str, int]) -> None:
     if not row["id"]:
         raise table_error("missing id", path, line, "id")
     if row["id"] in seen:
         raise table_error(f"duplicate id {row['id']!r} (first at line {seen[row['id']]})", path, line, "id")
     seen[row["id"]] = line
+    if not re.fullmatch(r"[0-9a-f]{64}", row["article_sha256"]):
+        raise table_error(f"article_sha256 {row['article_sha256'][:20]!r} is not a SHA-256 in lower-case hex "
+                          "(see data/raw/SOURCES.md)", path, line, "article_sha256")
     if row["category"] not in CATEGORIES:
         raise table_error(f"unknown category {row['category']!r} (expected one of {', '.join(CATEGORIES)})", path, line, "category")
     if row["verdict"] not in VERDICTS:
@@ -134,13 +155,18 @@ def _check_claim_row(
     if not row["explanation"]:
         raise table_error("missing explanation", path, line, "explanation")
     source_urls(row["source"], path=path, line=line)
+    if not row["claim"].strip():
+        raise table_error("missing claim text", path, line, "claim")
+
+
+def _locate_claim(
+    row: dict[str, Any], line: int, path: Path, parts: dict[int, tuple[str, str, int | None]]
+) -> dict[str, Any]:
     match = re.fullmatch(r"P(\d+)", row["paragraph"])
     if not match or int(match[1]) not in parts:
         raise table_error(f"paragraph {row['paragraph']!r} is not a P-number of the article (P1..P{max(parts)})", path, line, "paragraph")
     number = int(match[1])
     role, text, body_start = parts[number]
-    if not row["claim"].strip():
-        raise table_error("missing claim text", path, line, "claim")
     at = text.find(row["claim"])
     if at < 0:
         raise table_error(f"claim {row['id']}: {row['claim'][:60]!r} is not in {row['paragraph']} ({role})", path, line, "claim")
@@ -295,11 +321,23 @@ def check_signing_reported(country: str, events: pd.DataFrame, checked_on: str |
 class CheckInputs:
     """The data computed checks may read."""
 
-    article_date: pd.Timestamp  # the article's date: "as of" for what the article asserts
-    checked_on: pd.Timestamp  # the date our sources were last checked: "as of" for outcomes
+    article_date: pd.Timestamp | None  # the article's date: "as of" for what it asserts (None: it has none)
+    checked_on: pd.Timestamp | None  # the date our sources were last checked: "as of" for outcomes
     events: pd.DataFrame  # analysis.membership.load_events()
     context: pd.DataFrame  # analysis.membership.load_context()
     named: pd.DataFrame  # countries named in the body: analysis.membership.countries_named(doc)
+
+    def dated(self) -> pd.Timestamp:
+        """The article date, for the checks that need one (ValueError when the article has none)."""
+        if self.article_date is None:
+            raise ValueError("the article has no date (give one as article_date)")
+        return self.article_date
+
+    def checked(self) -> pd.Timestamp:
+        """The day our sources were checked (ValueError when neither it nor an article date is known)."""
+        if self.checked_on is None:
+            raise ValueError("no date our sources were checked on, and the article has no date")
+        return self.checked_on
 
 
 @dataclass(frozen=True)
@@ -328,21 +366,21 @@ _ORDINAL = r"\b(\d+|" + "|".join(ORDINALS) + r")(?:st|nd|rd|th)?\s+anniversary"
 
 CHECKS: dict[str, Check] = {
     "members_named": Check(
-        lambda c, a, d: check_members_named(_named_in(c, d.named), d.events, d.article_date), (),
+        lambda c, a, d: check_members_named(_named_in(c, d.named), d.events, d.dated()), (),
         "countries named in the claim vs members that had signed by the article date",
     ),
     "first_expansion_since": Check(
         lambda c, a, d: check_first_expansion(_number(c["claim"], r"\b((?:19|20)\d\d)\b(?!.*\b(?:19|20)\d\d\b)", "year"),
-                                              d.events, d.article_date, new_country=a["country"]),
+                                              d.events, d.dated(), new_country=a["country"]),
         ("country",), "the year the claim gives vs the dated first signatures of the other members",
     ),
     "years_since": Check(
         lambda c, a, d: check_years_since(_number(c["claim"], r"\b(\d+)\s+years\b", "number of years"),
-                                          int(a["since"]), d.article_date),
+                                          int(a["since"]), d.dated()),
         ("since",), "the number of years claimed vs the article date minus the year given in check_input",
     ),
     "anniversary": Check(
-        lambda c, a, d: check_anniversary(_number(c["claim"], _ORDINAL, "ordinal"), int(a["since"]), d.article_date.year),
+        lambda c, a, d: check_anniversary(_number(c["claim"], _ORDINAL, "ordinal"), int(a["since"]), d.dated().year),
         ("since",), "the ordinal anniversary claimed vs the article's year minus the founding year",
     ),
     "first_in_period": Check(
@@ -354,7 +392,7 @@ CHECKS: dict[str, Check] = {
         "relations with Israel recorded (context table) before joining was announced",
     ),
     "signing_reported": Check(
-        lambda c, a, d: check_signing_reported(a["country"], d.events, d.checked_on), ("country",),
+        lambda c, a, d: check_signing_reported(a["country"], d.events, d.checked()), ("country",),
         "a signing by the country dated in the events table by the check date",
     ),
 }
@@ -368,13 +406,17 @@ def check_inputs(
     named: pd.DataFrame | None = None,
     doc: Any = None,
     checked_on: str | pd.Timestamp | None = None,
+    article_date: str | pd.Timestamp | None = None,
 ) -> CheckInputs:
     """Gather the inputs of the computed checks; missing ones are loaded or computed.
 
     ``named`` defaults to :func:`analysis.membership.countries_named` on ``doc`` (the article
-    parsed with the project pipeline when ``doc`` is None). ``checked_on`` defaults to the
-    article date.
+    parsed with the project pipeline when ``doc`` is None). ``article_date`` defaults to the
+    article's own date (:func:`analysis.membership.article_date`); an article without one gets
+    None, and only the checks that need a date fail, naming their claim. ``checked_on`` defaults
+    to the article date.
     """
+    from .membership import article_date as date_of
     from .membership import countries_named, load_context, load_events
 
     events = load_events() if events is None else events
@@ -385,13 +427,10 @@ def check_inputs(
 
             doc = parse_article(article)
         named = countries_named(doc, article=article, events=events)
-    stamp = article.published or article.updated
-    if stamp is None:
-        raise ReferenceDataError("the article has no date: computed checks need one", path=article.path)
-    when = pd.Timestamp(stamp).tz_localize(None).normalize()
+    when = date_of(article, article_date)
     return CheckInputs(
         article_date=when,
-        checked_on=pd.Timestamp(checked_on).normalize() if checked_on is not None else when,
+        checked_on=pd.Timestamp(checked_on).normalize() if checked_on is not None and str(checked_on).strip() else when,
         events=events, context=context, named=named,
     )
 
@@ -417,7 +456,8 @@ def claims_table(claims: pd.DataFrame, inputs: CheckInputs) -> pd.DataFrame:
 
     ``verdict`` is the computed verdict where the claim has a check, else the curated one
     (``verdict_source`` says which); ``agrees`` compares the two (missing without a check);
-    ``evidence`` is the check's evidence in words. Rows in the order of the article.
+    ``evidence`` is the check's evidence in words. Rows in the order of the article; no claims, no
+    rows (the columns stay).
     """
     rows = []
     for claim in claims.to_dict("records"):
@@ -431,7 +471,8 @@ def claims_table(claims: pd.DataFrame, inputs: CheckInputs) -> pd.DataFrame:
             "agrees": (result.verdict == claim["verdict"]) if result else None,
             "evidence": result.evidence if result else "",
         })
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=[*claims.columns, "curated_verdict", "computed_verdict", "verdict_source",
+                                        "agrees", "evidence"])
     frame = frame.sort_values(["p_number", "part_start", "id"], kind="stable").reset_index(drop=True)
     frame["agrees"] = frame["agrees"].astype("boolean")
     return frame[TABLE_COLUMNS]
@@ -447,7 +488,7 @@ def verdict_counts(table: pd.DataFrame) -> pd.DataFrame:
 
 __all__ = [
     "CATEGORIES", "VERDICTS", "CHECKS", "Check", "CheckInputs", "CheckResult", "article_parts", "parse_check_input",
-    "load_claims", "check_members_named", "check_first_expansion", "check_years_since", "check_anniversary",
+    "article_checksum", "load_claims", "check_members_named", "check_first_expansion", "check_years_since", "check_anniversary",
     "check_first_in_period", "check_prior_relations", "check_signing_reported", "check_inputs", "run_check",
     "claims_table", "verdict_counts",
 ]

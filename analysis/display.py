@@ -38,6 +38,8 @@ PALETTES: dict[str, dict[str, str]] = {
     "status": {},
 }
 NONE_FOUND = "none found"
+#: Columns whose cells are all at most this long are kept on one line.
+SHORT_CELL = 24
 
 
 def _cell(value: object, width: int | None) -> str:
@@ -49,6 +51,15 @@ def _cell(value: object, width: int | None) -> str:
         return html.escape(text)
     short = text[: max(1, width - 1)].rstrip() + "\u2026"
     return f'<span title="{html.escape(text, quote=True)}">{html.escape(short)}</span>'
+
+
+class ReaderTable(Styler):
+    """A Styler whose plain-text form is stable (no memory address), so saved notebooks do not
+    change from one run to the next; the HTML form is what readers see."""
+
+    def __repr__(self) -> str:
+        rows, columns = self.data.shape
+        return f"<table: {rows} rows x {columns} columns>"
 
 
 def _uuid(frame: pd.DataFrame, caption: str | None) -> str:
@@ -78,11 +89,14 @@ def table(
         frame = pd.DataFrame({c: [empty if i == 0 else ""] for i, c in enumerate(columns)})
     long_text = [c for c in long_text if c in frame.columns]
     palettes = dict(highlight) if isinstance(highlight, Mapping) else {c: PALETTES.get(c, {}) for c in highlight}
-    styler = frame.style.set_uuid(_uuid(frame, caption))
+    styler = ReaderTable(frame).set_uuid(_uuid(frame, caption))
     styler = styler.format(lambda v: _cell(v if not isinstance(v, float) else round(v, precision), None))
     if long_text:
         styler = styler.format(lambda v: _cell(v, width), subset=long_text)
     styler = styler.format_index(escape="html", axis=1)
+    short = [c for c in frame.columns if c not in long_text and frame[c].astype(str).str.len().max() <= SHORT_CELL]
+    if short:  # dates, codes and numbers stay on one line ("2020-09-15" must not break at a hyphen)
+        styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     if index:
         styler = styler.format_index(escape="html", axis=0)
     else:
@@ -99,4 +113,4 @@ def table(
     return styler
 
 
-__all__ = ["NONE_FOUND", "PALETTES", "table"]
+__all__ = ["NONE_FOUND", "PALETTES", "ReaderTable", "table"]

@@ -41,6 +41,7 @@ from typing import Any
 
 import pandas as pd
 
+from .errors import AnalysisError
 from .paths import REFERENCE
 from .tables import read_rows, source_urls, table_error
 
@@ -105,6 +106,34 @@ def load_primary_statements(path: str | Path = PRIMARY_PATH, *, speakers: set[st
         source_urls(row["source"], path=path, line=line)
         rows.append({**row, "passage": int(row["passage"]), "line": line})
     return pd.DataFrame(rows)
+
+
+#: The statements columns the fidelity check reads (notebook 03's table has more).
+STATEMENT_KEYS: tuple[str, ...] = ("quote_id", "paragraph", "quote", "kind", "speaker", "cue", "channel", "duplicate_of")
+
+
+def statements_for(doc: Any, path: str | Path) -> tuple[pd.DataFrame, str]:
+    """The quotations of the article parsed as ``doc``, and where they came from, in words.
+
+    Notebook 03's table at ``path`` when it exists and is about this article (every quotation's
+    words are in ``doc.text``; an output folder reused for another article fails this), else the
+    quotations the pipeline's ``quotes`` component found in ``doc``. A table at ``path`` without
+    the columns of :data:`STATEMENT_KEYS` is an :class:`AnalysisError` naming file and column.
+    """
+    from .quotes import statements_frame
+
+    path = Path(path)
+    if path.exists():
+        table = pd.read_csv(path)
+        missing = [c for c in STATEMENT_KEYS if c not in table.columns]
+        if missing:
+            raise AnalysisError(f"the statements table lacks {', '.join(missing)}", path=path, line=1, field=missing[0])
+        if table["quote"].astype(str).map(lambda q: q in doc.text).all():
+            return table, f"from {path.name} (notebook 03)"
+        reason = f"{path.name} is about another text; "
+    else:
+        reason = f"no {path.name} from notebook 03; "
+    return statements_frame(doc), reason + "extracted here with the quotes component"
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,7 +414,8 @@ def fidelity_table(
     paragraph index. Every matching variant of a speaker's
     words gets its own row (no winner is picked); ``best`` marks the highest similarity per
     quotation. Across quotations, a later quotation taken from earlier in a speaker's full primary
-    text is marked ``reordered_or_stitched`` (see :func:`order_table`).
+    text is marked ``reordered_or_stitched`` (see :func:`order_table`). No quotations: no rows (the
+    columns stay).
     """
     rules = rules or load_rules()
     rows = []
@@ -428,6 +458,8 @@ def fidelity_table(
         for r in found:
             r["best"] = r["similarity"] == top and r is next(x for x in found if x["similarity"] == top)
         rows.extend(found)
+    if not rows:
+        return pd.DataFrame(columns=FIDELITY_COLUMNS)
     frame = pd.DataFrame(rows)
     order = order_table(frame)
     for r in order[~order["in_order"]].to_dict("records"):
@@ -453,8 +485,8 @@ def order_table(frame: pd.DataFrame) -> pd.DataFrame:
     if full.empty:
         return pd.DataFrame(columns=["speaker", "quote_id", "paragraph", "statement_id", "passage",
                                      "primary_sentences", "position", "in_order", "before", "note"])
-    full = full.sort_values(["quote_id", "similarity"], ascending=[True, False]).drop_duplicates("quote_id")
-    full = full.assign(_order=full["quote_id"].str[1:].astype(int)).sort_values("_order")
+    full = full.assign(_order=full["quote_id"].map(_article_order(frame)))
+    full = full.sort_values(["_order", "similarity"], ascending=[True, False], kind="stable").drop_duplicates("quote_id")
     rows = []
     for speaker, group in full.groupby("speaker", sort=False):
         seen: list[dict[str, Any]] = []
@@ -474,6 +506,11 @@ def order_table(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     out["position"] = [rank for _, g in out.groupby("speaker", sort=False) for rank in _ranks(g["position"])]
     return out
+
+
+def _article_order(frame: pd.DataFrame) -> dict[str, int]:
+    """quote_id -> rank of its first row: the fidelity table keeps the statements' (article) order."""
+    return {quote_id: rank for rank, quote_id in enumerate(dict.fromkeys(frame["quote_id"]))}
 
 
 def _ranks(keys: pd.Series) -> list[int]:
@@ -571,7 +608,8 @@ def side_by_side(fidelity: pd.DataFrame, primaries: pd.DataFrame, *, html_output
 
 
 __all__ = [
-    "CLASSES", "EXTENTS", "Alignment", "Token", "load_rules", "load_primary_statements", "split_sentences", "tokenize",
+    "CLASSES", "EXTENTS", "STATEMENT_KEYS", "Alignment", "Token", "load_rules", "load_primary_statements",
+    "statements_for", "split_sentences", "tokenize",
     "align", "channel_misstated", "fidelity_table", "order_table", "diff_tokens", "side_by_side_text",
     "side_by_side_html", "side_by_side", "fidelity_counts", "similarity_points",
 ]
@@ -579,7 +617,7 @@ __all__ = [
 
 def fidelity_counts(fidelity: pd.DataFrame) -> pd.DataFrame:
     """Quotations per difference class (a quotation counts once per class, on any variant)."""
-    exploded = fidelity.assign(cls=fidelity["classes"].str.split("; ")).explode("cls")
+    exploded = fidelity.assign(cls=fidelity["classes"].astype(str).str.split("; ")).explode("cls")
     counts = exploded.drop_duplicates(["quote_id", "cls"]).groupby("cls")["quote_id"].nunique()
     return pd.DataFrame({"class": list(CLASSES), "quotations": [int(counts.get(c, 0)) for c in CLASSES]})
 
@@ -590,9 +628,9 @@ def similarity_points(fidelity: pd.DataFrame) -> pd.DataFrame:
     Columns: label ("q3 · P12 · Donald Trump"), quote_id, paragraph, speaker, statement_id,
     similarity, main_class, classes.
     """
-    best = fidelity[fidelity["best"]].copy()
-    best["_order"] = best["quote_id"].str[1:].astype(int)
-    best = best.sort_values("_order")
+    best = fidelity[fidelity["best"].astype(bool)].copy()
+    best["_order"] = best["quote_id"].map(_article_order(fidelity))
+    best = best.sort_values("_order", kind="stable")
     best["label"] = best["quote_id"] + " · " + best["paragraph"] + " · " + best["speaker"].fillna("unattributed")
     columns = ["label", "quote_id", "paragraph", "speaker", "statement_id", "similarity", "main_class", "classes"]
     return best[columns].reset_index(drop=True)

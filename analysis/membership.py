@@ -223,6 +223,21 @@ def load_context(path: str | Path = CONTEXT_PATH, **kwargs) -> pd.DataFrame:
     return load_events(path, **kwargs)
 
 
+def article_date(article: Article, override: str | pd.Timestamp | None = None) -> pd.Timestamp | None:
+    """The day membership is asked on for an article: ``override`` when given (not empty), else the
+    article's own publication date, else its update stamp, else None (the article carries no date).
+
+    Timestamps are in UTC (as ``load_article`` returns them), cut to the day.
+    """
+    if override is not None and str(override).strip():
+        return pd.Timestamp(override).normalize()
+    stamp = getattr(article, "published", None) or getattr(article, "updated", None)
+    if stamp is None:
+        return None
+    stamp = pd.Timestamp(stamp)
+    return (stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp).normalize()
+
+
 def _events(events: pd.DataFrame | None) -> pd.DataFrame:
     return load_events() if events is None else events
 
@@ -388,6 +403,31 @@ def status_table(
     return out.reset_index(drop=True)
 
 
+#: The furthest stage a country of the status table reached, most advanced first (for readers).
+STAGES: tuple[str, ...] = (
+    "signed and ratified", "signed", "signed, then stalled", "announced, not signed", "candidate, not joined",
+)
+
+
+def furthest_stage(status: pd.DataFrame) -> pd.Series:
+    """For each row of :func:`status_table`, the furthest stage reached (one of :data:`STAGES`).
+
+    Candidates never joined; a country with a signature is "signed" ("signed and ratified" when a
+    ratification is recorded, "signed, then stalled" when a stall is); one with only an
+    announcement is "announced, not signed".
+    """
+    def stage(row: pd.Series) -> str:
+        if row["role"] == "candidate":
+            return "candidate, not joined"
+        if row["signed"]:
+            if row["stalled"]:
+                return "signed, then stalled"
+            return "signed and ratified" if row["ratified"] else "signed"
+        return "announced, not signed" if row["announced"] else "candidate, not joined"
+
+    return status.apply(stage, axis=1).rename("stage") if len(status) else pd.Series(dtype=object, name="stage")
+
+
 # --------------------------------------------------------------------------------------------
 # figures' data: the timeline lanes and the long context of formal relations
 
@@ -526,7 +566,8 @@ def countries_named(doc: Doc, *, article: Article | None = None, events: pd.Data
             "country": found[0] if found else "", "iso3": found[1] if found else "",
             "resolved": found is not None,
         })
-    return pd.DataFrame(rows, columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    frame = pd.DataFrame(rows, columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    return frame.astype({"start_char": "int64", "resolved": "bool"})
 
 
 def compare_with_members(
@@ -546,7 +587,7 @@ def compare_with_members(
     announced = members_as_of(date, "announced", events=events, include_framework=True)
     signed = members_as_of(date, "signed", events=events, include_framework=True)
     members = pd.concat([announced, signed]).drop_duplicates("iso3")[["country", "iso3", "role"]]
-    hits = named[named["resolved"]]
+    hits = named[named["resolved"].astype(bool)]
     counts = hits.groupby("iso3").agg(
         mentions=("text", "size"),
         paragraphs=("paragraph", lambda p: ", ".join(dict.fromkeys(x for x in p if x))),

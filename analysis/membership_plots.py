@@ -14,6 +14,20 @@ from matplotlib.patches import Patch
 
 from .plots import PALETTE, add_source, fix_layout
 
+#: Light background per stage (``membership.furthest_stage``) for readers' tables: colour-blind-safe
+#: tints of the Okabe-Ito colours the figures use.
+STAGE_COLOURS: dict[str, str] = {
+    "signed and ratified": "#b9e0cf",
+    "signed": "#d9efe5",
+    "signed, then stalled": "#fbe3c0",
+    "announced, not signed": "#cfe3f2",
+    "candidate, not joined": "#e3e3e3",
+}
+#: Light background per finding of ``membership.compare_with_members``, for readers' tables.
+FINDING_COLOURS: dict[str, str] = {
+    "member, named": "#cfe8d8", "member, not named": "#f6c6c6", "named, not a member": "#e3e3e3",
+}
+
 #: Marker, colour and legend label per event type on the timeline.
 EVENT_STYLE: dict[str, dict[str, object]] = {
     "previewed": {"marker": "o", "color": PALETTE["sky"], "filled": False, "label": "previewed / leaked"},
@@ -72,7 +86,7 @@ def _date_axis(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
 def timeline_figure(
     timeline: pd.DataFrame,
     *,
-    article_date: str | pd.Timestamp,
+    article_date: str | pd.Timestamp | None,
     as_of: str | pd.Timestamp,
     source: str,
     gap_days: int = 365,
@@ -80,10 +94,12 @@ def timeline_figure(
 ) -> Figure:
     """One lane per country, a marker per event; the x axis is broken where nothing happened.
 
-    ``timeline`` is ``membership.timeline_events(...)``. The article's date is a dashed line.
+    ``timeline`` is ``membership.timeline_events(...)``. The article's date is a dashed line (none
+    for an article without a date: ``article_date=None``).
     """
-    article_day = pd.Timestamp(article_date)
-    windows = time_windows(pd.concat([timeline["plotted_at"], pd.Series([article_day])]), gap_days=gap_days)
+    article_day = pd.Timestamp(article_date) if article_date is not None else None
+    dates = [timeline["plotted_at"], pd.Series([article_day])] if article_day is not None else [timeline["plotted_at"]]
+    windows = time_windows(pd.concat(dates), gap_days=gap_days)
     spans = [max((b - a).days, 90) for a, b in windows]
     lanes = timeline.drop_duplicates("lane").set_index("lane")
     fig, axes = plt.subplots(
@@ -104,7 +120,7 @@ def timeline_figure(
                 timeline.loc[mask, "plotted_at"], y[mask], marker=style["marker"], s=style.get("size", 70),
                 facecolors=colour if style["filled"] else "white", edgecolors=colour, linewidths=1.6, zorder=3,
             )
-        if start <= article_day <= end:
+        if article_day is not None and start <= article_day <= end:
             ax.axvline(article_day, color=PALETTE["black"], ls="--", lw=1, zorder=1)
             ax.annotate(f"article\n{article_day:%Y-%m-%d}", (article_day, -0.6), ha="left", va="bottom",
                         fontsize=8, xytext=(4, 0), textcoords="offset points")
@@ -125,7 +141,8 @@ def timeline_figure(
                markerfacecolor=s["color"] if s["filled"] else "white", label=s["label"])
         for k, s in EVENT_STYLE.items() if (timeline["event_type"] == k).any()
     ]
-    handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1, label="the article's date"))
+    if article_day is not None:
+        handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1, label="the article's date"))
     # the legend sits in a band kept free under the axes, above the source line
     band = 0.75 / fig.get_figheight()
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
@@ -136,7 +153,7 @@ def timeline_figure(
 def cumulative_figure(
     series: pd.DataFrame,
     *,
-    article_date: str | pd.Timestamp,
+    article_date: str | pd.Timestamp | None,
     source: str,
     basis_labels: dict[str, str] | None = None,
     gap_days: int = 365,
@@ -144,7 +161,7 @@ def cumulative_figure(
     """Members over time as steps, one line per basis (``membership.cumulative_members``).
 
     The x axis is broken where the count did not change for more than ``gap_days``; the gap is
-    stated on the figure.
+    stated on the figure. The article's date is a dashed line (none when ``article_date`` is None).
     """
     labels = basis_labels or {"announced": "by announcement", "signed": "by signature"}
     colours = {"announced": PALETTE["blue"], "signed": PALETTE["vermillion"]}
@@ -156,7 +173,7 @@ def cumulative_figure(
     fig, axes = plt.subplots(1, len(windows), sharey=True, figsize=(10, 5), layout="constrained",
                              squeeze=False, gridspec_kw={"wspace": 0.08, "width_ratios": ratios})
     axes = axes[0]
-    day = pd.Timestamp(article_date)
+    day = pd.Timestamp(article_date) if article_date is not None else None
     for ax, (start, end) in zip(axes, windows):
         for basis, group in series.groupby("basis", sort=False):
             colour = colours.get(basis, PALETTE["grey"])
@@ -168,7 +185,7 @@ def cumulative_figure(
                             xytext=(3 if above else 5, 4 if above else -4), textcoords="offset points",
                             ha="left", va="bottom" if above else "top", fontsize=8, color=colour, zorder=4,
                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
-        if start <= day <= end:
+        if day is not None and start <= day <= end:
             ax.axvline(day, color=PALETTE["black"], ls="--", lw=1)
             ax.annotate(f"article\n{day:%Y-%m-%d}", (day, 0.2), xytext=(4, 0), textcoords="offset points",
                         ha="left", fontsize=8)
@@ -191,8 +208,9 @@ def cumulative_figure(
     fig.suptitle("Abraham Accords members over time, by announcement and by signature", x=0.01, ha="left",
                  fontweight="bold", fontsize=12)
     handles, names = axes[0].get_legend_handles_labels()
-    handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1))
-    names.append("the article's date")
+    if day is not None:
+        handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1))
+        names.append("the article's date")
     band = 0.35 / fig.get_figheight()  # a band under the axes for the legend, above the source line
     fig.get_layout_engine().set(rect=(0, band + 0.03, 1, 0.97 - band))
     fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=3, frameon=False, fontsize=9)
@@ -202,12 +220,15 @@ def cumulative_figure(
 def relations_figure(
     periods: pd.DataFrame,
     *,
-    article_date: str | pd.Timestamp,
+    article_date: str | pd.Timestamp | None,
     as_of: str | pd.Timestamp,
     source: str,
     since: str = "1976-01-01",
 ) -> Figure:
-    """Bars over time: one row per country, coloured by the state of its relations with Israel."""
+    """Bars over time: one row per country, coloured by the state of its relations with Israel.
+
+    The article's date is a dashed line (none when ``article_date`` is None).
+    """
     countries = list(dict.fromkeys(periods["country"]))
     row = {c: i for i, c in enumerate(countries)}
     fig, ax = plt.subplots(figsize=(10, 1.2 + 0.42 * len(countries) + 1.0), layout="constrained")
@@ -229,10 +250,11 @@ def relations_figure(
             ax.annotate(f"{period['start_event'].replace('_', ' ')} {period['start_date']} \u2192",
                         (period["start"], row[country]), xytext=(-4, 0), textcoords="offset points",
                         ha="right", va="center", fontsize=7.5, color="white", fontweight="bold")
-    day = pd.Timestamp(article_date)
-    ax.axvline(day, color=PALETTE["black"], ls="--", lw=1)
-    ax.annotate(f"article\n{day:%Y-%m-%d}", (day, -0.7), xytext=(-4, 0), textcoords="offset points",
-                ha="right", va="bottom", fontsize=8)
+    if article_date is not None:
+        day = pd.Timestamp(article_date)
+        ax.axvline(day, color=PALETTE["black"], ls="--", lw=1)
+        ax.annotate(f"article\n{day:%Y-%m-%d}", (day, -0.7), xytext=(-4, 0), textcoords="offset points",
+                    ha="right", va="bottom", fontsize=8)
     ax.set_yticks(range(len(countries)), countries)
     ax.set_ylim(len(countries) - 0.4, -1.2)
     ax.set_xlim(pd.Timestamp(since), pd.Timestamp(as_of) + pd.Timedelta(days=200))
@@ -242,7 +264,8 @@ def relations_figure(
     ax.set_title("Israel's formal relations with Muslim-majority states since 1979", loc="left")
     handles = [Patch(facecolor=s["color"], hatch=s["hatch"], edgecolor="#555555" if s["hatch"] else s["color"],
                      label=s["label"]) for k, s in STATE_STYLE.items() if (periods["state"] == k).any()]
-    handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1, label="the article's date"))
+    if article_date is not None:
+        handles.append(Line2D([], [], color=PALETTE["black"], ls="--", lw=1, label="the article's date"))
     ax.legend(handles=handles, loc="lower left", frameon=True, framealpha=0.95, fontsize=8)
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)

@@ -2,12 +2,20 @@
 
 Shared look: the Okabe-Ito colour-blind-safe palette, titles and labelled axes, and a source line
 under every figure (``add_source``).
+
+Nothing to plot (an article that names no one, has no quotation, no claims register) is a result,
+not an error: a builder given empty data returns :func:`none_found_figure`, its title kept and
+"none found" in the middle, and the figure's CSV is :func:`figure_data`, one row saying the same
+(``analysis.io.save_figure`` refuses a figure without data, so an empty CSV never stands for one).
 """
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+
+#: What a figure or table says when there is nothing to show (as ``analysis.display.NONE_FOUND``).
+NONE_FOUND = "none found"
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE: dict[str, str] = {
@@ -58,6 +66,25 @@ def add_source(fig: Figure, text: str) -> Figure:
     return fig
 
 
+def none_found_figure(title: str, *, source: str, message: str = NONE_FOUND) -> Figure:
+    """A small figure with ``title`` and ``message`` in the middle: there is nothing to plot."""
+    fig, ax = plt.subplots(figsize=(7.5, 2.2), layout="constrained")
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=13, color="#555555", transform=ax.transAxes)
+    fig.get_layout_engine().set(rect=(0, 0.08, 1, 0.92))
+    return fix_layout(add_source(fig, source))
+
+
+def figure_data(frame: pd.DataFrame, message: str = NONE_FOUND) -> pd.DataFrame:
+    """The numbers a figure plots, for its CSV: ``frame``, or, when it is empty, one row with
+    ``message`` in the first column and the other columns empty (the columns are kept)."""
+    if not frame.empty:
+        return frame
+    columns = list(frame.columns) or ["result"]
+    return pd.DataFrame([{c: (message if i == 0 else None) for i, c in enumerate(columns)}], columns=columns)
+
+
 def bar_counts(
     counts: pd.DataFrame,
     *,
@@ -68,7 +95,12 @@ def bar_counts(
     xlabel: str,
     source: str,
 ) -> Figure:
-    """Horizontal bars of ``value`` per ``label`` (largest on top), coloured by ``group`` if given."""
+    """Horizontal bars of ``value`` per ``label`` (largest on top), coloured by ``group`` if given.
+
+    No rows: :func:`none_found_figure` with the same title.
+    """
+    if counts.empty:
+        return none_found_figure(title, source=source)
     data = counts.iloc[::-1]
     height = max(2.5, 0.32 * len(data) + 1.3)
     fig, ax = plt.subplots(figsize=(7.5, height), layout="constrained")

@@ -1,8 +1,10 @@
 """Text-quality flags: general rules that point a reader at likely errors in an article.
 
 Each rule works on any article parsed with :func:`analysis.nlp.parse_article`; none of them lists
-this article's errors. A flag says what was found, where (paragraph and offsets in the body text)
-and, when the rule knows one, a suggested fix.
+this article's errors. Most are general (a word list, the parse, quotation-mark pairing); the
+``lost_symbol`` rule is not: it knows only the terms of ``data/reference/entity_patterns.jsonl``.
+A flag says what was found, where (paragraph and offsets in the body text) and, when the rule
+knows one, a suggested fix.
 
 Rules:
 
@@ -10,13 +12,16 @@ Rules:
   (PERSON entities and the words of the entity patterns are skipped);
 - ``spelling_variant``: a British spelling (-isation, -ise, -our) whose American form is known,
   flagged so a researcher can see the article mixes conventions;
-- ``lost_symbol``: a domain term that contains a symbol ("C5+1", "Jackson-Vanik") written with
-  the symbol missing ("C5 1");
+- ``lost_symbol``: a term listed in ``entity_patterns.jsonl`` that contains a symbol ("C5+1",
+  "Jackson-Vanik") written with the symbol missing ("C5 1"); a lost symbol in any term not listed
+  there goes unnoticed;
 - ``fragment``: a sentence outside quotations whose root is not a verb ("The announcement, which
   came as ..." has no main verb);
 - ``unclosed_quote``: a paragraph with an odd number of double quotation marks;
 - ``repeated_quote``: a quoted sentence that repeats one quoted earlier in the article;
-- ``capitalisation``: a proper name with a lower-case content word ("the Soviet union").
+- ``capitalisation``: a proper name with a lower-case content word ("the Soviet union"); a
+  lower-case head after a nationality adjective or a number ("five Central Asian nations") is a
+  description, not a name.
 
 Word lists behind the rules live in ``data/reference/quality_lexicon.json``.
 """
@@ -28,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spellchecker import SpellChecker
 
 from .nlp import ENTITY_PATTERNS, paragraph_index
@@ -112,6 +117,12 @@ def spelling_flags(doc: Doc) -> list[Flag]:
 
 
 def lost_symbol_flags(doc: Doc) -> list[Flag]:
+    """Terms of ``entity_patterns.jsonl`` that contain a symbol, written with the symbol lost.
+
+    Only the listed terms are known: "C5 1" is flagged because "C5+1" is a pattern there, while
+    the same loss in any other term ("G7 2", "Austria Hungary") is not found. To cover a new term,
+    add it to the entity patterns (where it also fixes its entity label).
+    """
     flags = []
     for term in _pattern_terms():
         if re.fullmatch(r"[\w ]+", term):
@@ -181,7 +192,11 @@ def repeated_quote_flags(doc: Doc) -> list[Flag]:
 
 def capitalisation_flags(doc: Doc) -> list[Flag]:
     """Proper names with a lower-case content word: inside an entity ("Senate Foreign relations
-    Committee"), or a name head such as "union" right after a capitalised name ("Soviet union")."""
+    Committee"), or a name head such as "union" right after a capitalised name ("Soviet union").
+
+    A head joins the name only when the phrase names one specific thing (:func:`_names_one_thing`):
+    "five Central Asian nations" or "Arab states" describe a class of things and are not flagged.
+    """
     lexicon = _lexicon()
     proper, heads = set(lexicon["proper_labels"]), set(lexicon["name_heads"])
     flags, seen = [], set()
@@ -190,7 +205,8 @@ def capitalisation_flags(doc: Doc) -> list[Flag]:
             continue
         name = _content(ent)
         following = doc[ent.end] if ent.end < len(doc) else None
-        if following is not None and following.is_lower and following.lower_ in heads:
+        if (following is not None and following.is_lower and following.lower_ in heads
+                and _names_one_thing(following, ent)):
             name = doc[name.start:ent.end + 1]
         lower = [t for t in name if t.is_alpha and t.is_lower and not t.is_stop]
         if any(t.is_title or t.is_upper for t in name) and lower and name.start_char not in seen:
@@ -199,6 +215,23 @@ def capitalisation_flags(doc: Doc) -> list[Flag]:
             flags.append(_flag(doc, "capitalisation", name.start_char, name.end_char,
                                f"proper name with a lower-case word: {', '.join(repr(t.text) for t in lower)}", fixed))
     return flags
+
+
+def _names_one_thing(head: Token, ent: Span) -> bool:
+    """Whether a lower-case name head after ``ent`` makes a proper name with it, by the parse.
+
+    A proper name refers to one specific thing, so the head does not join when the noun phrase is
+    counted or indefinite (a number, or a determiner other than those in the lexicon's
+    ``name_determiners``: "five ... nations", "a Soviet republic") or when a plural head follows
+    an entity of a ``descriptive_labels`` label, a nationality or group adjective ("Central Asian
+    nations", "Arab states"). "the Soviet union" and "the United Arab emirates" still join.
+    """
+    lexicon = _lexicon()
+    for child in head.children:
+        if child.dep_ == "nummod" or (child.dep_ in {"det", "predet"} and child.lower_ not in lexicon["name_determiners"]):
+            return False
+    plural = "Plur" in head.morph.get("Number")
+    return not (plural and ent.label_ in lexicon["descriptive_labels"])
 
 
 def _content(ent: Span) -> Span:

@@ -8,12 +8,15 @@ import pandas as pd
 import pytest
 
 from analysis import claims as C
+from analysis.article import load_article
 from analysis.errors import ReferenceDataError
 from analysis.membership import load_context, load_events
 
 HEADER = list(C.COLUMNS)
+OUR_ARTICLE = "71e25a290c97bb241b2472e56376aee1b1a7d3c04d09cbb2a868109dd30b9d25"  # data/raw/SOURCES.md
+OTHER_ARTICLE = "0" * 64
 GOOD = {
-    "id": "X1", "paragraph": "P7", "claim": "Bahrain, and Morocco", "category": "membership",
+    "id": "X1", "article_sha256": OUR_ARTICLE, "paragraph": "P7", "claim": "Bahrain, and Morocco", "category": "membership",
     "verdict": "partly supported", "check": "", "check_input": "", "explanation": "our words",
     "source": "https://example.org/a ; https://example.org/b",
 }
@@ -77,6 +80,9 @@ def test_headline_claim_has_part_offsets_but_no_body_offsets(write_claims, artic
         ({"check_input": "since=1991"}, "check_input", "without a check"),
         ({"check": "years_since", "check_input": "1991"}, "check_input", "key=value"),
         ({"explanation": ""}, "explanation", "missing explanation"),
+        ({"article_sha256": "kazakhstan_abraham_accords_2025-11-07.txt"}, "article_sha256", "not a SHA-256"),
+        ({"article_sha256": OUR_ARTICLE.upper()}, "article_sha256", "not a SHA-256"),
+        ({"article_sha256": OTHER_ARTICLE, "verdict": "mostly true"}, "verdict", "unknown verdict"),
     ],
 )
 def test_bad_rows_name_file_row_and_column(write_claims, article, change, field, words):
@@ -93,6 +99,54 @@ def test_duplicate_id_and_missing_column(write_claims, article):
     with pytest.raises(ReferenceDataError) as info:
         C.load_claims(write_claims(GOOD, header=[h for h in HEADER if h != "verdict"]), article)
     assert info.value.field == "verdict" and info.value.line == 1
+
+
+def test_register_returns_only_the_rows_about_the_article(write_claims, article):
+    about_other = {**GOOD, "id": "Y1", "article_sha256": OTHER_ARTICLE, "paragraph": "P3", "claim": "not in ours"}
+    path = write_claims(about_other, GOOD)
+    assert list(C.load_claims(path, article)["id"]) == ["X1"]  # Y1 is validated but not located in our article
+    assert C.load_claims(write_claims(about_other), article).empty
+
+
+def test_a_copy_of_the_article_finds_its_claims_and_another_article_finds_none(write_claims, article, tmp_path):
+    copy = tmp_path / "renamed.txt"
+    copy.write_bytes(article.path.read_bytes())
+    path = write_claims(GOOD)
+    assert list(C.load_claims(path, load_article(copy))["id"]) == ["X1"]
+    other = tmp_path / "other.txt"
+    other.write_text("A headline\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    claims = C.load_claims(path, load_article(other))
+    assert claims.empty and {"id", "claim", "start", "end", "p_number"} <= set(claims.columns)
+
+
+def test_no_claims_give_an_empty_table_and_no_counts(events, context):
+    claims = C.load_claims(C.CLAIMS_PATH, article=None).iloc[0:0]
+    named = pd.DataFrame(columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    inputs = C.CheckInputs(None, None, events, context, named)
+    table = C.claims_table(claims, inputs)
+    assert table.empty and list(table.columns) == C.TABLE_COLUMNS
+    counts = C.verdict_counts(table)
+    assert counts.empty and list(counts.columns) == ["category", *C.VERDICTS]
+
+
+def test_a_dateless_article_fails_only_the_checks_that_need_a_date(events, context):
+    named = pd.DataFrame(columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    inputs = C.CheckInputs(None, None, events, context, named)
+    claim = {"id": "T", "claim": "now independent for 33 years", "check": "years_since", "check_input": "since=1991",
+             "start": 0, "end": 1, "line": 4}
+    with pytest.raises(ReferenceDataError, match="T: check 'years_since' cannot run: the article has no date"):
+        C.run_check(claim, inputs)
+    prior = {**claim, "check": "prior_relations", "check_input": "country=Kazakhstan"}
+    assert C.run_check(prior, inputs).verdict == "partly supported"
+
+
+def test_check_inputs_take_the_article_date_unless_given(article, events, context):
+    named = pd.DataFrame(columns=["text", "start_char", "paragraph", "country", "iso3", "resolved"])
+    inputs = C.check_inputs(article, events=events, context=context, named=named)
+    assert (inputs.article_date, inputs.checked_on) == (pd.Timestamp("2025-11-07"), pd.Timestamp("2025-11-07"))
+    inputs = C.check_inputs(article, events=events, context=context, named=named, article_date="2025-12-01",
+                            checked_on="2026-11-29")
+    assert (inputs.article_date, inputs.checked_on) == (pd.Timestamp("2025-12-01"), pd.Timestamp("2026-11-29"))
 
 
 # -------------------------------------------------------------------------- computed checks

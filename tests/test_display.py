@@ -40,3 +40,11 @@ def test_empty_frames_say_none_found_and_ids_are_stable():
     frame = pd.DataFrame({"a": [1.23456, None]})
     assert _html(table(frame, caption="x")) == _html(table(frame, caption="x"))
     assert "1.235" in _html(table(frame)) and "nan" not in _html(table(frame))
+
+
+def test_plain_text_form_is_stable_and_short_cells_do_not_wrap():
+    frame = pd.DataFrame({"date": ["2020-09-15"], "quote": ["a long sentence " * 5]})
+    styled = table(frame, long_text=["quote"])
+    assert repr(styled) == "<table: 1 rows x 2 columns>"
+    page = _html(styled)
+    assert page.count("white-space: nowrap") == 1  # the date column only

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import fidelity as F
-from analysis.errors import ReferenceDataError
+from analysis.errors import AnalysisError, ReferenceDataError
 
 PRIMARY = "The river rose quickly. Farmers moved their herds to the hills. Nobody was hurt."
 ROW = {
@@ -38,7 +38,7 @@ def primaries(write_primary) -> pd.DataFrame:
 def statements(*quotes: tuple[str, str | None], speaker: str = "Ana Mayor") -> pd.DataFrame:
     rows = [{"quote_id": f"q{i}", "paragraph": i, "quote": text, "kind": "full", "speaker": speaker, "cue": cue,
              "channel": None, "duplicate_of": None} for i, (text, cue) in enumerate(quotes, start=1)]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(F.STATEMENT_KEYS))
 
 
 def classes_of(primaries: pd.DataFrame, quote: str, cue: str | None = "wrote") -> set[str]:
@@ -161,8 +161,10 @@ def test_post_is_reordered_across_p9_p10_p12(article_fidelity):
 
 
 def test_written_post_presented_as_speech(article_fidelity):
-    for paragraph in ("P9", "P13"):
-        assert all("channel_misstated" in r["classes"] for r in _best(article_fidelity, paragraph))
+    said = _best(article_fidelity, "P9") + _best(article_fidelity, "P13")  # "Trump said"
+    assert [r["paragraph"] for r in said] == ["P9", "P13", "P13"]
+    assert [r["statement_id"] for r in said] == ["trump-post"] * 3
+    assert ["channel_misstated" in r["classes"].split("; ") for r in said] == [True, True, True]
     (p10,) = _best(article_fidelity, "P10")  # "wrote on Truth Social"
     assert "channel_misstated" not in p10["classes"]
 
@@ -170,3 +172,38 @@ def test_written_post_presented_as_speech(article_fidelity):
 def test_risch_is_compared_with_every_variant(article_fidelity):
     p17 = article_fidelity[article_fidelity["paragraph"] == "P17"]
     assert p17["statement_id"].nunique() >= 2 and p17["best"].sum() == 1
+
+
+# -------------------------------------------------------------------------- any article
+def test_no_quotations_give_empty_tables(primaries):
+    table = F.fidelity_table(statements(), primaries)
+    assert table.empty and list(table.columns) == F.FIDELITY_COLUMNS
+    assert F.fidelity_counts(table)["quotations"].tolist() == [0] * len(F.CLASSES)
+    assert F.similarity_points(table).empty and F.order_table(table).empty
+    assert F.side_by_side(table, primaries) == ""
+
+
+def test_quotations_are_ordered_as_in_the_article_whatever_their_ids(primaries):
+    found = statements(("Nobody was hurt.", "wrote"), ("The river rose quickly.", "wrote"))
+    found["quote_id"] = ["b-2", "a-1"]  # ids that do not sort in article order
+    table = F.fidelity_table(found, primaries)
+    assert list(F.similarity_points(table)["quote_id"]) == ["b-2", "a-1"]
+    order = F.order_table(table)
+    assert list(order["quote_id"]) == ["b-2", "a-1"] and list(order["in_order"]) == [True, False]
+
+
+def test_statements_come_from_notebook_03_when_they_are_about_the_article(nlp, tmp_path):
+    doc = nlp('"The river rose quickly," the mayor said.\n\nFarmers moved their herds.')
+    path = tmp_path / "statements.csv"
+    table, origin = F.statements_for(doc, path)
+    assert "no statements.csv" in origin and len(table) == 1 and "river rose quickly" in table.at[0, "quote"]
+    table.assign(speaker="Ana Mayor").to_csv(path, index=False)
+    table, origin = F.statements_for(doc, path)
+    assert origin.startswith("from statements.csv") and list(table["speaker"]) == ["Ana Mayor"]
+    other = nlp('"Nobody was hurt," she said.')
+    table, origin = F.statements_for(other, path)
+    assert "about another text" in origin and len(table) == 1 and "Nobody was hurt" in table.at[0, "quote"]
+    pd.DataFrame({"quote_id": ["q1"], "quote": ["x"]}).to_csv(path, index=False)
+    with pytest.raises(AnalysisError) as info:
+        F.statements_for(doc, path)
+    assert info.value.path == path and info.value.field == "paragraph"

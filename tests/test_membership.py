@@ -347,7 +347,27 @@ def test_article_names_members_but_not_sudan(article, doc):
     table = m.compare_with_members(named, "2025-11-07").set_index("country")
     assert table.loc["Sudan", "finding"] == "member, not named"
     assert table.loc["Kazakhstan", "named"] and table.loc["Morocco", "named"]
-    assert all(p.startswith("P") for ps in table["paragraphs"] if ps for p in ps.split(", "))
+    assert table.loc["Morocco", "paragraphs"] == "P7" and table.loc["Sudan", "paragraphs"] == ""
+
+
+def test_a_text_naming_no_country_leaves_every_member_unnamed(wave):
+    named = m.countries_named(spacy.blank("en")("The council met and the weather was mild."), events=wave)
+    assert named.empty and list(named.columns) == ["text", "start_char", "paragraph", "country", "iso3", "resolved"]
+    table = m.compare_with_members(named, "2025-11-07", events=wave)
+    assert set(table["finding"]) == {"member, not named"} and table["mentions"].eq(0).all()
+    assert set(table["country"]) == set(m.members_as_of("2025-11-07", "announced", events=wave, include_framework=True)["country"])
+
+
+def test_article_date_comes_from_the_article_unless_overridden(article, write_file):
+    from analysis.article import load_article
+
+    assert m.article_date(article) == pd.Timestamp("2025-11-07")  # its update stamp, 09:32 GMT
+    assert m.article_date(article, "2025-12-24") == pd.Timestamp("2025-12-24")
+    assert m.article_date(article, "") == pd.Timestamp("2025-11-07")  # an empty parameter is not an override
+    both = write_file("A headline\n\nPublished: 2024-03-01 23:30 EST\nUpdated: 2024-03-05 10:00 GMT\n\nBody text here.\n")
+    assert m.article_date(load_article(both)) == pd.Timestamp("2024-03-02")  # published wins, in UTC
+    undated = write_file("A headline\n\nBody text here.\n", "undated.txt")
+    assert m.article_date(load_article(undated)) is None
 
 
 def test_member_counts_state_the_basis_and_framework(wave):
@@ -361,3 +381,34 @@ def test_member_counts_state_the_basis_and_framework(wave):
 def test_line_numbers_count_physical_lines(write_table):
     rows = [event(note="first line\nsecond line"), event(event_type="joined", date="2020-09-15")]
     raises_at(write_table, rows, 4, "event_type")
+
+
+def test_figures_mark_the_article_date_only_when_there_is_one(wave):
+    from analysis import membership_plots as mp
+
+    timeline = m.timeline_events("2026-11-29", events=wave)
+    series = m.cumulative_members(wave, end="2026-11-29")
+    periods = m.relations_periods("2026-11-29", events=wave, context=wave.iloc[0:0])
+    for date in ("2025-11-07", None):
+        figures = [
+            mp.timeline_figure(timeline, article_date=date, as_of="2026-11-29", source="test"),
+            mp.cumulative_figure(series, article_date=date, source="test"),
+            mp.relations_figure(periods, article_date=date, as_of="2026-11-29", source="test"),
+        ]
+        for fig in figures:
+            texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+            assert ("article\n2025-11-07" in texts) == (date is not None)
+            assert ("the article's date" in texts) == (date is not None)
+            matplotlib.pyplot.close(fig)
+
+
+def test_furthest_stage_per_country(wave):
+    status = m.status_table("2026-11-29", events=wave)
+    stages = dict(zip(status["country"], m.furthest_stage(status)))
+    assert stages["Sudan"] == "signed, then stalled" and stages["Kazakhstan"] == "announced, not signed"
+    assert set(stages.values()) <= set(m.STAGES)
+    rows = pd.DataFrame([
+        {"role": "member", "announced": "2020-08-13", "signed": "2020-09-15", "ratified": "2020-10-15", "stalled": ""},
+        {"role": "candidate", "announced": "", "signed": "", "ratified": "", "stalled": ""},
+    ])
+    assert m.furthest_stage(rows).tolist() == ["signed and ratified", "candidate, not joined"]

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
+
+import pytest
 
 from analysis.paths import ROOT
 
@@ -77,8 +81,22 @@ def test_makefile_targets_install_before_they_run():
     assert "$(STAMP): pyproject.toml" in makefile
 
 
-def test_package_level_exports_resolve():
+def test_package_level_exports_resolve_to_the_submodule_functions():
+    import inspect
+    from importlib import import_module
+
     import analysis
 
-    for name in analysis.__all__:
-        assert callable(getattr(analysis, name)), name
+    assert analysis.__all__ == sorted(analysis._EXPORTS)
+    for name, module in analysis._EXPORTS.items():
+        exported = getattr(analysis, name)
+        assert exported is getattr(import_module(f"analysis.{module}"), name), name
+        assert inspect.isfunction(inspect.unwrap(exported)) and exported.__module__ == f"analysis.{module}", name
+    with pytest.raises(AttributeError, match="no attribute 'not_a_function'"):
+        analysis.not_a_function  # noqa: B018
+
+
+def test_importing_the_package_does_not_load_spacy():
+    code = "import sys, analysis; print('spacy' in sys.modules, 'pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.split() == ["False", "False"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.quality import (
+    Flag,
     capitalisation_flags,
     flags_frame,
     fragment_flags,
@@ -31,6 +32,7 @@ def test_article_flags_each_known_problem(article, article_flags):
     assert ("spelling", 11, "Easterm") in found
     assert ("lost_symbol", 17, "C5 1") in found and ("lost_symbol", 19, "C5 1") in found
     assert ("capitalisation", 16, "Soviet union") in found
+    assert not [t for k, _, t in found if k == "capitalisation" and "Central Asian" in t]  # "five ... nations" describes
     assert any(k == "fragment" and p == 15 for k, p, _ in found)
     assert any(k == "unclosed_quote" and p == 18 for k, p, _ in found)
     repeats = [(numbers[f.paragraph], numbers[f.related_paragraph]) for f in _kinds(article_flags, "repeated_quote")]
@@ -61,6 +63,16 @@ def test_lost_symbol_on_new_text(nlp):
     assert [(f.text, f.suggestion) for f in flags] == [("Jackson Vanik", "Jackson-Vanik")]
 
 
+def test_lost_symbol_knows_the_terms_of_the_entity_patterns(nlp, monkeypatch):
+    import analysis.quality as quality
+
+    text = nlp("The G7 2 format met, and so did the C5 1.")
+    monkeypatch.setattr(quality, "_pattern_terms", lambda: ("G7+2",))
+    assert [(f.text, f.suggestion) for f in lost_symbol_flags(text)] == [("G7 2", "G7+2")]
+    monkeypatch.setattr(quality, "_pattern_terms", lambda: ("C5+1",))
+    assert [(f.text, f.suggestion) for f in lost_symbol_flags(text)] == [("C5 1", "C5+1")]
+
+
 def test_fragment_on_new_text(nlp):
     flags = fragment_flags(nlp("The talks resumed on Monday. The decision, which surprised many observers in the capital."))
     assert [f.text for f in flags] == ["The decision, which surprised many observers in the capital."]
@@ -84,6 +96,18 @@ def test_repeated_quote_on_new_text(nlp):
 def test_capitalisation_on_new_text(nlp):
     flags = capitalisation_flags(nlp("Delegates from the European union met in Brussels."))
     assert [(f.text, f.suggestion) for f in flags] == [("European union", "European Union")]
+    flags = capitalisation_flags(nlp("They visited the United Arab emirates and Arab nations."))
+    assert [(f.text, f.suggestion) for f in flags] == [("United Arab emirates", "United Arab Emirates")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump met with leaders of five Central Asian nations.",  # counted: a description
+    "The United States offers Central Asian nations a real opportunity.",  # plural after a nationality
+    "Ministers of the Arab states met in Cairo.",
+    "In 1940 it became a Soviet republic.",  # indefinite
+])
+def test_capitalisation_leaves_descriptions_alone(nlp, text):
+    assert capitalisation_flags(nlp(text)) == []
 
 
 def test_clean_text_has_no_flags(nlp):
@@ -95,8 +119,16 @@ def test_quote_ranges_pair_marks_within_paragraphs():
     assert [text[a:b] for a, b in quote_ranges(text)] == ['"b"', "“d”", '"open']
 
 
-def test_flags_frame_maps_p_numbers(article, article_flags):
-    frame = flags_frame(article_flags, article.paragraph_numbers())
+def test_flags_frame_maps_p_numbers():
+    flags = [Flag("spelling", 2, 10, 17, "Easterm", "not a word", "Eastern"),
+             Flag("repeated_quote", 3, 30, 40, "We will go", "repeats", None, related_paragraph=1)]
+    frame = flags_frame(flags, {1: 5, 2: 7, 3: 9})
     assert list(frame.columns[:3]) == ["kind", "paragraph", "p_number"]
-    assert frame["p_number"].between(5, 19).all()
-    assert set(frame.loc[frame.kind == "repeated_quote", "related_p_number"]) == {9, 12}
+    assert list(frame["p_number"]) == [7, 9]
+    assert frame["related_p_number"].isna().tolist() == [True, False] and frame.at[1, "related_p_number"] == 5
+    assert "p_number" not in flags_frame(flags).columns
+
+
+def test_flags_frame_of_no_flags_has_the_columns():
+    frame = flags_frame([], {1: 5})
+    assert frame.empty and {"kind", "p_number", "related_p_number"} <= set(frame.columns)
