@@ -12,6 +12,7 @@ from typing import Any
 #: public name -> submodule that defines it
 _EXPORTS: dict[str, str] = {
     "load_article": "article",
+    "load_articles": "article",
     "load_pipeline": "nlp",
     "parse_article": "nlp",
     "quality_flags": "quality",
@@ -30,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "claims_table": "claims",
     "load_primary_statements": "fidelity",
     "fidelity_table": "fidelity",
+    "extract_corpus": "corpus",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -36,7 +36,8 @@ class AnalysisError(Exception):
 
 
 class ArticleFormatError(AnalysisError):
-    """The article file cannot be parsed (empty, not UTF-8, binary, no headline, no body, ...)."""
+    """An article cannot be read: empty, binary, not UTF-8, no body, a broken JSON line, a record
+    without `text`, a web page with no main text, ..."""
 
 
 class ReferenceDataError(AnalysisError):
@@ -49,3 +50,8 @@ class OutputError(AnalysisError):
 
 class ReportError(AnalysisError):
     """The reports cannot be rendered as asked (no such article, a notebook without a parameter)."""
+
+
+class RecordFormatError(ArticleFormatError):
+    """One record of a file of several articles (a JSON Lines line) cannot be read; the file's
+    other records can. ``line`` is the record's line."""

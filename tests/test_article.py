@@ -140,12 +140,11 @@ def test_to_record_is_json_ready(article):
         (b"   \n\n \n", 1, "empty"),
         (b"Headline\n\nBody with a \x00 byte\n", 3, "binary"),
         ("Headline\n\nCaf\u00e9 au lait\n".encode("latin-1"), 3, "not UTF-8"),
-        (b"By: Someone\n\nBody paragraph.\n", 1, "no headline"),
         (b"Headline\n\nBy: Someone\nUpdated: yesterday at noon GMT\n\nBody.\n", 4, "does not parse"),
         (b"Headline\n\nBy: Someone\nUpdated: 2025-11-07 09:32\n\nBody.\n", 4, "no time zone"),
         (b"Headline\n\nUpdated: 2025-11-07 09:32 XYZ\n\nBody.\n", 3, "unknown time zone"),
         (b"Headline\n\nBy: Someone\nUpdated: 2025-11-07 09:32 GMT\n\nTags:\nSimilar News\n", 4, "no body"),
-        (b"Headline only\n", 1, "no body"),
+        (b"Headline\n\nBy: Someone\n", 3, "no body"),
         (b"Headline\n\nBy: One\nBy: Two\n\nBody.\n", 4, "second byline"),
     ],
 )
