@@ -210,7 +210,8 @@ def test_unpaired_mark_is_a_warning_not_an_exception(nlp):
     doc = nlp(text)
     assert [(w["paragraph"], w["offset"]) for w in doc._.quote_warnings] == [(1, text.index('"'))]
     frame = statements_frame(doc)
-    assert list(frame["speaker"]) == ["Dana Bright"] and frame.iloc[0]["paragraph"] == 2
+    assert list(frame["quote"]) == ["closed.", "We are open"]  # kept, ending with its paragraph
+    assert list(frame["speaker"]) == [None, "Dana Bright"] and list(frame["paragraph"]) == [1, 2]
 
 
 def test_stray_closing_curly_mark_is_a_warning():

@@ -39,21 +39,12 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry
-from .errors import ReferenceDataError
-from .paths import REFERENCE
-from .tables import read_rows
+from ..actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry
+from .lexicon import CUES_FILE, CueLexicon, load_cues
+from .marks import Segment, _warning, find_segments, normalise_quote
 
-CUES_FILE = REFERENCE / "quote_cues.csv"
 SPANS_KEY = "quotes"
-CUE_TYPES = frozenset({"verb", "phrase", "channel", "scare", "title"})
 KINDS = ("full", "partial", "scare", "title")
-
-OPENING = "\u201c\u00ab\u201e\u201f"  # “ « „ ‟
-CLOSING = "\u201d\u00bb"  # ” »
-STRAIGHT = '"'
-MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_OTHER = frozenset({"i", "we", "they", "you", "it", "him", "her", "them"})
@@ -75,138 +66,6 @@ SPAN_ATTRS: dict[str, str] = {
     "inherited": "True when speaker/cue/channel were taken from the continued quotation",
     "attribution": "how the speaker was found: cue | pronoun | continuation | none",
 }
-
-
-# --------------------------------------------------------------------------- the cue lexicon
-@dataclass(frozen=True)
-class CueLexicon:
-    """The reporting verbs, multi-word cues, channel hints and scare/title triggers."""
-
-    verbs: Mapping[str, str | None]
-    phrases: tuple[tuple[str, ...], ...]
-    channels: tuple[tuple[re.Pattern[str], str], ...]
-    scare: tuple[tuple[str, ...], ...]
-    titles: tuple[tuple[str, ...], ...]
-
-
-def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
-    """Load and validate ``quote_cues.csv`` (type, pattern, channel, note)."""
-    rows = read_rows(path, ("type", "pattern", "channel", "note"), required=("type", "pattern"))
-    verbs: dict[str, str | None] = {}
-    phrases, channels, scare, titles = [], [], [], []
-    seen: set[tuple[str, str]] = set()
-    for row in rows:
-        line, kind, pattern = row.line, row["type"], row["pattern"]
-        if kind not in CUE_TYPES:
-            raise ReferenceDataError(f"unknown cue type {kind!r} (expected one of {sorted(CUE_TYPES)})", path=path, line=line, field="type")
-        if (kind, pattern) in seen:
-            raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
-        seen.add((kind, pattern))
-        if kind == "verb":
-            if " " in pattern or pattern != pattern.lower():
-                raise ReferenceDataError("a verb cue is one lower-case lemma", path=path, line=line, field="pattern")
-            verbs[pattern] = row["channel"] or None
-        elif kind == "channel":
-            if not row["channel"]:
-                raise ReferenceDataError("a channel hint needs a channel", path=path, line=line, field="channel")
-            try:
-                channels.append((re.compile(pattern, re.IGNORECASE), row["channel"]))
-            except re.error as exc:
-                raise ReferenceDataError(f"bad regular expression: {exc}", path=path, line=line, field="pattern") from None
-        else:
-            words = tuple(pattern.lower().split())
-            {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
-    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles))
-
-
-# --------------------------------------------------------------------------- quotation marks
-@dataclass
-class Segment:
-    """A quotation segment found from the marks alone (character offsets into the text)."""
-
-    start: int
-    end: int
-    open_mark: int
-    close_mark: int | None  # None when the quotation runs on to the next paragraph
-    paragraph: int
-    para_start: int
-    para_end: int
-    after_open: bool = False  # opens a paragraph that continues an unclosed quotation
-    raw_last: str = ""  # last non-space character inside the marks (before trimming a comma)
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph, paragraphs being separated by blank lines."""
-    bounds, pos = [], 0
-    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[pos:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            bounds.append((pos + lead, pos + len(chunk.rstrip())))
-        if match:
-            pos = match.end()
-    return bounds
-
-
-def _warning(paragraph: int, offset: int, mark: str, message: str) -> dict[str, Any]:
-    return {"paragraph": paragraph, "offset": offset, "mark": mark, "message": message}
-
-
-def find_segments(text: str) -> tuple[list[Segment], list[dict[str, Any]]]:
-    """Pair quotation marks paragraph by paragraph; return segments and warning records."""
-    paragraphs = paragraph_bounds(text)
-    segments: list[Segment] = []
-    warnings: list[dict[str, Any]] = []
-    continuing = False
-    for number, (ps, pe) in enumerate(paragraphs, start=1):
-        pairs: list[tuple[int, int | None]] = []
-        open_at: int | None = None
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in MARKS:
-                continue
-            opens = ch in OPENING or (ch == STRAIGHT and open_at is None)
-            if opens:
-                if open_at is not None:
-                    warnings.append(_warning(number, open_at, text[open_at], "quotation mark opened again before it was closed"))
-                open_at = i
-            elif open_at is None:
-                warnings.append(_warning(number, i, ch, "closing quotation mark without an opening one"))
-            else:
-                pairs.append((open_at, i))
-                open_at = None
-        if open_at is not None:
-            nxt = paragraphs[number] if number < len(paragraphs) else None
-            if nxt and text[nxt[0]] in OPENING + STRAIGHT:
-                pairs.append((open_at, None))
-            else:
-                warnings.append(_warning(number, open_at, text[open_at], "quotation not closed in its paragraph and not continued by the next"))
-        for k, (o, c) in enumerate(pairs):
-            seg = _trim(text, o, c, number, ps, pe)
-            if seg is None:
-                warnings.append(_warning(number, o, text[o], "empty quotation"))
-                continue
-            seg.after_open = continuing and k == 0 and o == ps
-            segments.append(seg)
-        continuing = bool(pairs) and pairs[-1][1] is None
-    return segments, warnings
-
-
-def _trim(text: str, o: int, c: int | None, number: int, ps: int, pe: int) -> Segment | None:
-    start, end = o + 1, (c if c is not None else pe)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    raw_last = text[end - 1] if end > start else ""
-    while end > start and text[end - 1] in ",":
-        end -= 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start:
-        return None
-    return Segment(start, end, o, c, number, ps, pe, raw_last=raw_last)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -532,13 +391,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
-def normalise_quote(text: str) -> str:
-    """Lower-case words only (accents, dashes and punctuation dropped) for comparing quotations."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
-    words = re.findall(r"[\w']+", text)
-    return " ".join(words)
-
-
 # --------------------------------------------------------------------------- registration
 for _name in SPAN_ATTRS:
     if not Span.has_extension(_name):
@@ -558,135 +410,4 @@ def make_quotes(nlp: Language, name: str, cues_path: str, actors_path: str, titl
     return QuoteAttributor(cues, registry)
 
 
-# --------------------------------------------------------------------------- tidy outputs
-STATEMENT_COLUMNS = [
-    "quote_id", "paragraph", "start", "end", "quote", "kind", "speaker", "speaker_mention", "speaker_role",
-    "actor_id", "cue", "channel", "attribution", "inherited", "continues", "duplicate_of", "words",
-]
-
-
-def statement_rows(doc: Doc) -> list[dict[str, Any]]:
-    """The quotation segments of ``doc`` as plain records (the rows of ``statements_frame``)."""
-    rows = []
-    for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []:
-        row = {k: span._.get(k) for k in SPAN_ATTRS}
-        row.update(start=span.start_char, end=span.end_char, quote=span.text, words=len(normalise_quote(span.text).split()))
-        rows.append(row)
-    return rows
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    for col in columns:
-        if col not in ("doc", "paragraph", "start", "end", "words", "inherited"):
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    frame["inherited"] = frame["inherited"].astype(bool)
-    return frame
-
-
-def statements_frame(doc: Doc) -> pd.DataFrame:
-    """One row per quotation segment of ``doc.spans["quotes"]``, in text order."""
-    rows = sorted(statement_rows(doc), key=lambda r: r["start"])
-    return _frame(rows, STATEMENT_COLUMNS)
-
-
-def extract_statements(text: str, nlp: Language | None = None) -> pd.DataFrame:
-    """The statements table for plain text (paragraphs separated by blank lines)."""
-    from .nlp import load_pipeline  # here, not at the top: nlp imports this module to register the component
-
-    return statements_frame((nlp or load_pipeline())(text))
-
-
-def extract_statements_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64) -> pd.DataFrame:
-    """Statements of many texts (batched ``nlp.pipe``), with a ``doc`` column (0-based text index)."""
-    from .nlp import load_pipeline
-
-    nlp = nlp or load_pipeline()
-    rows = []
-    for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
-        rows.extend({"doc": n, **row} for row in sorted(statement_rows(doc), key=lambda r: r["start"]))
-    return _frame(rows, ["doc", *STATEMENT_COLUMNS])
-
-
-def quote_warnings_frame(doc: Doc) -> pd.DataFrame:
-    """The unpaired-mark warnings of ``doc`` as a table."""
-    return pd.DataFrame(doc._.quote_warnings, columns=["paragraph", "offset", "mark", "message"])
-
-
-# --------------------------------------------------------------------------- JSONL exchange
-#: Attributes carried in each JSONL span besides start, end and label.
-JSONL_ATTRS = ("quote_id", "paragraph", "kind", "speaker", "speaker_mention", "speaker_role", "actor_id", "cue",
-               "channel", "attribution", "inherited", "continues", "duplicate_of")
-
-
-def jsonl_records(doc: Doc) -> list[dict[str, Any]]:
-    """One Prodigy-style task per quotation: {"text", "spans": [{start, end, label, ...}], "meta"}."""
-    records = []
-    for span in doc.spans[SPANS_KEY]:
-        entry = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text,
-                 "token_start": span.start, "token_end": span.end - 1}
-        entry.update({k: span._.get(k) for k in JSONL_ATTRS})
-        records.append({"text": doc.text, "spans": [entry], "meta": {"quote_id": span._.quote_id}})
-    return records
-
-
-def read_jsonl(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
-    """Read statements.jsonl back: the shared text and its spans in file order."""
-    path = Path(path)
-    text: str | None = None
-    spans: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
-            if text is None:
-                text = record.get("text")
-            elif record.get("text") != text:
-                raise ReferenceDataError("all records must share one text", path=path, line=line_no, field="text")
-            for span in record.get("spans", []):
-                if not {"start", "end", "label"} <= span.keys():
-                    raise ReferenceDataError("span needs start, end and label", path=path, line=line_no, field="spans")
-                spans.append(span)
-    return text or "", spans
-
-
-def apply_spans(doc: Doc, spans: Iterable[Mapping[str, Any]]) -> Doc:
-    """Set ``doc.spans["quotes"]`` (and the Span extensions) from exported span records."""
-    out = []
-    for record in spans:
-        span = doc.char_span(record["start"], record["end"], label=record["label"], alignment_mode="strict")
-        if span is None:
-            raise ReferenceDataError(f"span {record['start']}-{record['end']} does not align with tokens", field="spans")
-        for key in JSONL_ATTRS:
-            span._.set(key, record.get(key))
-        out.append(span)
-    doc.spans[SPANS_KEY] = out
-    return doc
-
-
-def load_statements_doc(path: str | Path, nlp: Language) -> Doc:
-    """A Doc of the exported text (tokenised only) carrying the exported quotation spans."""
-    text, spans = read_jsonl(path)
-    return apply_spans(nlp.make_doc(text), spans)
-
-
-# --------------------------------------------------------------------------- displaCy
-def display_options(doc: Doc, palette: Iterable[str] | None = None) -> dict[str, Any]:
-    """displaCy ``style="span"`` options: the quotes key and one colour per speaker label."""
-    from .plots import COLOURS
-
-    colours = list(palette or COLOURS)
-    labels = sorted({s.label_ for s in doc.spans.get(SPANS_KEY, [])})
-    return {"spans_key": SPANS_KEY, "colors": {lab: colours[i % len(colours)] + "66" for i, lab in enumerate(labels)}}
-
-
-__all__ = [
-    "CueLexicon", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "STATEMENT_COLUMNS", "load_cues", "find_segments",
-    "paragraph_bounds", "statement_rows", "statements_frame", "extract_statements", "extract_statements_many",
-    "quote_warnings_frame", "jsonl_records", "read_jsonl", "apply_spans", "load_statements_doc", "display_options",
-    "normalise_quote",
-]
+__all__ = ["KINDS", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "make_quotes"]
