@@ -1,4 +1,10 @@
-"""The cue lexicon (``data/reference/quote_cues.csv``): reporting verbs, phrases, channels, triggers."""
+"""The word lists of attribution, read from ``data/reference/`` (documented in its README).
+
+- ``quote_cues.csv``: reporting verbs, multi-word cues, relay verbs and cue nouns, channel hints,
+  scare-quote and title triggers (:class:`CueLexicon`);
+- ``speaker_lexicon.csv``: role nouns, gender cues, organisation descriptions and the heads of
+  unnamed sources (:class:`SpeakerLexicon`), used by the document model.
+"""
 from __future__ import annotations
 
 import re
@@ -11,7 +17,10 @@ from ..paths import REFERENCE
 from ..tables import read_rows
 
 CUES_FILE = REFERENCE / "quote_cues.csv"
-CUE_TYPES = frozenset({"verb", "phrase", "channel", "scare", "title"})
+CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
+SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
+SPEAKER_TYPES = frozenset({"role", "gender", "organisation", "unnamed"})
+GENDERS = frozenset({"f", "m"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,8 @@ class CueLexicon:
     channels: tuple[tuple[re.Pattern[str], str], ...]
     scare: tuple[tuple[str, ...], ...]
     titles: tuple[tuple[str, ...], ...]
+    relays: frozenset[str] = frozenset()  # verbs whose object is the speaker ("quoted her as saying")
+    nouns: frozenset[str] = frozenset()  # nouns that carry an attribution ("X's statement")
 
 
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
@@ -30,6 +41,8 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     rows = read_rows(path, ("type", "pattern", "channel", "note"), required=("type", "pattern"))
     verbs: dict[str, str | None] = {}
     phrases, channels, scare, titles = [], [], [], []
+    relays: set[str] = set()
+    nouns: set[str] = set()
     seen: set[tuple[str, str]] = set()
     for row in rows:
         line, kind, pattern = row.line, row["type"], row["pattern"]
@@ -38,10 +51,13 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         if (kind, pattern) in seen:
             raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
         seen.add((kind, pattern))
-        if kind == "verb":
+        if kind in ("verb", "relay", "noun"):
             if " " in pattern or pattern != pattern.lower():
-                raise ReferenceDataError("a verb cue is one lower-case lemma", path=path, line=line, field="pattern")
-            verbs[pattern] = row["channel"] or None
+                raise ReferenceDataError(f"a {kind} cue is one lower-case lemma", path=path, line=line, field="pattern")
+            if kind == "verb":
+                verbs[pattern] = row["channel"] or None
+            else:
+                (relays if kind == "relay" else nouns).add(pattern)
         elif kind == "channel":
             if not row["channel"]:
                 raise ReferenceDataError("a channel hint needs a channel", path=path, line=line, field="channel")
@@ -52,7 +68,48 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         else:
             words = tuple(pattern.lower().split())
             {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
-    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles))
+    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns))
 
 
-__all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues"]
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """Words the document model uses to describe people and organisations."""
+
+    roles: frozenset[str]  # role nouns: "the minister" refers back to a person with that role
+    gender: Mapping[str, str]  # honorifics, gendered role nouns and pronouns -> "f" / "m"
+    organisations: Mapping[str, frozenset[str]]  # "the union" -> words an organisation's name may have
+    unnamed: frozenset[str]  # heads of unnamed sources ("a source", "officials")
+
+
+def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
+    """Load and validate ``speaker_lexicon.csv`` (type, word, value, note)."""
+    rows = read_rows(path, ("type", "word", "value", "note"), required=("type", "word"))
+    roles: set[str] = set()
+    unnamed: set[str] = set()
+    gender: dict[str, str] = {}
+    organisations: dict[str, frozenset[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        line, kind, word, value = row.line, row["type"], row["word"], row["value"]
+        if kind not in SPEAKER_TYPES:
+            raise ReferenceDataError(f"unknown type {kind!r} (expected one of {sorted(SPEAKER_TYPES)})", path=path, line=line, field="type")
+        if word != word.lower() or " " in word:
+            raise ReferenceDataError("a word is one lower-case word", path=path, line=line, field="word")
+        if (kind, word) in seen:
+            raise ReferenceDataError(f"duplicate {kind} entry {word!r}", path=path, line=line, field="word")
+        seen.add((kind, word))
+        if kind == "gender":
+            if value not in GENDERS:
+                raise ReferenceDataError(f"gender must be one of {sorted(GENDERS)}", path=path, line=line, field="value")
+            gender[word] = value
+        elif kind == "organisation":
+            words = frozenset(w.strip() for w in value.split("|") if w.strip())
+            if not words:
+                raise ReferenceDataError("an organisation description needs the name words it matches", path=path, line=line, field="value")
+            organisations[word] = words
+        else:
+            (roles if kind == "role" else unnamed).add(word)
+    return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed))
+
+
+__all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

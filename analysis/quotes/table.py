@@ -11,14 +11,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ReferenceDataError
-from .component import SPAN_ATTRS, SPANS_KEY
+from .component import BOOLEAN_ATTRS, SPAN_ATTRS, SPANS_KEY
 from .marks import normalise_quote
 
 # --------------------------------------------------------------------------- tidy outputs
 STATEMENT_COLUMNS = [
-    "quote_id", "paragraph", "start", "end", "quote", "kind", "speaker", "speaker_mention", "speaker_role",
-    "actor_id", "cue", "channel", "attribution", "inherited", "continues", "duplicate_of", "words",
+    "quote_id", "paragraph", "start", "end", "quote", "kind", "speaker", "speakers", "speaker_entity", "speaker_mention",
+    "speaker_role", "actor_id", "cue", "channel", "attribution", "inherited", "continues", "duplicate_of", "unnamed",
+    "nested", "open_at_end", "words",
 ]
+#: Separator of the names in the ``speakers`` column (as in the other list columns of the tables).
+LIST_SEPARATOR = "; "
 
 
 def statement_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -26,6 +29,7 @@ def statement_rows(doc: Doc) -> list[dict[str, Any]]:
     rows = []
     for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []:
         row = {k: span._.get(k) for k in SPAN_ATTRS}
+        row["speakers"] = LIST_SEPARATOR.join(row["speakers"] or []) or None
         row.update(start=span.start_char, end=span.end_char, quote=span.text, words=len(normalise_quote(span.text).split()))
         rows.append(row)
     return rows
@@ -34,20 +38,26 @@ def statement_rows(doc: Doc) -> list[dict[str, Any]]:
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns)
     for col in columns:
-        if col not in ("doc", "paragraph", "start", "end", "words", "inherited"):
+        if col not in ("doc", "paragraph", "start", "end", "words", *BOOLEAN_ATTRS):
             frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    frame["inherited"] = frame["inherited"].astype(bool)
+    for col in BOOLEAN_ATTRS:
+        frame[col] = frame[col].fillna(False).astype(bool)
     return frame
 
 
 def statements_frame(doc: Doc) -> pd.DataFrame:
-    """One row per quotation segment of ``doc.spans["quotes"]``, in text order."""
+    """One row per quotation segment of ``doc.spans["quotes"]``, in text order.
+
+    ``frame.attrs["paragraph_convention"]`` records how the text's paragraphs were split.
+    """
     rows = sorted(statement_rows(doc), key=lambda r: r["start"])
-    return _frame(rows, STATEMENT_COLUMNS)
+    frame = _frame(rows, STATEMENT_COLUMNS)
+    frame.attrs["paragraph_convention"] = doc._.paragraph_convention
+    return frame
 
 
 def extract_statements(text: str, nlp: Language | None = None) -> pd.DataFrame:
-    """The statements table for plain text (paragraphs separated by blank lines)."""
+    """The statements table for plain text (any paragraph convention: blank lines, one per line, wrapped)."""
     from ..nlp import load_pipeline  # here, not at the top: nlp imports this module to register the component
 
     return statements_frame((nlp or load_pipeline())(text))
@@ -71,8 +81,9 @@ def quote_warnings_frame(doc: Doc) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- JSONL exchange
 #: Attributes carried in each JSONL span besides start, end and label.
-JSONL_ATTRS = ("quote_id", "paragraph", "kind", "speaker", "speaker_mention", "speaker_role", "actor_id", "cue",
-               "channel", "attribution", "inherited", "continues", "duplicate_of")
+JSONL_ATTRS = ("quote_id", "paragraph", "kind", "speaker", "speakers", "speaker_entity", "speaker_mention", "speaker_role",
+               "actor_id", "cue", "channel", "attribution", "inherited", "continues", "duplicate_of", "unnamed", "nested",
+               "open_at_end")
 
 
 def jsonl_records(doc: Doc) -> list[dict[str, Any]]:
@@ -82,7 +93,8 @@ def jsonl_records(doc: Doc) -> list[dict[str, Any]]:
         entry = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text,
                  "token_start": span.start, "token_end": span.end - 1}
         entry.update({k: span._.get(k) for k in JSONL_ATTRS})
-        records.append({"text": doc.text, "spans": [entry], "meta": {"quote_id": span._.quote_id}})
+        meta = {"quote_id": span._.quote_id, "paragraph_convention": doc._.paragraph_convention}
+        records.append({"text": doc.text, "spans": [entry], "meta": meta})
     return records
 
 
@@ -125,9 +137,15 @@ def apply_spans(doc: Doc, spans: Iterable[Mapping[str, Any]]) -> Doc:
 
 
 def load_statements_doc(path: str | Path, nlp: Language) -> Doc:
-    """A Doc of the exported text (tokenised only) carrying the exported quotation spans."""
+    """A Doc of the exported text (tokenised only) carrying the exported quotation spans and the
+    paragraph convention recorded in the records' ``meta``."""
     text, spans = read_jsonl(path)
-    return apply_spans(nlp.make_doc(text), spans)
+    doc = apply_spans(nlp.make_doc(text), spans)
+    with Path(path).open(encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), None)
+    if first is not None:
+        doc._.paragraph_convention = json.loads(first).get("meta", {}).get("paragraph_convention")
+    return doc
 
 
 # --------------------------------------------------------------------------- displaCy
