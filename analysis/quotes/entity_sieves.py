@@ -135,6 +135,10 @@ def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | Non
     for name, sieve in ENTITY_SIEVES:
         entity = sieve(ctx, head, mention)
         if entity is not None:
+            if name == "name" and head.i in ctx.model.runs:  # the whole name: "the Ministry of Transport"
+                start, end = ctx.model.runs[head.i]
+                if end > mention.end and start <= head.i:
+                    mention = head.doc[mention.start:end]
             return entity, name, mention, role
     return None, None, mention, role
 

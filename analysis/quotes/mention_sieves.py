@@ -213,7 +213,7 @@ def parse(ctx: Context, q: Quote) -> Found | None:
     """The reporting verb (or phrase, relay, cue noun) that governs the quotation, and its speaker."""
     if q.kind == "partial":
         return _choose(ctx, q, _cue_candidates(ctx, ctx.sentence_frame(q), q))
-    before, after = ctx.frame(q, "before"), ctx.frame(q, "after")
+    before, after = ctx.frame(q, "before") or ctx.lead_in(q), ctx.frame(q, "after")
     order = [after, before] if q.seg.raw_last in (",", "!", "?", "\u2014") else [before, after]
     for frame in order:
         if frame is after and not _after_ok(ctx, q):

@@ -79,10 +79,11 @@ class DocumentModel:
         self.doc = doc
         self.lexicon = lexicon
         self.titles = titles
-        self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split())
+        self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
         self.in_quote = in_quote
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
+        self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -153,7 +154,8 @@ class DocumentModel:
             if not words or all(w in self.titles or w in self.lexicon.roles for w in words):
                 continue
             labels = {t.ent_type_ for t in name}
-            is_org = bool(set(words) & org_words) or ("ORG" in labels and "PERSON" not in labels and not title_words)
+            is_org = bool(set(words) & org_words) or (
+                "ORG" in labels and "PERSON" not in labels and not title_words and (len(words) == 1 or name.text.isupper()))
             is_place = not is_org and not title_words and "PERSON" not in labels and bool(labels & PLACE_TYPES)
             kind = "organisation" if is_org else "place" if is_place else "person"
             entity = self._match(words, kind)
@@ -166,6 +168,7 @@ class DocumentModel:
             head = name[-1].i
             for t in doc[start:end]:
                 self.by_token[t.i] = entity
+                self.runs[t.i] = (start, end)
             entity.mentions.append(head)
             if name.root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in name):
                 entity.subject_mentions.append(head)

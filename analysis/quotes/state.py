@@ -101,6 +101,24 @@ class Context:
             i += 1
         return tokens
 
+    def lead_in(self, q: Quote) -> list[Token]:
+        """The last sentence of the previous paragraph when it ends with ":" and this quotation opens
+        its paragraph ("Pires wrote:" / new paragraph / the quotation)."""
+        seg = q.seg
+        if seg.paragraph < 2 or seg.open_mark != seg.para_start:
+            return []
+        start, end = self.paragraph_bounds[seg.paragraph - 2]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return []
+        last = self.token_at(end - 1)
+        tokens: list[Token] = []
+        i = last - 1
+        while i >= 0 and self.doc[i].idx >= start and not self.in_quote[i] and self.doc[i].text not in SENTENCE_END:
+            if not self.doc[i].is_space:
+                tokens.append(self.doc[i])
+            i -= 1
+        return tokens[::-1]
+
     def sentence_frame(self, q: Quote) -> list[Token]:
         """Both sides of an embedded quotation, skipping over the quotation itself."""
         return self.frame(q, "before") + self.frame(q, "after")
