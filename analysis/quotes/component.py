@@ -91,11 +91,12 @@ class QuoteAttributor:
             for i in range(lo, hi + 1):
                 in_quote[i] = True
         kept = [self._cut_unclosed(doc, seg, span, in_quote) for seg, span in kept]
-        model = DocumentModel(doc, self.lexicon, self.titles, in_quote)
+        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds))
         ctx = Context(doc, self.cues, self.lexicon, self.registry, model, in_quote, [s for s, _ in kept], paragraphs.bounds)
         quotes = [Quote(seg, span, "full", f"q{n}") for n, (seg, span) in enumerate(kept, start=1)]
         for q in quotes:
             q.kind = self._kind(ctx, q)
+            ctx.quotes_so_far.append(q)
         for q in quotes:
             attribute(ctx, q, find_mention(ctx, q), lambda tok: self._channel(tok, in_quote))
             ctx.quotes.append(q)
@@ -162,7 +163,18 @@ class QuoteAttributor:
             return "scare"
         if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
             return "partial"
+        if not seg.nested and self._follows_partial(ctx, q):
+            return "partial"  # said the deal was "a good start" and "long overdue"
         return "scare" if not seg.nested else "partial"
+
+    @staticmethod
+    def _follows_partial(ctx: Context, q: Quote) -> bool:
+        """An earlier partial quotation of the same sentence, joined to this one by a conjunction or comma."""
+        earlier = [o for o in ctx.quotes_so_far if o.kind == "partial" and o.span.sent.start == q.span.sent.start]
+        if not earlier or earlier[-1].seg.close_mark is None:
+            return False
+        between = ctx.text[earlier[-1].seg.close_mark + 1:q.seg.open_mark].strip().lower()
+        return between in ("and", "or", ",", ", and", ", or", "but", "nor")
 
     def _channel(self, cue_tok: Token, in_quote: list[bool]) -> str | None:
         """Channel from the cue's clause (quoted words excluded), else the verb's default."""

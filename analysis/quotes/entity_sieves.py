@@ -77,7 +77,7 @@ def by_name(ctx: Context, head: Token, mention: Span) -> Entity | None:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> Entity | None:
     low = head.lower_
     if low in PERSON_PRONOUNS:
-        return ctx.model.recent(head.i, ("person",), gender=PERSON_PRONOUNS[low])
+        return ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
     if low in GROUP_PRONOUNS:
         return ctx.model.recent(head.i, ("organisation", "unnamed"))
     if low in THING_PRONOUNS:

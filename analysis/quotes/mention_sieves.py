@@ -188,7 +188,10 @@ def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
     return True
 
 
-def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | None = None) -> Found:
+def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | None = None) -> Found | None:
+    head = _through_cue_noun(ctx, head)
+    if head is None:
+        return None
     return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
 
 
@@ -233,22 +236,16 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
         if tok.pos_ in ("VERB", "AUX") and lemma in ctx.cues.relays:
             obj = next((c for c in tok.children if c.dep_ == "dobj" and _agent_ok(ctx, c)), None)
             if obj is not None:
-                out.append(_found("parse", ctx, obj, tok))
+                _add(out, _found("parse", ctx, obj, tok))
                 continue
         if _is_cue_verb(ctx, tok):
             out.append(Found("parse", mention=_speaker_of(ctx, tok, frame), cue_token=tok, cue=tok.text))
             if out[-1].mention is not None:
                 out[-1].others = _coordinated(ctx, out[-1].mention)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
-            if owner is None:
-                owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                              for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
-            if owner is None:
-                owner = next((g for c in tok.children if c.dep_ == "acl" and c.lemma_ == "attribute"
-                              for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"), None)
+            owner = _owner(ctx, tok)
             if owner is not None:
-                out.append(_found("parse", ctx, owner, tok))
+                _add(out, _found("parse", ctx, owner, tok))
         for phrase in ctx.cues.phrases:
             if tuple(lows[k:k + len(phrase)]) == phrase:
                 last = frame[k + len(phrase) - 1]
@@ -256,8 +253,32 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 if obj is None and k + len(phrase) < len(frame):
                     obj = frame[k + len(phrase)]
                 if obj is not None and _agent_ok(ctx, obj):
-                    out.append(_found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
+                    _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
     return out
+
+
+def _add(out: list[Found], found: Found | None) -> None:
+    if found is not None:
+        out.append(found)
+
+
+def _owner(ctx: Context, noun: Token) -> Token | None:
+    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                      for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "attribute"
+                      for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    return owner
+
+
+def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
+    """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
+    if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
+        return _owner(ctx, tok)
+    return tok
 
 
 def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
@@ -273,7 +294,7 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
                 return agent
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
         if subj is not None:
-            return subj
+            return _through_cue_noun(ctx, subj)
         head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     in_frame = {t.i for t in frame}
@@ -293,14 +314,19 @@ def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
         return None
     first = q.span[0]
     ancestors = {a.i for a in first.ancestors}
-    return min(candidates, key=lambda c: (c.cue_token.i not in ancestors, _depth(c.cue_token), abs(c.cue_token.i - q.span.start)))
+    def rank(c: Found) -> tuple:
+        governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
+        return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))
+
+    return min(candidates, key=rank)
 
 
 def continuation(ctx: Context, q: Quote) -> Found | None:
     """The attributed quotation this one continues (same paragraph, or a multi-paragraph quotation)."""
     if q.kind not in ("full", "partial"):
         return None
-    earlier = [o for o in ctx.paragraph_quotes(q.seg.paragraph) if o.kind == "full" and not o.seg.nested and o is not q]
+    earlier = [o for o in ctx.paragraph_quotes(q.seg.paragraph) if not o.seg.nested and o is not q and (
+        o.kind == "full" or (q.kind == "partial" and o.kind == "partial" and o.span.sent.start == q.span.sent.start))]
     if earlier:
         return Found("continuation", source=earlier[-1]) if earlier[-1].attributed else None
     if q.seg.open_mark != q.seg.para_start:

@@ -19,11 +19,13 @@ this role, which organisation is "the union", who is the most recent person befo
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import resolve_country
 from .lexicon import SpeakerLexicon
 
 #: Entity types that are never speakers: dates, times and numbers.
@@ -31,6 +33,8 @@ NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "OR
 #: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+#: Prepositions after which a place-tagged name is a place ("in Lisbon").
+LOCATIVE = frozenset({"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "through", "via"})
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
                        "di", "del", "della", "ibn", "abu", "mac", "st", "st."})
 
@@ -75,8 +79,10 @@ class Entity:
 class DocumentModel:
     """The entities of one Doc and the token -> entity map of their mentions."""
 
-    def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool]) -> None:
+    def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
+                 paragraph_starts: tuple[int, ...] = ()) -> None:
         self.doc = doc
+        self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
@@ -122,7 +128,12 @@ class DocumentModel:
                     break
             runs.append((i, j))
             i = j
-        return runs
+        # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
+        covered = {k for a, b in runs for k in range(a, b)}
+        words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
+        extra = [(k, k + 1) for k, tok in enumerate(doc) if k not in covered and not self.in_quote[k]
+                 and tok.text[:1].isupper() and tok.is_alpha and name_key(tok.text) in words]
+        return sorted(runs + extra)
 
     def _split_titles(self, start: int, end: int) -> tuple[int, list[str]]:
         """First token of the bare name after leading titles and role nouns, and those words."""
@@ -156,7 +167,8 @@ class DocumentModel:
             labels = {t.ent_type_ for t in name}
             is_org = bool(set(words) & org_words) or (
                 "ORG" in labels and "PERSON" not in labels and not title_words and (len(words) == 1 or name.text.isupper()))
-            is_place = not is_org and not title_words and "PERSON" not in labels and bool(labels & PLACE_TYPES)
+            is_place = not is_org and not title_words and "PERSON" not in labels and bool(labels & PLACE_TYPES) and (
+                resolve_country(name.text) is not None or (name.root.dep_ == "pobj" and name.root.head.lower_ in LOCATIVE))
             kind = "organisation" if is_org else "place" if is_place else "person"
             entity = self._match(words, kind)
             if entity is None:
@@ -227,6 +239,8 @@ class DocumentModel:
             words = [t for t in noun.subtree if not self.in_quote[t.i]]
             if entity.role_text is None and words:
                 entity.role_text = " ".join(doc_text_span(words).split())
+            if entity.kind == "place":
+                entity.kind = "person"
             self._add_role(entity, noun.lemma_)
             self._add_role(entity, noun.lower_)
             for child in noun.children:
@@ -285,6 +299,27 @@ class DocumentModel:
             at = entity.last_before(before)
             if at > best_at:
                 best, best_at = entity, at
+        return best
+
+    def paragraph_of(self, i: int) -> int:
+        """0-based paragraph of token ``i``."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, self.doc[i].idx) - 1) if self.paragraph_starts else 0
+
+    def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
+        """The person a he/she before token ``before`` refers to: the last one mentioned whose gender
+        fits; a person known to have that gender wins over a more recent one of unknown gender when it
+        was mentioned in the same or the previous paragraph."""
+        compatible = [(e.last_before(before), e) for e in self.entities
+                      if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
+        if not compatible:
+            return None
+        at, best = max(compatible, key=lambda pair: pair[0])
+        if gender is not None and best.gender is None:
+            known = [(a, e) for a, e in compatible if e.gender == gender]
+            if known:
+                known_at, known_best = max(known, key=lambda pair: pair[0])
+                if self.paragraph_of(known_at) >= self.paragraph_of(at) - 1:
+                    return known_best
         return best
 
     def with_role(self, role: str, before: int) -> Entity | None:

@@ -68,7 +68,8 @@ class Context:
     in_quote: list[bool]
     segments: list[Segment] = field(default_factory=list)
     paragraph_bounds: tuple[tuple[int, int], ...] = ()
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # attributed so far, in text order
+    quotes_so_far: list[Quote] = field(default_factory=list)  # kinds decided so far
 
     @property
     def text(self) -> str:
