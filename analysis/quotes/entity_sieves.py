@@ -67,80 +67,158 @@ def mention_span(tok: Token) -> tuple[Span, str | None]:
 
 
 # --------------------------------------------------------------------------- sieves
-def by_name(ctx: Context, head: Token, mention: Span) -> Entity | None:
+Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty: not this sieve)
+
+
+def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     entity = ctx.model.entity_in(mention)
     if entity is None and head.text[:1].isupper() and head.pos_ == "PROPN":
         entity = ctx.model.named(head.text)
-    return entity
+    if entity is None or entity.kind == "place":
+        return []
+    group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
+    if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
+        return group.members  # "Ana Pires and Rui Costa said"
+    return [entity]
 
 
-def by_pronoun(ctx: Context, head: Token, mention: Span) -> Entity | None:
+def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
-        return ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
+        found = ctx.model.pronoun_refs.get(head.i) or ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
+        return [found] if found else []
     if low in GROUP_PRONOUNS:
-        return ctx.model.recent(head.i, ("organisation", "unnamed"))
+        group = ctx.model.recent_group(head.i)
+        single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        if group is not None and (single is None or group.at >= single.last_before(head.i) - 3):
+            return group.members
+        return [single] if single else []
     if low in THING_PRONOUNS:
-        return ctx.model.recent(head.i, ("organisation",))
-    return None
+        found = ctx.model.recent(head.i, ("organisation",))
+        return [found] if found else []
+    return []
 
 
-def by_description(ctx: Context, head: Token, mention: Span) -> Entity | None:
-    if head.pos_ not in ("NOUN", "PROPN") or head.text[:1].isupper() and head.pos_ == "PROPN" and not head.is_title:
-        return None
+def by_relay(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    """"His office said", "the minister's spokesman said": the possessor is the speaker."""
+    if head.lemma_.lower() not in ctx.lexicon.relays and head.lower_ not in ctx.lexicon.relays:
+        return []
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.lower_ in PERSON_PRONOUNS or owner.lower_ in ("his", "her", "their", "its"):
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner.lower_, owner.lower_)
+        return _resolve_word(ctx, owner, pronoun)
+    entity, _, _, _ = resolve_mention(ctx, owner)
+    return [entity] if entity else []
+
+
+def _resolve_word(ctx: Context, tok: Token, pronoun: str) -> list[Entity]:
+    if pronoun in PERSON_PRONOUNS:
+        found = ctx.model.person_for_pronoun(tok.i, PERSON_PRONOUNS[pronoun])
+        return [found] if found else []
+    kinds = ("organisation",) if pronoun == "it" else ("organisation", "unnamed", "person")
+    found = ctx.model.recent(tok.i, kinds)
+    return [found] if found else []
+
+
+def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
+        return []
     det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if det is not None and det.lower_ in INDEFINITE:
-        return None
+        return []
     lemma, low = head.lemma_.lower(), head.lower_
-    if det is not None and det.dep_ == "poss" and det.pos_ == "PRON" and lemma in ctx.lexicon.organisations:
-        return None
-    for word in (lemma, low):
-        if word in ctx.lexicon.organisations:
-            found = ctx.model.organisation_for(word, head.i)
-            if found is not None:
-                return found
-    for word in (lemma, low):
-        if word in ctx.lexicon.roles or word in ctx.model.title_words:
-            found = ctx.model.with_role(word, head.i)
-            if found is not None:
-                return found
-    return None
+    mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children)
+    if lemma in ctx.lexicon.organisations or low in ctx.lexicon.organisations:
+        word = lemma if lemma in ctx.lexicon.organisations else low
+        if plural:
+            group = ctx.model.recent_group(head.i, "organisation")
+            if group is not None:
+                return group.members
+        found = ctx.model.organisation_for(word, head.i, mods)
+        if found is not None:
+            return [found]
+    roles = [w for w in (lemma, low, *mods) if w in ctx.lexicon.roles or w in ctx.model.title_words]
+    if lemma in ctx.lexicon.roles or low in ctx.lexicon.roles or lemma in ctx.model.title_words:
+        required = [m for m in mods if m in ctx.lexicon.modifiers]
+        if plural:
+            group = ctx.model.recent_group(head.i, "person")
+            people = ctx.model.people_with_role(roles, head.i)
+            if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
+                return group.members
+            if len(people) >= 2:
+                return people
+        found = ctx.model.with_role(roles, head.i, required)
+        if found is not None:
+            return [found]
+        org_mods = [m for m in mods if m in ctx.lexicon.organisations]
+        if org_mods:  # "the union leader": a person speaking for an organisation of that kind
+            org = ctx.model.organisation_for(org_mods[0], head.i)
+            people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
+            if people:
+                return [max(people, key=lambda e: e.last_before(head.i))]
+    if lemma in ctx.lexicon.unnamed and det is not None and det.lower_ in ("the", "this", "that"):
+        found = ctx.model.unnamed_like(lemma, head.i)  # "the diplomat" after "a senior diplomat"
+        if found is not None:
+            return [found]
+    return []
 
 
-def by_unnamed(ctx: Context, head: Token, mention: Span) -> Entity | None:
+def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     lemma = head.lemma_.lower()
     if lemma not in ctx.lexicon.unnamed and head.lower_ not in ctx.lexicon.unnamed:
-        return None
+        return []
     det = next((c for c in head.children if c.dep_ == "det"), None)
     plural = head.tag_ in ("NNS", "NNPS")
     if det is not None and det.lower_ not in INDEFINITE and not (det.lower_ == "the" and plural):
-        return None
+        return []
     if det is None and not plural and not any(c.dep_ in ("amod", "nummod") for c in head.children):
-        return None
+        return []
+    return [ctx.model.add_unnamed(unnamed_description(head), head, plural)]
+
+
+def unnamed_description(head: Token) -> str:
+    """An unnamed source as written: its determiner and modifiers, and the phrases that say where it
+    stands ("a source at the club", "a person familiar with the plans"), not a relative clause."""
+    doc = head.doc
     lo = min([head.i] + [c.left_edge.i for c in head.children if c.i < head.i])
-    description = clean(head.doc[lo:head.i + 1].text)
-    return ctx.model.add_unnamed(description, head, plural)
+    hi = head.i
+    for child in head.rights:
+        if child.dep_ in ("prep", "amod") and child.i == hi + 1:
+            hi = child.right_edge.i
+        else:
+            break
+    return clean(doc[lo:hi + 1].text)
 
 
-EntitySieve = Callable[[Context, Token, Span], "Entity | None"]
+EntitySieve = Callable[[Context, Token, Span], list]
 #: The stage-2 sieves in the order they are tried: (name, function).
 ENTITY_SIEVES: tuple[tuple[str, EntitySieve], ...] = (
-    ("name", by_name), ("pronoun", by_pronoun), ("description", by_description), ("unnamed", by_unnamed),
+    ("name", by_name), ("pronoun", by_pronoun), ("relay", by_relay), ("description", by_description),
+    ("unnamed", by_unnamed),
 )
 
 
 def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | None, Span, str | None]:
     """(entity, sieve that found it, the mention span as written, appositive role)."""
+    entities, name, mention, role = resolve_all(ctx, head)
+    return (entities[0] if entities else None), name, mention, role
+
+
+def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
+    """(entities, sieve that found them, the mention span as written, appositive role)."""
     mention, role = mention_span(head)
     for name, sieve in ENTITY_SIEVES:
-        entity = sieve(ctx, head, mention)
-        if entity is not None:
+        entities = sieve(ctx, head, mention)
+        if entities:
             if name == "name" and head.i in ctx.model.runs:  # the whole name: "the Ministry of Transport"
                 start, end = ctx.model.runs[head.i]
                 if end > mention.end and start <= head.i:
                     mention = head.doc[mention.start:end]
-            return entity, name, mention, role
-    return None, None, mention, role
+            return entities, name, mention, role
+    return [], None, mention, role
 
 
 # --------------------------------------------------------------------------- applying a finding
@@ -170,7 +248,8 @@ def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[To
     if found.mention is None:
         q.attribution = "none"
         return
-    entity, how, mention, role = resolve_mention(ctx, found.mention)
+    entities, how, mention, role = resolve_all(ctx, found.mention)
+    entity = entities[0] if entities else None
     q.speaker_mention, q.speaker_role = clean(mention.text), role
     others = [resolve_mention(ctx, tok) for tok in found.others]
     if entity is None:
@@ -184,7 +263,8 @@ def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[To
         q.speakers = [q.speaker] + [e.name if e else clean(m.text) for e, _, m, _ in others]
         q.attribution = f"{found.sieve}+unresolved"
         return
-    _set_entities(ctx, q, [entity] + [e for e, _, _, _ in others if e is not None], q.speaker_mention)
+    extra = [e for e, _, _, _ in others if e is not None]
+    _set_entities(ctx, q, list(dict.fromkeys(entities + extra)), q.speaker_mention)
     q.attribution = found.sieve if how == "name" else f"{found.sieve}+{how}"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReferenceDataError
@@ -19,7 +19,7 @@ from ..tables import read_rows
 CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
-SPEAKER_TYPES = frozenset({"role", "gender", "organisation", "unnamed"})
+SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -79,6 +79,11 @@ class SpeakerLexicon:
     gender: Mapping[str, str]  # honorifics, gendered role nouns and pronouns -> "f" / "m"
     organisations: Mapping[str, frozenset[str]]  # "the union" -> words an organisation's name may have
     unnamed: frozenset[str]  # heads of unnamed sources ("a source", "officials")
+    role_class: Mapping[str, str] = field(default_factory=dict)  # role -> class ("leader" ~ "secretary": head)
+    modifiers: frozenset[str] = frozenset()  # role modifiers a description must match ("deputy", "vice")
+    role_verbs: Mapping[str, str] = field(default_factory=dict)  # "who chairs the board" -> chair
+    relays: frozenset[str] = frozenset()  # "his office said": the possessor speaks
+    postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -86,6 +91,11 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     rows = read_rows(path, ("type", "word", "value", "note"), required=("type", "word"))
     roles: set[str] = set()
     unnamed: set[str] = set()
+    modifiers: set[str] = set()
+    relays: set[str] = set()
+    postnominal: set[str] = set()
+    role_class: dict[str, str] = {}
+    role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
     organisations: dict[str, frozenset[str]] = {}
     seen: set[tuple[str, str]] = set()
@@ -107,9 +117,18 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if not words:
                 raise ReferenceDataError("an organisation description needs the name words it matches", path=path, line=line, field="value")
             organisations[word] = words
+        elif kind == "role_verb":
+            if not value:
+                raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
+            role_verbs[word] = value
+        elif kind == "role":
+            roles.add(word)
+            if value:
+                role_class[word] = value
         else:
-            (roles if kind == "role" else unnamed).add(word)
-    return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed))
+            {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal}[kind].add(word)
+    return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
+                          role_verbs, frozenset(relays), frozenset(postnominal))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

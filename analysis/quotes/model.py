@@ -2,20 +2,26 @@
 
 Built once per Doc from the parse, before any quotation is attributed:
 
-- **Names** are runs of capitalised proper-noun tokens outside quotations ("Transport Minister Ana
-  Pires", "the Dockers' Guild", "O’Neill"). Leading titles (``titles.csv``) and role nouns
-  (``speaker_lexicon.csv``) become the entity's roles; dates, places and other non-agents (by their
-  entity type) are never entities.
-- **One entity per referent**: a name joins an earlier entity when it is the same name, or its
-  surname or first name ("O'Neill" after "Jo O’Neill": ’ and ' are equal); otherwise it starts a new
-  one. An organisation's name makes an ``organisation``; a name with an organisation word
-  ("Guild", "Ministry"), or one the model tags ORG and no person has, is an organisation too.
-- **What the text says about them**: roles from titles, compounds and appositions ("Ana Pires, the
-  transport minister"), gender from honorifics, gendered role nouns and the pronouns of sentences
-  about one person ("Pires said her ministry ...").
+- **Names** are runs of capitalised tokens ("Transport Minister Ana Pires", "the Dockers' Guild",
+  "O’Neill", "Yasmin al-Haddad", "St Aldric’s Hospital", "Ministry of Transport"). Leading titles
+  (``titles.csv``), role nouns and honorifics (``speaker_lexicon.csv``) become roles; post-nominal
+  letters ("KC") are dropped. Names inside quotations count for who is who (their roles, their
+  full names) but not as mentions a pronoun can point back to.
+- **One entity per referent**: a name joins an earlier entity when it is the same name, one of its
+  words, or a run of its last words ("O'Neill" after "Jo O’Neill", ’ and ' equal; "Van den Akker"
+  after "Joost van den Akker"); two candidates are told apart by gender or title ("Ms Park").
+- **Kind** from the evidence of all mentions: a person (tagged PERSON, titled, given a person's
+  role or gender), an organisation (an organisation word such as "Guild", tagged ORG), a place
+  (tagged GPE/LOC and a known country, or after "in"/"at"), which is never a speaker.
+- **What the text says about them**: roles from titles, appositions ("X, the union leader",
+  "the minister, X"), relative clauses ("X, who chairs the board"), gender from honorifics, gendered
+  role nouns and the pronouns of sentences about one person; coordinated names form **groups**
+  ("X and Y said", later "they" or "the two ministers").
+- **Pronoun chains**: a he/she/they subject outside quotations is resolved as the text goes, so a
+  later pronoun can point back through it ("She finished on Sunday ..." -> the walker).
 
 The entity sieves (:mod:`.entity_sieves`) ask it: which entity is this name, which person holds
-this role, which organisation is "the union", who is the most recent person before this point.
+this role, which organisation is "the union", who is the most salient person before this point.
 """
 from __future__ import annotations
 
@@ -32,11 +38,13 @@ from .lexicon import SpeakerLexicon
 NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-NAME_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
-LOCATIVE = frozenset({"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "through", "via"})
+LOCATIVE = frozenset({"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "through", "via",
+                      "of"})
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
-                       "di", "del", "della", "ibn", "abu", "mac", "st", "st."})
+                       "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def name_key(text: str) -> str:
@@ -49,31 +57,39 @@ def name_key(text: str) -> str:
     return key.strip(" ,.;:")
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
-    """A person, organisation or unnamed source of the document."""
+    """A person, organisation, place or unnamed source of the document."""
 
     index: int
     kind: str  # "person" | "organisation" | "place" | "unnamed"
     name: str  # fullest name in the text, without titles (an unnamed source: its description)
-    keys: set[str] = field(default_factory=set)  # full-name and single-word keys it answers to
-    roles: set[str] = field(default_factory=set)  # lower-case role nouns ("minister")
-    role_text: str | None = None  # the first apposition or title phrase, as written
+    keys: set[str] = field(default_factory=set)  # full-name and short-name keys it answers to
+    roles: set[str] = field(default_factory=set)  # lower-case role nouns ("minister", "deputy")
+    role_text: str | None = None  # the first apposition, as written
     gender: str | None = None
     plural: bool = False
     mentions: list[int] = field(default_factory=list)  # token indices of mentions outside quotations
-    subject_mentions: list[int] = field(default_factory=list)  # ... of those that are sentence subjects
+    subject_mentions: list[int] = field(default_factory=list)  # ... of those that are clause subjects
     org: int | None = None  # index of the organisation a person speaks for
-    votes: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)  # gender votes from pronouns
+    labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
+    evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
+    head: str = ""  # an unnamed source's head noun ("diplomat")
 
-    @property
-    def first(self) -> int:
-        return self.mentions[0] if self.mentions else 10**9
+    def last_before(self, i: int, subjects: bool = False) -> int:
+        """Token index of the entity's last (subject) mention before token ``i`` (-1 when none)."""
+        mentions = self.subject_mentions if subjects else self.mentions
+        k = bisect.bisect_left(mentions, i)
+        return mentions[k - 1] if k else -1
 
-    def last_before(self, i: int) -> int:
-        """Token index of the entity's last mention before token ``i`` (-1 when none)."""
-        before = [m for m in self.mentions if m < i]
-        return before[-1] if before else -1
+
+@dataclass
+class Group:
+    """Entities named together ("X and Y"), at token ``at``."""
+
+    members: list[Entity]
+    at: int
 
 
 class DocumentModel:
@@ -86,188 +102,339 @@ class DocumentModel:
         self.lexicon = lexicon
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
+        self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
+            lexicon.organisations)
         self.in_quote = in_quote
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
         self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
+        self.groups: list[Group] = []
+        self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
         self._build()
 
-    # ------------------------------------------------------------------ building
+    # ------------------------------------------------------------------ name runs
     def _is_name_token(self, tok: Token) -> bool:
         if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text):
             return False
-        if tok.ent_type_ in NON_AGENT_TYPES:
+        if tok.ent_type_ in NON_AGENT_TYPES or tok.lower_ in ("i",):
             return False
         if tok.pos_ == "PROPN" or tok.ent_type_:
             return True
-        return tok.pos_ in ("NOUN", "ADJ", "X") and not tok.is_sent_start and not tok.is_stop
+        return tok.pos_ in ("NOUN", "ADJ", "X", "VERB") and not tok.is_sent_start and not tok.is_stop
+
+    def _joins(self, j: int, start: int) -> int:
+        """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
+        doc = self.doc
+        tok, prev = doc[j], doc[j - 1]
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        nxt_name = nxt is not None and self._is_name_token(nxt)
+        if self._is_name_token(tok) and not (prev.is_punct and prev.text not in "-\u2010"):
+            return 1
+        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+            return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
+        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES):
+            return 1
+        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
+            return 2  # "Dockers' Guild"
+        if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
+            return 2  # "St Aldric’s Hospital"
+        if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
+            target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
+            words = {name_key(t.text) for t in doc[start:j]}
+            org_like = bool(words & (self.org_words | self.title_words))
+            if self._is_name_token(target) and (org_like or target.ent_type_ not in PLACE_TYPES):
+                return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
+        return 0
 
     def name_runs(self) -> list[tuple[int, int]]:
-        """(start, end) token ranges of capitalised name runs outside quotations."""
+        """(start, end) token ranges of capitalised name runs (inside quotations too)."""
         doc, runs, i = self.doc, [], 0
         while i < len(doc):
-            if self.in_quote[i] or not self._is_name_token(doc[i]):
+            tok = doc[i]
+            starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
+                                                  and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON")
+            if not starts:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and not self.in_quote[j]:
-                tok = doc[j]
-                if self._is_name_token(tok) and not doc[j - 1].is_punct:
-                    j += 1
-                elif tok.lower_ in PARTICLES and j + 1 < len(doc) and self._is_name_token(doc[j + 1]):
-                    j += 2
-                elif tok.lower_ in ("of", "for") and j + 1 < len(doc) and (self._is_name_token(doc[j + 1]) or (
-                        doc[j + 1].lower_ == "the" and j + 2 < len(doc) and self._is_name_token(doc[j + 2]))):
-                    j += 2 if self._is_name_token(doc[j + 1]) else 3  # "Secretary of State", "Ministry of the Interior"
-                elif tok.text in ("'", "\u2019", "'s", "\u2019s") and j + 1 < len(doc) and self._is_name_token(doc[j + 1]) \
-                        and doc[j - 1].text.lower().endswith("s") and tok.text in ("'", "\u2019"):
-                    j += 2  # "Dockers' Guild"
-                elif tok.text == "-" and j + 1 < len(doc) and self._is_name_token(doc[j + 1]) and not tok.whitespace_:
-                    j += 2
-                else:
+            while j < len(doc) and self.in_quote[j] == self.in_quote[i]:
+                step = self._joins(j, i)
+                if not step:
                     break
+                j += step
+            while j - 1 > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].is_punct):
+                j -= 1
             runs.append((i, j))
             i = j
         # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
         covered = {k for a, b in runs for k in range(a, b)}
         words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
-        extra = [(k, k + 1) for k, tok in enumerate(doc) if k not in covered and not self.in_quote[k]
-                 and tok.text[:1].isupper() and tok.is_alpha and name_key(tok.text) in words]
+        extra = [(k, k + 1) for k, tok in enumerate(doc) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
+                 and name_key(tok.text) in words]
         return sorted(runs + extra)
 
-    def _split_titles(self, start: int, end: int) -> tuple[int, list[str]]:
-        """First token of the bare name after leading titles and role nouns, and those words."""
+    def _split_titles(self, start: int, end: int) -> tuple[int, int, list[str]]:
+        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals."""
         doc, roles = self.doc, []
         k = start
         while k < end - 1:
             low = doc[k].lower_.rstrip(".")
-            if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or _is_modifier(doc[k], self):
+            if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
             else:
                 break
-        return k, roles
+        while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
+            end -= 1
+        return k, end, roles
 
-    def _organisation_words(self) -> frozenset[str]:
-        return frozenset(w for words in self.lexicon.organisations.values() for w in words)
+    def _is_modifier(self, k: int, end: int) -> bool:
+        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X")."""
+        doc = self.doc
+        if k + 2 >= end or doc[k].ent_type_ == "PERSON":
+            return False
+        low = doc[k + 1].lower_.rstrip(".")
+        return low in self.title_words or low in self.lexicon.roles
 
+    # ------------------------------------------------------------------ building
     def _build(self) -> None:
         doc = self.doc
-        org_words = self._organisation_words()
         for start, end in self.name_runs():
-            if doc[start].lower_ == "the" or doc[start].is_stop:
+            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
                 start += 1
             if start >= end:
                 continue
-            name_start, title_words = self._split_titles(start, end)
-            name = doc[name_start:end]
-            words = [name_key(t.text) for t in name if not t.is_punct and t.text not in ("'", "\u2019")]
-            if not words or all(w in self.titles or w in self.lexicon.roles for w in words):
+            first, last, title_words = self._split_titles(start, end)
+            name = doc[first:last]
+            if not len(name):
                 continue
-            labels = {t.ent_type_ for t in name}
-            is_org = bool(set(words) & org_words) or (
-                "ORG" in labels and "PERSON" not in labels and not title_words and (len(words) == 1 or name.text.isupper()))
-            is_place = not is_org and not title_words and "PERSON" not in labels and bool(labels & PLACE_TYPES) and (
-                resolve_country(name.text) is not None or (name.root.dep_ == "pobj" and name.root.head.lower_ in LOCATIVE))
-            kind = "organisation" if is_org else "place" if is_place else "person"
-            entity = self._match(words, kind)
+            words = self._words(name)
+            if not words or all(w in self.title_words or w in self.lexicon.roles for w in words) or words[0] in ("of", "for"):
+                for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
+                    self.runs[t.i] = (start, end)
+                continue
+            root = name.root
+            if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
+                    and root.head.pos_ == "NOUN" and root.head.is_lower:
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
+            entity = self._match(words, title_words)
             if entity is None:
-                entity = Entity(len(self.entities), kind, _name_text(name))
+                entity = Entity(len(self.entities), "person", _name_text(name))
                 self.entities.append(entity)
-            elif len(words) > len(entity.name.split()):
+            elif len(words) > len(self._words_of(entity.name)):
                 entity.name = _name_text(name)
             self._add_keys(entity, words)
-            head = name[-1].i
+            self._evidence(entity, name, words, title_words)
             for t in doc[start:end]:
                 self.by_token[t.i] = entity
                 self.runs[t.i] = (start, end)
-            entity.mentions.append(head)
-            if name.root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in name):
-                entity.subject_mentions.append(head)
+            if not self.in_quote[root.i]:
+                head = name[-1].i
+                entity.mentions.append(head)
+                if self._is_subject(name):
+                    entity.subject_mentions.append(head)
             for word in title_words:
                 self._add_role(entity, word)
+        for entity in self.entities:
+            self._decide_kind(entity)
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            entity = self.by_token[i]
+            start, end = self.runs[i]
+            if start in seen:
+                continue
+            seen.add(start)
+            name = doc[start:end]
             self._appositions(entity, name)
+            self._relative_roles(entity, name)
         self._pronoun_votes()
         for entity in self.entities:
-            if entity.gender is None and entity.votes:
+            if entity.gender is None and entity.votes and entity.kind == "person":
                 (top, n), *rest = entity.votes.most_common()
                 if not rest or rest[0][1] < n:
                     entity.gender = top
-
-    def _match(self, words: list[str], kind: str) -> Entity | None:
-        full = " ".join(words)
-        best = None
-        for entity in reversed(self.entities):
-            if full in entity.keys:
-                return entity
-            if best is None and len(words) == 1 and words[0] in entity.keys:
-                best = entity
-            if best is None and len(words) > 1 and entity.name and name_key(entity.name) in (words[-1], words[0]) \
-                    and entity.kind == kind:
-                best = entity
-        return best
+        self._groups()
+        self._pronoun_chain()
+        for entity in self.entities:
+            entity.mentions.sort()
+            entity.subject_mentions.sort()
 
     @staticmethod
-    def _add_keys(entity: Entity, words: list[str]) -> None:
+    def _words(name: Span) -> list[str]:
+        """The words of a name as compared (hyphenated parts stay one word)."""
+        return [w for w in (name_key(w) for w in name.text.replace("\u2010", "-").split()) if w and w not in ("-",)]
+
+    @staticmethod
+    def _words_of(text: str) -> list[str]:
+        return [name_key(w) for w in text.split()]
+
+    def _is_subject(self, name: Span) -> bool:
+        root = name.root
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+        return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
+
+    def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
+        full = " ".join(words)
+        candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
+        if not candidates and len(words) > 1:
+            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
+                words[-1], words[0], " ".join(words[1:]))]
+        if len(candidates) > 1:  # "Ms Park" and "Coach Park": gender or title tells them apart
+            gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
+            fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
+                       and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
+            fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
+            candidates = fitting or candidates
+        return candidates[0] if candidates else None
+
+    def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        if entity.kind == "person":
-            entity.keys.update(w for w in words if w not in PARTICLES)
-            if len(words) > 2:
-                entity.keys.add(" ".join(words[-2:]))
-        else:
-            acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and"))
+        entity.keys.update(w for w in words if w not in PARTICLES)
+        for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
+            entity.keys.add(" ".join(words[k:]))
+        if len(words) > 1:
+            acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
                 entity.keys.add(acronym)
+
+    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str]) -> None:
+        labels = [t.ent_type_ for t in name if t.ent_type_]
+        entity.labels.update(set(labels))
+        if set(words) & self.org_words or "of" in words and not title_words:
+            entity.evidence["organisation"] += 2
+        if title_words:
+            entity.evidence["person"] += 2
+        if "PERSON" in labels:
+            entity.evidence["person"] += 1
+        if "ORG" in labels:
+            entity.evidence["organisation"] += 1
+        if set(labels) & PLACE_TYPES and "PERSON" not in labels:
+            root = name.root
+            if resolve_country(name.text) is not None or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+                entity.evidence["place"] += 2
+            else:
+                entity.evidence["place"] += 0.5
+        if name.text.isupper() and len(name.text) > 1:
+            entity.evidence["organisation"] += 1
+
+    def _decide_kind(self, entity: Entity) -> None:
+        ev = entity.evidence
+        if ev["organisation"] >= 2 and ev["organisation"] >= ev["person"]:
+            entity.kind = "organisation"
+        elif ev["person"] >= 1 or entity.gender is not None:
+            entity.kind = "person"
+        elif ev["place"] >= 1:
+            entity.kind = "place"
+        elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
+            entity.kind = "organisation"
+        else:
+            entity.kind = "person"
 
     def _add_role(self, entity: Entity, word: str) -> None:
         low = word.lower().rstrip(".")
         for part in low.split():
-            if part in self.lexicon.roles or part in self.titles:
+            if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
                 entity.roles.add(part)
-            if part in self.lexicon.gender and entity.gender is None and entity.kind == "person":
+                if part in self.lexicon.roles and entity.kind != "organisation":
+                    entity.evidence["person"] += 1
+            if part in self.lexicon.gender and entity.gender is None and entity.kind != "organisation":
                 entity.gender = self.lexicon.gender[part]
 
     def _appositions(self, entity: Entity, name: Span) -> None:
         """Roles from "X, the transport minister," and "the minister, X,"; the organisation of "head of Y"."""
         root = name.root
-        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > name.end - 1]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < name.start:
             nouns.append(root.head)
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
         for noun in nouns:
-            if noun.pos_ not in ("NOUN", "PROPN") or noun.i in self.by_token:
+            if noun.pos_ not in ("NOUN", "PROPN") or (self.by_token.get(noun.i) not in (None, entity)
+                                                      and noun.i not in self.runs):
                 continue
-            words = [t for t in noun.subtree if not self.in_quote[t.i]]
-            if entity.role_text is None and words:
-                entity.role_text = " ".join(doc_text_span(words).split())
-            if entity.kind == "place":
+            if entity.role_text is None:
+                entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
+            low = noun.lower_
+            if low in self.org_words and entity.kind != "person":
+                entity.evidence["organisation"] += 1
+            elif entity.kind == "place":
                 entity.kind = "person"
-            self._add_role(entity, noun.lemma_)
-            self._add_role(entity, noun.lower_)
-            for child in noun.children:
-                if child.dep_ == "compound":
-                    self._add_role(entity, child.lower_)
-            org = next((self.by_token[t.i] for t in noun.subtree if t.i in self.by_token and self.by_token[t.i] is not entity), None)
+            for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
+                self._add_role(entity, word)
+            if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
+                start, end = self.runs[noun.i]
+                for t in self.doc[start:end]:
+                    self._add_role(entity, t.lower_)
+            org = next((self.by_token[t.i] for t in noun.subtree if t.i in self.by_token
+                        and self.by_token[t.i] is not entity), None)
             if org is not None and org.kind == "organisation" and entity.kind == "person":
                 entity.org = org.index
+                entity.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+
+    def _relative_roles(self, entity: Entity, name: Span) -> None:
+        """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
+        for rel in (c for c in name.root.children if c.dep_ == "relcl"):
+            role = self.lexicon.role_verbs.get(rel.lemma_.lower())
+            if role:
+                self._add_role(entity, role)
+            for obj in rel.children:
+                if obj.dep_ in ("attr", "oprd", "dobj") and rel.lemma_.lower() in ("become", "be", "serve", "remain"):
+                    self._add_role(entity, obj.lemma_.lower())
+                    for c in obj.children:
+                        if c.dep_ in ("compound", "amod"):
+                            self._add_role(entity, c.lower_)
+                if obj.dep_ == "dobj" and role:
+                    target = self.by_token.get(obj.i)
+                    if target is not None and target.kind == "organisation":
+                        entity.org = target.index
 
     def _pronoun_votes(self) -> None:
         """Gender evidence: he/she/his/her in a sentence (outside quotations) about one person only."""
         persons_by_sent: dict[int, set[int]] = {}
         for i, entity in self.by_token.items():
-            if entity.kind == "person":
+            if entity.kind == "person" and not self.in_quote[i]:
                 persons_by_sent.setdefault(self.doc[i].sent.start, set()).add(entity.index)
         for sent in self.doc.sents:
             people = persons_by_sent.get(sent.start, set())
             if len(people) != 1:
                 continue
             entity = self.entities[next(iter(people))]
-            first = min(entity.mentions, key=lambda m: abs(m - sent.start))
+            first = min((i for i, e in self.by_token.items() if e is entity and sent.start <= i < sent.end), default=sent.start)
             for tok in sent:
                 if self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.i < first:
                     continue
                 gender = self.lexicon.gender.get(tok.lower_)
                 if gender:
                     entity.votes[gender] += 1
+
+    def _groups(self) -> None:
+        """Names coordinated with each other ("X and Y") form a group."""
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            tok = self.doc[i]
+            if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
+                continue
+            conj = [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token and not self.in_quote[c.i]]
+            members = [self.by_token[i]] + [self.by_token[c.i] for c in conj]
+            unique = list(dict.fromkeys(members))
+            if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
+                self.groups.append(Group(unique, i))
+                seen.update(c.i for c in conj)
+
+    def _pronoun_chain(self) -> None:
+        """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
+        for tok in self.doc:
+            low = tok.lower_
+            if self.in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS or low not in PRONOUN_GENDER:
+                continue
+            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low])
+            if entity is not None:
+                self.pronoun_refs[tok.i] = entity
+                entity.mentions.append(tok.i)
+                entity.subject_mentions.append(tok.i)
+                entity.mentions.sort()
+                entity.subject_mentions.sort()
 
     # ------------------------------------------------------------------ queries
     def entity_at(self, i: int) -> Entity | None:
@@ -282,61 +449,107 @@ class DocumentModel:
 
     def named(self, text: str) -> Entity | None:
         """The entity a free-text name refers to (full name, surname or first name)."""
-        words = [name_key(w) for w in text.split()]
-        return self._match(words, "person") if words else None
-
-    def recent(self, before: int, kinds: tuple[str, ...] = ("person",), gender: str | None = None,
-               plural: bool | None = None, subjects_first: bool = False) -> Entity | None:
-        """The entity of ``kinds`` mentioned last before token ``before`` (optionally of a gender)."""
-        best, best_at = None, -1
-        for entity in self.entities:
-            if entity.kind not in kinds:
-                continue
-            if gender is not None and entity.gender not in (None, gender):
-                continue
-            if plural is not None and entity.kind == "unnamed" and entity.plural != plural:
-                continue
-            at = entity.last_before(before)
-            if at > best_at:
-                best, best_at = entity, at
-        return best
+        words = self._words_of(text)
+        return self._match(words, []) if words else None
 
     def paragraph_of(self, i: int) -> int:
         """0-based paragraph of token ``i``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, self.doc[i].idx) - 1) if self.paragraph_starts else 0
 
     def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
-        """The person a he/she before token ``before`` refers to: the last one mentioned whose gender
-        fits; a person known to have that gender wins over a more recent one of unknown gender when it
-        was mentioned in the same or the previous paragraph."""
-        compatible = [(e.last_before(before), e) for e in self.entities
-                      if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
-        if not compatible:
+        """The person a he/she before token ``before`` refers to.
+
+        Among the people whose gender fits, the last one that was the subject of a clause in this or
+        the previous paragraph, else the last one mentioned at all; a person known to have the
+        pronoun's gender wins over one of unknown gender mentioned in the same stretch of text.
+        """
+        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
+        if not people:
             return None
-        at, best = max(compatible, key=lambda pair: pair[0])
-        if gender is not None and best.gender is None:
-            known = [(a, e) for a, e in compatible if e.gender == gender]
-            if known:
-                known_at, known_best = max(known, key=lambda pair: pair[0])
-                if self.paragraph_of(known_at) >= self.paragraph_of(at) - 1:
-                    return known_best
+        here = self.paragraph_of(before)
+
+        def pick(pool: list[Entity], subjects: bool) -> Entity | None:
+            placed = [(e.last_before(before, subjects), e) for e in pool]
+            placed = [(at, e) for at, e in placed if at >= 0 and (not subjects or self.paragraph_of(at) >= here - 1)]
+            return max(placed, key=lambda pair: pair[0])[1] if placed else None
+
+        known = [e for e in people if gender is not None and e.gender == gender]
+        for pool in ([known, people] if known else [people]):
+            found = pick(pool, subjects=True)
+            if found is not None:
+                return found
+        return pick(known, False) or pick(people, False)
+
+    def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None) -> Entity | None:
+        """The entity of ``kinds`` mentioned last before token ``before``."""
+        best, best_at = None, -1
+        for entity in self.entities:
+            if entity.kind not in kinds or (plural is not None and entity.kind == "unnamed" and entity.plural != plural):
+                continue
+            at = entity.last_before(before)
+            if at > best_at:
+                best, best_at = entity, at
         return best
 
-    def with_role(self, role: str, before: int) -> Entity | None:
-        """The person last mentioned before ``before`` who has ``role``."""
-        matches = [e for e in self.entities if e.kind == "person" and role in e.roles and e.last_before(before) >= 0]
-        if not matches:
-            matches = [e for e in self.entities if e.kind == "person" and role in e.roles]
-        return max(matches, key=lambda e: e.last_before(before)) if matches else None
+    def recent_group(self, before: int, kind: str | None = None, window: int = 2) -> Group | None:
+        """The last group named before token ``before`` (within ``window`` paragraphs)."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        groups = [g for g in self.groups if g.at < before and (kind is None or g.members[0].kind == kind)
+                  and here - self.paragraph_of(g.at) <= window]
+        return groups[-1] if groups else None
 
-    def organisation_for(self, noun: str, before: int) -> Entity | None:
-        """The organisation that "the <noun>" refers to: one whose name has the noun or a word it stands for."""
+    def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
+        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``."""
+        best, best_key = None, None
+        for e in self.entities:
+            if e.kind != "person" or not set(required) <= e.roles:
+                continue
+            classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
+            exact = len(set(roles) & e.roles)
+            similar = len({self.lexicon.role_class.get(r, r) for r in roles} & classes)
+            if not exact and not similar:
+                continue
+            key = (exact, similar, e.last_before(before), -e.index)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        return best
+
+    def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
+        """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        wanted = {self.lexicon.role_class.get(r, r) for r in roles}
+        out = []
+        for e in self.entities:
+            at = e.last_before(before)
+            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and (
+                    wanted & {self.lexicon.role_class.get(r, r) for r in e.roles}):
+                out.append((e.mentions[0], e))
+        return [e for _, e in sorted(out, key=lambda pair: pair[0])]
+
+    def organisation_for(self, noun: str, before: int, modifiers: list[str] = ()) -> Entity | None:
+        """The organisation that "the <noun>" refers to: one whose name has the noun, a word it stands
+        for, or a modifier ("the telecoms group" -> "Novaline Telecom"); else the last organisation."""
         words = self.lexicon.organisations.get(noun, frozenset()) | {noun}
-        matches = [e for e in self.entities if e.kind == "organisation" and words & {w for k in e.keys for w in k.split()}]
+        orgs = [e for e in self.entities if e.kind == "organisation"]
+
+        def name_words(e: Entity) -> set[str]:
+            return {w for k in e.keys for w in k.split()}
+
+        matches = [e for e in orgs if words & name_words(e)]
+        if not matches and modifiers:
+            stems = {m.rstrip("s") for m in modifiers}
+            matches = [e for e in orgs if any(w.rstrip("s") in stems for w in name_words(e))]
+        if not matches:
+            matches = [e for e in orgs if e.last_before(before) >= 0]
         if not matches:
             return None
         placed = [e for e in matches if e.last_before(before) >= 0]
         return max(placed or matches, key=lambda e: e.last_before(before))
+
+    def unnamed_like(self, head: str, before: int) -> Entity | None:
+        """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat")."""
+        found = [e for e in self.entities if e.kind == "unnamed" and e.head == head and e.last_before(before) >= 0]
+        return max(found, key=lambda e: e.last_before(before)) if found else None
 
     def add_unnamed(self, description: str, head: Token, plural: bool) -> Entity:
         """A new unnamed source described as written ("a senior official", "officials")."""
@@ -344,34 +557,21 @@ class DocumentModel:
         for entity in self.entities:
             if entity.kind == "unnamed" and key in entity.keys:
                 entity.mentions.append(head.i)
+                entity.mentions.sort()
                 return entity
-        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural, mentions=[head.i])
+        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural, mentions=[head.i],
+                        head=head.lemma_.lower())
         self.entities.append(entity)
         return entity
 
 
-def _is_modifier(tok: Token, model: DocumentModel) -> bool:
-    """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X")."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None:
-        return False
-    low = nxt.lower_.rstrip(".")
-    return tok.ent_type_ != "PERSON" and (low in model.title_words or low in model.lexicon.roles) and tok.i + 2 < len(doc) \
-        and model._is_name_token(doc[tok.i + 2])
-
-
 def _name_text(span: Span) -> str:
     text = span.text
-    for suffix in ("'s", "\u2019s"):
-        if text.endswith(suffix):
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
+            break
     return " ".join(text.split()).strip(" ,;:")
 
 
-def doc_text_span(tokens: list[Token]) -> str:
-    doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text
-
-
-__all__ = ["Entity", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "name_key"]
+__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "name_key"]
