@@ -150,15 +150,26 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])), None)
     if k is None or _passive(before[k]) or not _adjuncts_only(ctx, before[k + 1:]):
         return None
-    lead: list[Token] = []
-    for tok in reversed(before[:k]):  # Mention said, quote (also inside the reporter's sentence)
-        if tok.is_punct and tok.text in ",;:\u2014\u2013":
-            break
-        lead.insert(0, tok)
-    head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
+    lead = _last_chunk(before[:k])
+    parenthetical = ctx.text[q.seg.start:q.seg.start + 1].islower()  # the quotation goes on with the reporter's sentence
+    if parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
+        head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
+    else:
+        head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
     if head is None or head.dep_ in ADDRESSEE_DEPS:
         return None
     return _found("trigram", ctx, head, before[k])
+
+
+def _last_chunk(tokens: list[Token]) -> list[Token]:
+    """The words before a cue back to the previous comma ("X, the chair, Ana Pires, said" -> Ana Pires)."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text in ",;:\u2014\u2013":
+        end -= 1
+    start = end
+    while start and not (tokens[start - 1].is_punct and tokens[start - 1].text in ",;:\u2014\u2013"):
+        start -= 1
+    return tokens[start:end]
 
 
 def _leading_np(tokens: list[Token]) -> list[Token]:
@@ -234,7 +245,8 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
     for k, tok in enumerate(frame):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in ctx.cues.relays:
-            obj = next((c for c in tok.children if c.dep_ == "dobj" and _agent_ok(ctx, c)), None)
+            deps = ("nsubjpass",) if _passive(tok) else ("dobj",)  # "X was quoted by the agency as saying"
+            obj = next((c for c in tok.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
             if obj is not None:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue

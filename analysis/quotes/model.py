@@ -39,8 +39,8 @@ NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "OR
 #: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
-LOCATIVE = frozenset({"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "through", "via",
-                      "of"})
+LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
+                      "towards", "toward"})
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
                        "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -309,12 +309,15 @@ class DocumentModel:
             entity.evidence["person"] += 1
         if "ORG" in labels:
             entity.evidence["organisation"] += 1
+        root = name.root
+        after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
-            root = name.root
-            if resolve_country(name.text) is not None or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE):
+            if resolve_country(name.text) is not None or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
                 entity.evidence["place"] += 2
             else:
                 entity.evidence["place"] += 0.5
+        elif after_locative and "PERSON" not in labels and not title_words:
+            entity.evidence["place"] += 1  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
 
@@ -390,23 +393,23 @@ class DocumentModel:
                         entity.org = target.index
 
     def _pronoun_votes(self) -> None:
-        """Gender evidence: he/she/his/her in a sentence (outside quotations) about one person only."""
-        persons_by_sent: dict[int, set[int]] = {}
-        for i, entity in self.by_token.items():
-            if entity.kind == "person" and not self.in_quote[i]:
-                persons_by_sent.setdefault(self.doc[i].sent.start, set()).add(entity.index)
-        for sent in self.doc.sents:
-            people = persons_by_sent.get(sent.start, set())
-            if len(people) != 1:
+        """Gender evidence: a he/she subject or his/her possessive (outside quotations, not in a relative
+        clause) in a clause governed by a verb whose subject is a person ("Pires said her ministry ...")."""
+        for tok in self.doc:
+            gender = self.lexicon.gender.get(tok.lower_)
+            if not gender or self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
-            entity = self.entities[next(iter(people))]
-            first = min((i for i, e in self.by_token.items() if e is entity and sent.start <= i < sent.end), default=sent.start)
-            for tok in sent:
-                if self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.i < first:
+            for verb in tok.ancestors:
+                if verb.dep_ == "relcl":
+                    break
+                subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
+                if subj is None:
                     continue
-                gender = self.lexicon.gender.get(tok.lower_)
-                if gender:
+                entity = self.by_token.get(subj.i) or next(
+                    (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
+                if entity is not None and entity.kind == "person":
                     entity.votes[gender] += 1
+                break
 
     def _groups(self) -> None:
         """Names coordinated with each other ("X and Y") form a group."""
