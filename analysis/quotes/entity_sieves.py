@@ -26,7 +26,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "two", "three", "four", "many", "few", "other", "another",
-                        "various", "numerous", "multiple", "both", "most"})
+                        "various", "numerous", "multiple", "most"})
 MENTION_DEPS = ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det")
 
 
@@ -93,7 +93,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if group is not None and (single is None or group.at >= single.last_before(head.i) - 3):
             return group.members
         return [single] if single else []
-    if low in THING_PRONOUNS:
+    if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
         found = ctx.model.recent(head.i, ("organisation",))
         return [found] if found else []
     return []
@@ -130,7 +130,8 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
     mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children)
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children) or (
+        det is not None and det.lower_ == "both")
     if lemma in ctx.lexicon.organisations or low in ctx.lexicon.organisations:
         word = lemma if lemma in ctx.lexicon.organisations else low
         if plural:

@@ -251,9 +251,13 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue
         if _is_cue_verb(ctx, tok):
-            out.append(Found("parse", mention=_speaker_of(ctx, tok, frame), cue_token=tok, cue=tok.text))
-            if out[-1].mention is not None:
-                out[-1].others = _coordinated(ctx, out[-1].mention)
+            who = _speaker_of(ctx, tok, frame)
+            cue_tok = tok
+            if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
+                cue_tok = who.head  # "quoted him as saying": the relay is the cue
+            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=cue_tok.text))
+            if who is not None:
+                out[-1].others = _coordinated(ctx, who)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
             if owner is not None:
@@ -300,6 +304,11 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     for _ in range(4):
         if head is None:
             break
+        if head is not verb and head.lemma_.lower() in ctx.cues.relays:  # "quoted him as saying": the object
+            deps = ("nsubjpass",) if _passive(head) else ("dobj",)
+            obj = next((c for c in head.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
+            if obj is not None:
+                return obj
         if _passive(head):
             agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if _agent_ok(ctx, agent):
@@ -307,6 +316,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
         if subj is not None:
             return _through_cue_noun(ctx, subj)
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
+            head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
+            continue
         head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     in_frame = {t.i for t in frame}

@@ -118,9 +118,9 @@ class DocumentModel:
             return False
         if tok.ent_type_ in NON_AGENT_TYPES or tok.lower_ in ("i",):
             return False
-        if tok.pos_ == "PROPN" or tok.ent_type_:
+        if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ != "VERB"):
             return True
-        return tok.pos_ in ("NOUN", "ADJ", "X", "VERB") and not tok.is_sent_start and not tok.is_stop
+        return tok.pos_ in ("NOUN", "ADJ", "X") and not tok.is_sent_start and not tok.is_stop
 
     def _joins(self, j: int, start: int) -> int:
         """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
@@ -132,8 +132,11 @@ class DocumentModel:
             return 1
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
-        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES):
+        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES or (
+                nxt.text == "-" and not tok.whitespace_)):
             return 1
+        if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1]:
+            return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
             return 2  # "Dockers' Guild"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
@@ -141,8 +144,8 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & (self.org_words | self.title_words))
-            if self._is_name_token(target) and (org_like or target.ent_type_ not in PLACE_TYPES):
+            org_like = bool(words & (self.org_words | self.title_words)) or j - start == 1
+            if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
 
@@ -316,8 +319,8 @@ class DocumentModel:
                 entity.evidence["place"] += 2
             else:
                 entity.evidence["place"] += 0.5
-        elif after_locative and "PERSON" not in labels and not title_words:
-            entity.evidence["place"] += 1  # "recovering in hospital in Pell"
+        elif after_locative and not title_words:
+            entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
 
@@ -325,10 +328,10 @@ class DocumentModel:
         ev = entity.evidence
         if ev["organisation"] >= 2 and ev["organisation"] >= ev["person"]:
             entity.kind = "organisation"
+        elif ev["place"] > ev["person"] and ev["place"] >= 1:
+            entity.kind = "place"
         elif ev["person"] >= 1 or entity.gender is not None:
             entity.kind = "person"
-        elif ev["place"] >= 1:
-            entity.kind = "place"
         elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
             entity.kind = "organisation"
         else:
@@ -365,6 +368,13 @@ class DocumentModel:
                 entity.kind = "person"
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
+                for word in (role.lemma_.lower(), role.lower_):
+                    self._add_role(entity, word)
+                owner = self.by_token.get(noun.i)
+                if owner is not None and owner.kind == "organisation" and entity.kind == "person":
+                    entity.org = owner.index
             if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
                 start, end = self.runs[noun.i]
                 for t in self.doc[start:end]:
