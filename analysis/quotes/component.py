@@ -34,7 +34,7 @@ from .lexicon import CUES_FILE, SPEAKER_FILE, CueLexicon, SpeakerLexicon, load_c
 from .marks import Segment, _warning, find_segments, normalise_quote
 from .mention_sieves import _cue_candidates, find_mention
 from .model import DocumentModel
-from .state import Context, Quote
+from .state import SENTENCE_END, Context, Quote
 
 SPANS_KEY = "quotes"
 KINDS = ("full", "partial", "scare", "title")
@@ -126,26 +126,41 @@ class QuoteAttributor:
         return span.start if span is not None and len(span) else 0
 
     def _cut_unclosed(self, doc: Doc, seg: Segment, span: Span, in_quote: list[bool]) -> tuple[Segment, Span]:
-        """A quotation missing its closing mark ends before an attribution in its paragraph (", Pires said")."""
+        """A quotation missing its closing mark ends before an attribution in its paragraph
+        (``"We are ready, Mayor Ana Pires said``, ``..., the prosecutor, Ana Pires, said on Monday``):
+        at the first comma followed, before any other verb, by a reporting verb and its subject."""
         if seg.ending != "unclosed" or seg.close_mark is not None:
             return seg, span
-        for tok in span[1:]:
-            if tok.pos_ in ("VERB",) and tok.lemma_.lower() in self.cues.verbs and tok.i - 1 > span.start:
-                comma = next((t for t in doc[max(span.start, tok.i - 5):tok.i] if t.text == ","), None)
-                subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if comma is not None and (subj or tok.i - comma.i == 1) and all(s.i > comma.i for s in subj):
-                    seg.end = comma.idx
-                    while seg.end > seg.start and doc.text[seg.end - 1].isspace():
-                        seg.end -= 1
-                    for i in range(comma.i, span.end):
-                        in_quote[i] = False
-                    new = doc.char_span(seg.start, seg.end, alignment_mode="expand")
-                    return seg, new if new is not None and len(new) else span
+        tokens = list(span)
+        for k, comma in enumerate(tokens):
+            if comma.text != ",":
+                continue
+            for tok in tokens[k + 1:k + 14]:
+                if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
+                    break
+                if tok.pos_ in ("VERB", "AUX"):
+                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
+                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or tok.i == comma.i + 1):
+                        return self._cut(doc, seg, span, comma, in_quote)
+                    break
         return seg, span
+
+    @staticmethod
+    def _cut(doc: Doc, seg: Segment, span: Span, comma: Token, in_quote: list[bool]) -> tuple[Segment, Span]:
+        seg.end = comma.idx
+        while seg.end > seg.start and doc.text[seg.end - 1].isspace():
+            seg.end -= 1
+        seg.raw_last, seg.cut = ",", True
+        for i in range(comma.i, span.end):
+            in_quote[i] = False
+        new = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        return seg, new if new is not None and len(new) else span
 
     def _kind(self, ctx: Context, q: Quote) -> str:
         text, seg = ctx.text, q.seg
         before = text[seg.para_start:seg.open_mark].rstrip()
+        if re.fullmatch(r"[\d:.\s]*(?:[ap]\.?m\.?)?", before, flags=re.IGNORECASE):
+            before = ""  # a live-blog time stamp ("08:40") is not a sentence the quotation is part of
         prev_char = before[-1] if before else ""
         after = text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
         next_char = after[:1]
@@ -163,7 +178,7 @@ class QuoteAttributor:
             return "scare"
         if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
             return "partial"
-        if not seg.nested and self._follows_partial(ctx, q):
+        if not seg.nested and self._follows_partial(ctx, q) and not _title_case(q.span):
             return "partial"  # said the deal was "a good start" and "long overdue"
         return "scare" if not seg.nested else "partial"
 
@@ -173,8 +188,8 @@ class QuoteAttributor:
         earlier = [o for o in ctx.quotes_so_far if o.kind == "partial" and o.span.sent.start == q.span.sent.start]
         if not earlier or earlier[-1].seg.close_mark is None:
             return False
-        between = ctx.text[earlier[-1].seg.close_mark + 1:q.seg.open_mark].strip().lower()
-        return between in ("and", "or", ",", ", and", ", or", "but", "nor")
+        between = ctx.doc[earlier[-1].span.end:q.span.start]
+        return not any(t.text in SENTENCE_END for t in between)  # "said it was 'disappointed' and that its offer was 'final'"
 
     def _channel(self, cue_tok: Token, in_quote: list[bool]) -> str | None:
         """Channel from the cue's clause (quoted words excluded), else the verb's default."""
@@ -196,6 +211,12 @@ class QuoteAttributor:
                         and f" {norm[i]} " in f" {norm[j]} ":
                     q.duplicate_of = o.quote_id
                     break
+
+
+def _title_case(span: Span) -> bool:
+    """Every word capitalised ("Plugged In", "Byte Size"): the shape of a title."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 def _ends_with(words: list[str], triggers: tuple[tuple[str, ...], ...], within: int) -> bool:

@@ -27,6 +27,7 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "two", "three", "four", "many", "few", "other", "another",
                         "various", "numerous", "multiple", "most"})
+NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 MENTION_DEPS = ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det")
 
 
@@ -90,7 +91,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if low in GROUP_PRONOUNS:
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"))
-        if group is not None and (single is None or group.at >= single.last_before(head.i) - 3):
+        if group is not None and (single is None or group.last_before(head.i) >= single.last_before(head.i) - 3):
             return group.members
         return [single] if single else []
     if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
@@ -137,6 +138,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if plural:
             group = ctx.model.recent_group(head.i, "organisation")
             if group is not None:
+                group.mentions.append(head.i)
                 return group.members
         found = ctx.model.organisation_for(word, head.i, mods)
         if found is not None:
@@ -148,7 +150,14 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             group = ctx.model.recent_group(head.i, "person")
             people = ctx.model.people_with_role(roles, head.i)
             if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
+                group.mentions.append(head.i)
                 return group.members
+            count = next((NUMBERS[c.lower_] for c in head.children if c.lower_ in NUMBERS), 0) or (
+                2 if det is not None and det.lower_ == "both" else 0)
+            if count and len(people) < count:  # "the two chief executives": the roles the text gave, then the nearest people
+                nearby = [e for e in ctx.model.people_near(head.i) if e not in people]
+                people = (people + nearby)[:count]
+                people.sort(key=lambda e: e.mentions[0])
             if len(people) >= 2:
                 return people
         found = ctx.model.with_role(roles, head.i, required)

@@ -19,7 +19,8 @@ from ..tables import read_rows
 CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
-SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal"})
+SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
+                           "place"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -84,6 +85,7 @@ class SpeakerLexicon:
     role_verbs: Mapping[str, str] = field(default_factory=dict)  # "who chairs the board" -> chair
     relays: frozenset[str] = frozenset()  # "his office said": the possessor speaks
     postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
+    places: frozenset[str] = frozenset()  # words of place names and place nouns ("Mount", "Street", "village")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -94,6 +96,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     modifiers: set[str] = set()
     relays: set[str] = set()
     postnominal: set[str] = set()
+    places: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -126,9 +129,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if value:
                 role_class[word] = value
         else:
-            {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal}[kind].add(word)
+            {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
+             "place": places}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
-                          role_verbs, frozenset(relays), frozenset(postnominal))
+                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -68,6 +68,7 @@ class Segment:
     ending: str = "closed"
     after_open: bool = False  # opens a paragraph that continues an unclosed quotation
     raw_last: str = ""  # last non-space character inside the marks (before trimming a comma)
+    cut: bool = False  # an unclosed quotation ended before the attribution that follows it
 
     @property
     def nested(self) -> bool:

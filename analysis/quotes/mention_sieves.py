@@ -14,7 +14,8 @@ the sieve) or None. The order (:data:`MENTION_SIEVES`) runs from the most to the
    "X's statement"); addressees ("told Y", "said to Y") are never speakers;
 5. ``continuation``: a quotation with no cue of its own continues the previous one in its paragraph,
    or the quotation of the previous paragraph (multi-paragraph quotations);
-6. ``context``: a quotation alone in its paragraph, right after a paragraph about one person.
+6. ``paragraph``: a quotation with no cue of its own after an attribution earlier in its paragraph;
+7. ``context``: a quotation alone in its paragraph, right after a paragraph about one person.
 """
 from __future__ import annotations
 
@@ -79,29 +80,34 @@ def nested(ctx: Context, q: Quote) -> Found | None:
 
 
 def dash(ctx: Context, q: Quote) -> Found | None:
-    """``"We will win." – Ana Pires``: a name after a dash right after the closing mark."""
+    """``"We will win." – Ana Pires``: the name after a dash right after the closing mark (on the same
+    line, or alone on the next one)."""
     seg = q.seg
     if seg.close_mark is None:
         return None
     rest = ctx.text[seg.close_mark + 1:seg.para_end]
     stripped = rest.lstrip(" ,")
+    start, end = seg.close_mark + 1 + (len(rest) - len(stripped)), seg.para_end
+    if not stripped and seg.paragraph < len(ctx.paragraph_bounds):
+        start, end = ctx.paragraph_bounds[seg.paragraph]  # the attribution alone on the next line
+        stripped = ctx.text[start:end]
     if not stripped.startswith(DASHES):
         return None
-    start = seg.close_mark + 1 + (len(rest) - len(stripped)) + 1
-    span = ctx.doc.char_span(start, seg.para_end, alignment_mode="expand")
+    span = ctx.doc.char_span(start + 1, end, alignment_mode="expand")
     if span is None:
         return None
-    words = [t for t in span if not t.is_space and not t.is_punct]
-    if not words or not words[0].text[:1].isupper():
+    words = []
+    for tok in span:  # the first chunk: "Ewan, a reader in Bramby" -> Ewan
+        if tok.is_punct and tok.text in ",;(":
+            break
+        if not tok.is_space and not tok.is_punct:
+            words.append(tok)
+    if not words or not words[0].text[:1].isupper() or len(words) > 10:
         return None
-    head = next((t for t in words if ctx.model.entity_at(t.i) is not None), None)
-    if head is None:
-        head = next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN")), None)
+    named = [t for t in words if ctx.model.entity_at(t.i) is not None]
+    head = named[-1] if named else next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN")), None)
     if head is None:
         return None
-    entity = ctx.model.entity_at(head.i)
-    if entity is not None:  # the last token of the name is the mention's head
-        head = max((t for t in words if ctx.model.entity_at(t.i) is entity), key=lambda t: t.i)
     return Found("dash", mention=head)
 
 
@@ -322,9 +328,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
         head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     in_frame = {t.i for t in frame}
-    near = sorted((t for t in frame if t.pos_ == "PROPN" and 0 < t.i - verb.i <= 3 and t.i in in_frame
-                   and t.dep_ not in ADDRESSEE_DEPS and t.ent_type_ not in PLACE_TYPES and _agent_ok(ctx, t)),
-                  key=lambda t: t.i - verb.i)
+    near = sorted((t for t in frame if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.i - verb.i == 1))
+                   and 0 < t.i - verb.i <= 3 and t.i in in_frame and t.dep_ not in ADDRESSEE_DEPS
+                   and t.ent_type_ not in PLACE_TYPES and _agent_ok(ctx, t)),
+                  key=lambda t: t.i - verb.i)  # "said Pires", "says union" (a headline)
     if not near:
         return None
     tok = near[0]
@@ -350,7 +357,8 @@ def continuation(ctx: Context, q: Quote) -> Found | None:
     if q.kind not in ("full", "partial"):
         return None
     earlier = [o for o in ctx.paragraph_quotes(q.seg.paragraph) if not o.seg.nested and o is not q and (
-        o.kind == "full" or (q.kind == "partial" and o.kind == "partial" and o.span.sent.start == q.span.sent.start))]
+        o.kind == "full" or (q.kind == "partial" and o.kind == "partial" and o.span.sent.start == q.span.sent.start
+                             and not _cue_between(ctx, o, q)))]
     if earlier:
         return Found("continuation", source=earlier[-1]) if earlier[-1].attributed else None
     if q.seg.open_mark != q.seg.para_start:
@@ -363,29 +371,78 @@ def continuation(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
+def _cue_between(ctx: Context, earlier: Quote, q: Quote) -> bool:
+    """A reporting verb between two quotations (outside quotations): the later one has its own attribution."""
+    return any(_is_cue_verb(ctx, t) and not ctx.in_quote[t.i] for t in ctx.doc[earlier.span.end:q.span.start])
+
+
 def context(ctx: Context, q: Quote) -> Found | None:
-    """A quotation alone in its paragraph, right after a paragraph about one person: that person."""
+    """A quotation alone in its paragraph, right after a paragraph about one person: that person.
+
+    The person is the subject of the previous paragraph's main clauses (a pronoun subject counts for
+    the person it stands for; the last such subject wins), else the one person it names."""
     seg = q.seg
     if q.kind != "full" or seg.paragraph < 2 or seg.open_mark != seg.para_start:
         return None
-    outside = ctx.text[seg.para_start:seg.para_end]
     if seg.close_mark is not None and ctx.text[seg.close_mark + 1:seg.para_end].strip(" .,;:"):
         return None
-    if any(o.seg.paragraph == seg.paragraph and o is not q and not o.seg.nested for o in ctx.quotes):
+    if any(o.paragraph == seg.paragraph and o.open_mark != seg.open_mark and not o.nested for o in ctx.segments):
         return None
-    bounds = ctx.paragraph_bounds[seg.paragraph - 2]
-    first = ctx.token_at(bounds[0])
-    last = ctx.token_at(max(bounds[1] - 1, bounds[0]))
-    people = {e.index for i, e in ctx.model.by_token.items() if first <= i <= last and e.kind == "person"
-              and not ctx.in_quote[i]}
-    if len(people) != 1 or not outside:
+    start, end = ctx.paragraph_bounds[seg.paragraph - 2]
+    first, last = ctx.token_at(start), ctx.token_at(max(end - 1, start))
+    topic = _paragraph_topic(ctx, first, last)
+    if topic is None:
+        people = {e.index for i, e in ctx.model.by_token.items() if first <= i <= last and e.kind == "person"
+                  and not ctx.in_quote[i]}
+        if len(people) != 1:
+            return None
+        topic = ctx.model.entities[people.pop()]
+    return Found("context", entity=topic)
+
+
+def _paragraph_topic(ctx: Context, first: int, last: int):
+    """The person who is the subject of the last main clause (outside quotations) in tokens first..last."""
+    topic = None
+    for tok in ctx.doc[first:last + 1]:
+        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = tok.head
+        if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
+            continue
+        entity = _entity_of(ctx, tok)
+        if entity is not None and entity.kind == "person":
+            topic = entity
+    return topic
+
+
+def _entity_of(ctx: Context, tok: Token):
+    """The entity a subject token stands for: its name, its apposition, or the person its pronoun points at."""
+    entity = ctx.model.entity_at(tok.i) or ctx.model.pronoun_refs.get(tok.i)
+    if entity is None:
+        entity = next((ctx.model.entity_at(c.i) for c in tok.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    return entity
+
+
+def paragraph(ctx: Context, q: Quote) -> Found | None:
+    """A quotation without a cue of its own after an attribution earlier in its paragraph
+    ("The walk has raised 48,000, she said, ... "It's ...""): that attribution's speaker."""
+    if q.kind != "full" or q.seg.nested:
         return None
-    return Found("context", entity=ctx.model.entities[people.pop()])
+    first = ctx.token_at(q.seg.para_start)
+    last = ctx.token_at(q.seg.open_mark) - 1
+    for i in range(last, first - 1, -1):
+        tok = ctx.doc[i]
+        if ctx.in_quote[i] or not _is_cue_verb(ctx, tok):
+            continue
+        who = _speaker_of(ctx, tok, [t for t in ctx.doc[first:last + 1] if not ctx.in_quote[t.i]])
+        if who is not None:
+            return _found("paragraph", ctx, who, tok)
+    return None
 
 
 MentionSieve = Callable[[Context, Quote], Found | None]
 #: The stage-1 sieves in the order they are tried.
-MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, trigram, parse, continuation, context)
+MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, trigram, parse, continuation, paragraph, context)
 
 
 def find_mention(ctx: Context, q: Quote) -> Found | None:
@@ -399,4 +456,4 @@ def find_mention(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
-__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "trigram", "parse", "continuation", "context"]
+__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "trigram", "parse", "continuation", "paragraph", "context"]

@@ -90,6 +90,10 @@ class Group:
 
     members: list[Entity]
     at: int
+    mentions: list[int] = field(default_factory=list)  # later plural descriptions that refer to it
+
+    def last_before(self, i: int) -> int:
+        return max([m for m in [self.at, *self.mentions] if m < i], default=-1)
 
 
 class DocumentModel:
@@ -135,7 +139,8 @@ class DocumentModel:
         if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
-        if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1]:
+        if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
+                and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
             return 2  # "Dockers' Guild"
@@ -155,7 +160,9 @@ class DocumentModel:
         while i < len(doc):
             tok = doc[i]
             starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
-                                                  and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON")
+                                                  and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
+                tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
+                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3]))
             if not starts:
                 i += 1
                 continue
@@ -275,6 +282,9 @@ class DocumentModel:
         root = name.root
         if root.dep_ in SUBJECT_DEPS:
             return True
+        before = self.doc[name.start - 1] if name.start else None
+        if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
+            return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
@@ -323,6 +333,17 @@ class DocumentModel:
             entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
+        if set(words) & self.lexicon.places:  # "Mount Aravel", "Canal Street"
+            entity.evidence["place"] += 2
+        described = root.head if root.dep_ in ("appos", "pobj") else None
+        if described is not None and described.dep_ == "prep" and described.lower_ in ("of", "as"):
+            described = described.head  # "the village of Vell", "towns such as Ardlow"
+        if described is not None and described.lemma_.lower() in self.lexicon.places:
+            entity.evidence["place"] += 2
+        before = self.doc[name.start - 1] if name.start else None
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in self.lexicon.roles:
+            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "farmer Joan Pike"
+            entity.evidence["person"] += 1
 
     def _decide_kind(self, entity: Entity) -> None:
         ev = entity.evidence
@@ -428,8 +449,13 @@ class DocumentModel:
             tok = self.doc[i]
             if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
                 continue
-            conj = [c for c in tok.subtree if c.dep_ == "conj" and c.i in self.by_token and not self.in_quote[c.i]]
-            members = [self.by_token[i]] + [self.by_token[c.i] for c in conj]
+            conj = [c for c in tok.subtree if c.dep_ == "conj" and not self.in_quote[c.i]]
+            members = [self.by_token[i]]
+            for c in conj:  # "X and her counterpart, Y"
+                named = self.by_token.get(c.i) or next(
+                    (self.by_token[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.by_token), None)
+                if named is not None:
+                    members.append(named)
             unique = list(dict.fromkeys(members))
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
@@ -507,9 +533,9 @@ class DocumentModel:
     def recent_group(self, before: int, kind: str | None = None, window: int = 2) -> Group | None:
         """The last group named before token ``before`` (within ``window`` paragraphs)."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
-        groups = [g for g in self.groups if g.at < before and (kind is None or g.members[0].kind == kind)
-                  and here - self.paragraph_of(g.at) <= window]
-        return groups[-1] if groups else None
+        groups = [g for g in self.groups if g.last_before(before) >= 0 and (kind is None or g.members[0].kind == kind)
+                  and here - self.paragraph_of(g.last_before(before)) <= window]
+        return max(groups, key=lambda g: g.last_before(before)) if groups else None
 
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
         """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``."""
@@ -538,6 +564,13 @@ class DocumentModel:
                     wanted & {self.lexicon.role_class.get(r, r) for r in e.roles}):
                 out.append((e.mentions[0], e))
         return [e for _, e in sorted(out, key=lambda pair: pair[0])]
+
+    def people_near(self, before: int, window: int = 1) -> list[Entity]:
+        """People mentioned in this or the previous paragraph before token ``before``, most recent first."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        placed = [(e.last_before(before), e) for e in self.entities if e.kind == "person"]
+        placed = [(at, e) for at, e in placed if at >= 0 and here - self.paragraph_of(at) <= window]
+        return [e for _, e in sorted(placed, key=lambda pair: -pair[0])]
 
     def organisation_for(self, noun: str, before: int, modifiers: list[str] = ()) -> Entity | None:
         """The organisation that "the <noun>" refers to: one whose name has the noun, a word it stands

@@ -91,9 +91,11 @@ class Context:
                     tokens.append(doc[i])
                 i -= 1
             return tokens[::-1]
-        if seg.close_mark is None:
+        if seg.close_mark is None and not seg.cut:
             return []
-        i = self.token_at(seg.close_mark) + 1
+        i = self.token_at(seg.close_mark) + 1 if seg.close_mark is not None else self.token_at(seg.end)
+        while i < len(doc) and doc[i].idx < seg.end:
+            i += 1
         while i < len(doc) and doc[i].idx < seg.para_end and not self.in_quote[i]:
             if not doc[i].is_space:
                 tokens.append(doc[i])
