@@ -149,7 +149,7 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & (self.org_words | self.title_words)) or j - start == 1
+            org_like = bool(words & self.org_words) or words <= self.title_words or j - start == 1
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
@@ -224,6 +224,8 @@ class DocumentModel:
                     self.runs[t.i] = (start, end)
                 continue
             root = name.root
+            if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
+                continue  # "Cross-examined"
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower:
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
@@ -333,9 +335,15 @@ class DocumentModel:
             entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
+        owned = root.head if root.dep_ == "poss" else None  # "Halvard Rail's chief executive": an organisation
+        if owned is not None and owned.pos_ == "NOUN" and self.lexicon.role_class.get(owned.lemma_.lower()) in ("head", "executive"):
+            entity.evidence["organisation"] += 1
         if set(words) & self.lexicon.places:  # "Mount Aravel", "Canal Street"
             entity.evidence["place"] += 2
-        described = root.head if root.dep_ in ("appos", "pobj") else None
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "towns such as Ardlow and Pennick"
+            anchor = anchor.head
+        described = anchor.head if anchor.dep_ in ("appos", "pobj") else None
         if described is not None and described.dep_ == "prep" and described.lower_ in ("of", "as"):
             described = described.head  # "the village of Vell", "towns such as Ardlow"
         if described is not None and described.lemma_.lower() in self.lexicon.places:
@@ -457,6 +465,10 @@ class DocumentModel:
                 if named is not None:
                     members.append(named)
             unique = list(dict.fromkeys(members))
+            if any(e.kind == "organisation" for e in unique):  # "the Signal Workers and the Guild of Train Drivers"
+                for e in unique:
+                    if e.kind == "person" and e.evidence["person"] == 0 and e.gender is None:
+                        e.kind = "organisation"
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
