@@ -95,7 +95,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             return group.members
         return [single] if single else []
     if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
-        found = ctx.model.recent(head.i, ("organisation",))
+        found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
         return [found] if found else []
     return []
 
@@ -178,7 +178,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 
 def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     lemma = head.lemma_.lower()
-    if lemma not in ctx.lexicon.unnamed and head.lower_ not in ctx.lexicon.unnamed:
+    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
         return []
     det = next((c for c in head.children if c.dep_ == "det"), None)
     plural = head.tag_ in ("NNS", "NNPS")
@@ -200,7 +200,9 @@ def unnamed_description(head: Token) -> str:
             hi = child.right_edge.i
         else:
             break
-    return clean(doc[lo:hi + 1].text)
+    words = doc[lo:hi + 1]
+    comma = next((t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
+    return clean(doc[lo:comma].text if comma is not None and comma > head.i else words.text)
 
 
 EntitySieve = Callable[[Context, Token, Span], list]

@@ -43,6 +43,16 @@ def _is_cue_verb(ctx: Context, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
 
 
+RELATIVE = frozenset({"who", "that", "which"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause describes ("a ministry official, who told ...")."""
+    if tok is not None and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     """A token that can be a speaker: outside any quotation, not a date, place or other non-agent."""
     if tok is None or ctx.in_quote[tok.i]:
@@ -198,9 +208,12 @@ def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | N
 
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
-    """What stands between a cue and the quotation it opens: adjuncts ("on Friday"), no addressee or new clause."""
+    """What stands between a cue and the quotation it opens: adjuncts ("on Friday", "in a video posted
+    on Friday") or an addressee ("told reporters"), not a new clause."""
     for tok in tokens:
-        if tok.dep_ in ("dobj", "dative", "iobj") or tok.pos_ in ("VERB", "AUX", "PRON") or ctx.model.entity_at(tok.i):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "amod"):
+            return False
+        if tok.pos_ == "PRON" and tok.dep_ not in ("dobj", "dative", "pobj", "poss"):
             return False
     return True
 
@@ -321,7 +334,7 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
                 return agent
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
         if subj is not None:
-            return _through_cue_noun(ctx, subj)
+            return _through_cue_noun(ctx, _antecedent(subj))
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue
@@ -401,13 +414,11 @@ def context(ctx: Context, q: Quote) -> Found | None:
 
 
 def _paragraph_topic(ctx: Context, first: int, last: int):
-    """The person who is the subject of the last main clause (outside quotations) in tokens first..last."""
+    """The person who is the subject of the main verb of the last sentence (outside quotations) in
+    tokens first..last that has one."""
     topic = None
     for tok in ctx.doc[first:last + 1]:
-        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        verb = tok.head
-        if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
+        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":

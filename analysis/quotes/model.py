@@ -71,15 +71,16 @@ class Entity:
     plural: bool = False
     mentions: list[int] = field(default_factory=list)  # token indices of mentions outside quotations
     subject_mentions: list[int] = field(default_factory=list)  # ... of those that are clause subjects
+    main_mentions: list[int] = field(default_factory=list)  # ... of those that are subjects of a main clause
     org: int | None = None  # index of the organisation a person speaks for
     votes: Counter = field(default_factory=Counter)  # gender votes from pronouns
     labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
 
-    def last_before(self, i: int, subjects: bool = False) -> int:
-        """Token index of the entity's last (subject) mention before token ``i`` (-1 when none)."""
-        mentions = self.subject_mentions if subjects else self.mentions
+    def last_before(self, i: int, subjects: bool | str = False) -> int:
+        """Token index of the entity's last (subject, or ``"main"`` clause subject) mention before ``i`` (-1: none)."""
+        mentions = self.main_mentions if subjects == "main" else self.subject_mentions if subjects else self.mentions
         k = bisect.bisect_left(mentions, i)
         return mentions[k - 1] if k else -1
 
@@ -214,7 +215,10 @@ class DocumentModel:
                 start += 1
             if start >= end:
                 continue
-            first, last, title_words = self._split_titles(start, end)
+            if {name_key(t.text) for t in doc[start:end]} & self.org_words:
+                first, last, title_words = start, end, []  # "The Kastovian Foreign Ministry": no titles to strip
+            else:
+                first, last, title_words = self._split_titles(start, end)
             name = doc[first:last]
             if not len(name):
                 continue
@@ -245,6 +249,8 @@ class DocumentModel:
                 entity.mentions.append(head)
                 if self._is_subject(name):
                     entity.subject_mentions.append(head)
+                    if self._is_main(name.root):
+                        entity.main_mentions.append(head)
             for word in title_words:
                 self._add_role(entity, word)
         for entity in self.entities:
@@ -268,8 +274,8 @@ class DocumentModel:
         self._groups()
         self._pronoun_chain()
         for entity in self.entities:
-            entity.mentions.sort()
-            entity.subject_mentions.sort()
+            for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                mentions.sort()
 
     @staticmethod
     def _words(name: Span) -> list[str]:
@@ -288,6 +294,14 @@ class DocumentModel:
         if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
+
+    @staticmethod
+    def _is_main(tok: Token) -> bool:
+        """A subject (or its apposition, or the role noun before it) of the sentence's main verb."""
+        while tok.dep_ not in SUBJECT_DEPS and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
+            tok = tok.head
+        verb = tok.head
+        return tok.dep_ in SUBJECT_DEPS and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
         full = " ".join(words)
@@ -484,8 +498,10 @@ class DocumentModel:
                 self.pronoun_refs[tok.i] = entity
                 entity.mentions.append(tok.i)
                 entity.subject_mentions.append(tok.i)
-                entity.mentions.sort()
-                entity.subject_mentions.sort()
+                if self._is_main(tok):
+                    entity.main_mentions.append(tok.i)
+                for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                    mentions.sort()
 
     # ------------------------------------------------------------------ queries
     def entity_at(self, i: int) -> Entity | None:
@@ -519,25 +535,31 @@ class DocumentModel:
             return None
         here = self.paragraph_of(before)
 
-        def pick(pool: list[Entity], subjects: bool) -> Entity | None:
+        def pick(pool: list[Entity], subjects: bool | str) -> Entity | None:
             placed = [(e.last_before(before, subjects), e) for e in pool]
             placed = [(at, e) for at, e in placed if at >= 0 and (not subjects or self.paragraph_of(at) >= here - 1)]
             return max(placed, key=lambda pair: pair[0])[1] if placed else None
 
         known = [e for e in people if gender is not None and e.gender == gender]
-        for pool in ([known, people] if known else [people]):
-            found = pick(pool, subjects=True)
-            if found is not None:
-                return found
+        for subjects in ("main", True):
+            for pool in ([known, people] if known else [people]):
+                found = pick(pool, subjects)
+                if found is not None:
+                    return found
         return pick(known, False) or pick(people, False)
 
-    def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None) -> Entity | None:
-        """The entity of ``kinds`` mentioned last before token ``before``."""
+    def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
+               subjects: bool = False) -> Entity | None:
+        """The entity of ``kinds`` mentioned last (as a subject, with ``subjects``) before token ``before``
+        (a subject only in this or the previous paragraph)."""
         best, best_at = None, -1
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
         for entity in self.entities:
             if entity.kind not in kinds or (plural is not None and entity.kind == "unnamed" and entity.plural != plural):
                 continue
-            at = entity.last_before(before)
+            at = entity.last_before(before, subjects)
+            if subjects and at >= 0 and here - self.paragraph_of(at) > 1:
+                continue
             if at > best_at:
                 best, best_at = entity, at
         return best
