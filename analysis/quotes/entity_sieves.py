@@ -31,13 +31,17 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 MENTION_DEPS = ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det")
 
 
-def mention_span(tok: Token) -> tuple[Span, str | None]:
-    """The speaker's words as written (titles in front of a name kept) and an appositive role."""
+def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> tuple[Span, str | None]:
+    """The speaker's words as written (titles in front of a name kept) and an appositive role.
+
+    ``is_name`` says whether a token is part of a name (default: a proper noun or PERSON entity);
+    a subject that is not ("the Speaker, Henrik Saarinen,") gives way to the name in apposition."""
     doc = tok.doc
     role = None
     appos = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
-        named = [a for a in appos if a.pos_ == "PROPN" or a.ent_type_ == "PERSON"]
+    named_tok = is_name(tok) if is_name is not None else (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+    if not named_tok:
+        named = [a for a in appos if (is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON"))]
         if named:
             # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
             others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
@@ -170,7 +174,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             if people:
                 return [max(people, key=lambda e: e.last_before(head.i))]
     if lemma in ctx.lexicon.unnamed and det is not None and det.lower_ in ("the", "this", "that"):
-        found = ctx.model.unnamed_like(lemma, head.i)  # "the diplomat" after "a senior diplomat"
+        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the diplomat" after "a senior diplomat"
         if found is not None:
             return [found]
     return []
@@ -221,7 +225,8 @@ def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | Non
 
 def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
     """(entities, sieve that found them, the mention span as written, appositive role)."""
-    mention, role = mention_span(head)
+    mention, role = mention_span(head, lambda t: t.i in ctx.model.by_token)
+    head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)
         if entities:

@@ -67,6 +67,15 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or ctx.model.entity_at(tok.i) is not None
 
 
+def _speaker_like(ctx: Context, tok: Token) -> bool:
+    """Can this word name someone who speaks: a name, a pronoun, or a noun for a person, group or organisation?"""
+    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper():
+        return True
+    words = {tok.lemma_.lower(), tok.lower_}
+    lex = ctx.lexicon
+    return bool(words & (lex.roles | lex.unnamed | lex.relays | set(lex.organisations) | set(lex.gender) | ctx.cues.nouns))
+
+
 def _coordinated(ctx: Context, head: Token) -> list[Token]:
     """Speakers coordinated with ``head`` ("Pires and Costa")."""
     out, stack = [], [head]
@@ -318,8 +327,10 @@ def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
 
 def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     """The speaker of a reporting verb: its subject, a passive's agent, or the subject of the verb a
-    participle or adjunct modifies; never an addressee, a date or a word inside a quotation."""
+    participle or adjunct modifies; never an addressee, a date or a word inside a quotation. A subject
+    that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
     head: Token | None = verb
+    fallback: Token | None = None
     for _ in range(4):
         if head is None:
             break
@@ -334,12 +345,17 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
                 return agent
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
         if subj is not None:
-            return _through_cue_noun(ctx, _antecedent(subj))
+            subj = _through_cue_noun(ctx, _antecedent(subj))
+            if subj is None or _speaker_like(ctx, subj):
+                return subj
+            fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue
         head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
+    if fallback is not None:
+        return fallback
     in_frame = {t.i for t in frame}
     near = sorted((t for t in frame if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.i - verb.i == 1))
                    and 0 < t.i - verb.i <= 3 and t.i in in_frame and t.dep_ not in ADDRESSEE_DEPS

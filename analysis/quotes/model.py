@@ -184,6 +184,14 @@ class DocumentModel:
                  and name_key(tok.text) in words]
         return sorted(runs + extra)
 
+    def _organisation_name(self, run: Span) -> bool:
+        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
+        words = [name_key(t.text) for t in run if not t.is_punct]
+        if not words:
+            return False
+        heads = {words[-1]} | {words[k - 1] for k, w in enumerate(words) if w in ("of", "for") and k}
+        return bool(heads & self.org_words)
+
     def _split_titles(self, start: int, end: int) -> tuple[int, int, list[str]]:
         """The bare name inside a run: (first, end) after leading titles and trailing post-nominals."""
         doc, roles = self.doc, []
@@ -215,7 +223,7 @@ class DocumentModel:
                 start += 1
             if start >= end:
                 continue
-            if {name_key(t.text) for t in doc[start:end]} & self.org_words:
+            if self._organisation_name(doc[start:end]):
                 first, last, title_words = start, end, []  # "The Kastovian Foreign Ministry": no titles to strip
             else:
                 first, last, title_words = self._split_titles(start, end)
@@ -626,10 +634,19 @@ class DocumentModel:
         placed = [e for e in matches if e.last_before(before) >= 0]
         return max(placed or matches, key=lambda e: e.last_before(before))
 
-    def unnamed_like(self, head: str, before: int) -> Entity | None:
-        """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat")."""
+    def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
+        """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
+        ``describe`` (token -> description), one introduced earlier without being quoted is found too."""
         found = [e for e in self.entities if e.kind == "unnamed" and e.head == head and e.last_before(before) >= 0]
-        return max(found, key=lambda e: e.last_before(before)) if found else None
+        if found:
+            return max(found, key=lambda e: e.last_before(before))
+        if describe is None:
+            return None
+        for tok in reversed(self.doc[:before]):
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if tok.lemma_.lower() == head and not self.in_quote[tok.i] and det is not None and det.lower_ in ("a", "an", "one"):
+                return self.add_unnamed(describe(tok), tok, False)
+        return None
 
     def add_unnamed(self, description: str, head: Token, plural: bool) -> Entity:
         """A new unnamed source described as written ("a senior official", "officials")."""
