@@ -166,7 +166,7 @@ class QuoteAttributor:
         next_char = after[:1]
         embedded = prev_char.isalnum() or (prev_char != "" and prev_char in ")]") or (
             next_char.isalpha() and next_char.islower() and seg.raw_last not in ".,!?;:\u2014\u2013-\u2026"
-        )
+        ) or (prev_char == "," and after[:1] == "," and after[1:].lstrip()[:1].islower())  # "a series, 'X', will ..."
         if seg.nested:
             embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
         if not embedded:

@@ -27,7 +27,6 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "two", "three", "four", "many", "few", "other", "another",
                         "various", "numerous", "multiple", "most"})
-NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 MENTION_DEPS = ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det")
 
 
@@ -140,10 +139,9 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if lemma in ctx.lexicon.organisations or low in ctx.lexicon.organisations:
         word = lemma if lemma in ctx.lexicon.organisations else low
         if plural:
-            group = ctx.model.recent_group(head.i, "organisation")
-            if group is not None:
-                group.mentions.append(head.i)
-                return group.members
+            members = ctx.model.plural_referents(head)
+            if members:
+                return members
         found = ctx.model.organisation_for(word, head.i, mods)
         if found is not None:
             return [found]
@@ -151,19 +149,9 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if lemma in ctx.lexicon.roles or low in ctx.lexicon.roles or lemma in ctx.model.title_words:
         required = [m for m in mods if m in ctx.lexicon.modifiers]
         if plural:
-            group = ctx.model.recent_group(head.i, "person")
-            people = ctx.model.people_with_role(roles, head.i)
-            if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
-                group.mentions.append(head.i)
-                return group.members
-            count = next((NUMBERS[c.lower_] for c in head.children if c.lower_ in NUMBERS), 0) or (
-                2 if det is not None and det.lower_ == "both" else 0)
-            if count and len(people) < count:  # "the two chief executives": the roles the text gave, then the nearest people
-                nearby = [e for e in ctx.model.people_near(head.i) if e not in people]
-                people = (people + nearby)[:count]
-                people.sort(key=lambda e: e.mentions[0])
-            if len(people) >= 2:
-                return people
+            members = ctx.model.plural_referents(head)
+            if len(members) >= 2:
+                return members
         found = ctx.model.with_role(roles, head.i, required)
         if found is not None:
             return [found]

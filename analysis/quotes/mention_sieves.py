@@ -172,7 +172,8 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
             if head is not None:
                 return _found("trigram", ctx, head, words[k])
     before = ctx.frame(q, "before")
-    k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])), None)
+    k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])
+              and before[k].dep_ not in ("acl", "amod", "relcl")), None)  # not "a video posted on Friday"
     if k is None or _passive(before[k]) or not _adjuncts_only(ctx, before[k + 1:]):
         return None
     lead = _last_chunk(before[:k])
@@ -228,7 +229,7 @@ def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
 
 
 def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | None = None) -> Found | None:
-    head = _through_cue_noun(ctx, head)
+    head = _through_cue_noun(ctx, _antecedent(head))
     if head is None:
         return None
     return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)

@@ -44,6 +44,7 @@ LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside",
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
                        "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -280,6 +281,7 @@ class DocumentModel:
                 if not rest or rest[0][1] < n:
                     entity.gender = top
         self._groups()
+        self._plural_descriptions()
         self._pronoun_chain()
         for entity in self.entities:
             for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
@@ -303,13 +305,17 @@ class DocumentModel:
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
-    @staticmethod
-    def _is_main(tok: Token) -> bool:
-        """A subject (or its apposition, or the role noun before it) of the sentence's main verb."""
+    def _is_main(self, tok: Token) -> bool:
+        """The sentence's first subject outside quotations (or its apposition, or the role noun before it):
+        in news copy the first subject is the sentence's topic, and it survives a parser that hangs the
+        main clause under a subordinate one."""
         while tok.dep_ not in SUBJECT_DEPS and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
             tok = tok.head
-        verb = tok.head
-        return tok.dep_ in SUBJECT_DEPS and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+        if tok.dep_ not in SUBJECT_DEPS:
+            return False
+        sent = tok.sent
+        first = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]), None)
+        return first is not None and first.i == tok.i
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
         full = " ".join(words)
@@ -494,6 +500,47 @@ class DocumentModel:
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
+
+    def _plural_descriptions(self) -> None:
+        """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
+        group: the last one of that kind, or the people of that role (and the nearest others) they count."""
+        for tok in self.doc:
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+                continue
+            members = self.plural_referents(tok)
+            if len(members) < 2:
+                continue
+            group = next((g for g in self.groups if g.members == members), None)
+            if group is None:
+                self.groups.append(Group(members, tok.i))
+            elif tok.i > group.at:
+                group.mentions.append(tok.i)
+
+    def plural_referents(self, head: Token) -> list[Entity]:
+        """Who a plural description refers to: a group of organisations ("both unions") or people
+        ("the two ministers": a group of people, else those with that role, else the nearest people)."""
+        lemma, low = head.lemma_.lower(), head.lower_
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an", "some", "several", "many", "few", "other"):
+            return []
+        count = next((COUNTS[c.lower_] for c in head.children if c.lower_ in COUNTS), 0)
+        if det is not None and det.lower_ == "both":
+            count = 2
+        if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
+            group = self.recent_group(head.i, "organisation")
+            return group.members if group is not None else []
+        mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        roles = [w for w in (lemma, low, *mods) if w in self.lexicon.roles or w in self.title_words]
+        if not roles or (det is None and not count):
+            return []
+        group = self.recent_group(head.i, "person")
+        people = self.people_with_role(roles, head.i)
+        if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
+            return group.members
+        if count and len(people) < count:  # "the two chief executives": those the text gave the role, then the nearest people
+            people = (people + [e for e in self.people_near(head.i) if e not in people])[:count]
+            people.sort(key=lambda e: e.mentions[0])
+        return people if len(people) >= 2 else []
 
     def _pronoun_chain(self) -> None:
         """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
