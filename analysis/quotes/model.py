@@ -45,6 +45,8 @@ PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den
                        "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+#: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
+SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -313,8 +315,8 @@ class DocumentModel:
             tok = tok.head
         if tok.dep_ not in SUBJECT_DEPS:
             return False
-        sent = tok.sent
-        first = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]), None)
+        first = next((t for t in tok.sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
+                      and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
         return first is not None and first.i == tok.i
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
@@ -596,11 +598,10 @@ class DocumentModel:
             return max(placed, key=lambda pair: pair[0])[1] if placed else None
 
         known = [e for e in people if gender is not None and e.gender == gender]
-        for subjects in ("main", True):
-            for pool in ([known, people] if known else [people]):
-                found = pick(pool, subjects)
-                if found is not None:
-                    return found
+        for pool, subjects in ((known, "main"), (known, True), (people, "main"), (people, True)):
+            found = pick(pool, subjects) if pool else None
+            if found is not None:
+                return found
         return pick(known, False) or pick(people, False)
 
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
