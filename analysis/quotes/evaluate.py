@@ -3,7 +3,8 @@
 **Seed article.** The gold file (``tests/data/quotes_gold.jsonl``, rules in ``tests/data/ANNOTATION_GUIDELINES.md``)
 stores each segment's offsets within its paragraph; ``gold_frame`` places them in the body text.
 ``score_statements`` gives precision and recall at three levels: spans; (span, speaker, cue)
-triples; and whole records (also kind, channel, continuation and duplicate links).
+triples; and whole records (also kind, speakers, the document entity, mention, channel, continuation
+and duplicate links, and the unnamed / nested / open-at-end flags).
 
 **Development set** (``tests/data/attribution/<family>.jsonl``, format in its README): short texts
 of our own writing, one family of attribution patterns per file, each case in the ``dev`` or the
@@ -28,12 +29,14 @@ from ..errors import ReferenceDataError
 from ..paths import ROOT
 
 GOLD_FILE = ROOT / "tests" / "data" / "quotes_gold.jsonl"
-GOLD_FIELDS = ("id", "paragraph", "para_start", "para_end", "quote", "kind", "speaker", "speaker_mention", "cue",
-               "channel", "continues", "duplicate_of", "inherited")
+GOLD_FIELDS = ("id", "paragraph", "para_start", "para_end", "quote", "kind", "speaker", "speakers", "speaker_entity",
+               "speaker_mention", "cue", "channel", "continues", "duplicate_of", "inherited", "unnamed", "nested",
+               "open_at_end")
 LEVELS: dict[str, tuple[str, ...]] = {
     "spans": ("start", "end"),
     "span+speaker+cue": ("start", "end", "speaker", "cue"),
-    "full record": ("start", "end", "kind", "speaker", "speaker_mention", "cue", "channel", "inherited", "continues", "duplicate_of"),
+    "full record": ("start", "end", "kind", "speaker", "speakers", "speaker_entity", "speaker_mention", "cue", "channel",
+                    "inherited", "continues", "duplicate_of", "unnamed", "nested", "open_at_end"),
 }
 
 
@@ -55,7 +58,9 @@ def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GO
             end = paragraph_starts[record["paragraph"] - 1] + record["para_end"]
             if text[start:end] != record["quote"]:
                 raise ReferenceDataError("quote is not at its offsets in the text", path=path, line=line_no, field="quote")
-            rows.append({**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end})
+            row = {**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end}
+            row["speakers"] = "; ".join(record["speakers"]) or None  # as in the statements table
+            rows.append(row)
     gold = pd.DataFrame(rows)
     return _links_to_offsets(gold, "id")
 
