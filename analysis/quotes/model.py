@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from functools import lru_cache
+
 from ..countries import resolve_country
 from .lexicon import SpeakerLexicon
 
@@ -48,6 +50,11 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    return resolve_country(name) is not None
 
 
 def name_key(text: str) -> str:
@@ -106,6 +113,7 @@ class DocumentModel:
     def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
                  paragraph_starts: tuple[int, ...] = ()) -> None:
         self.doc = doc
+        self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
         self.titles = titles
@@ -118,6 +126,7 @@ class DocumentModel:
         self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
         self.groups: list[Group] = []
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
+        self._first: dict[int, bool] | None = None
         self._build()
 
     # ------------------------------------------------------------------ name runs
@@ -132,7 +141,7 @@ class DocumentModel:
 
     def _joins(self, j: int, start: int) -> int:
         """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
-        doc = self.doc
+        doc = self.tokens
         tok, prev = doc[j], doc[j - 1]
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         nxt_name = nxt is not None and self._is_name_token(nxt)
@@ -160,7 +169,7 @@ class DocumentModel:
 
     def name_runs(self) -> list[tuple[int, int]]:
         """(start, end) token ranges of capitalised name runs (inside quotations too)."""
-        doc, runs, i = self.doc, [], 0
+        doc, runs, i = self.tokens, [], 0
         while i < len(doc):
             tok = doc[i]
             starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
@@ -183,7 +192,7 @@ class DocumentModel:
         # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
         covered = {k for a, b in runs for k in range(a, b)}
         words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
-        extra = [(k, k + 1) for k, tok in enumerate(doc) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
+        extra = [(k, k + 1) for k, tok in enumerate(self.tokens) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
                  and name_key(tok.text) in words]
         return sorted(runs + extra)
 
@@ -315,9 +324,20 @@ class DocumentModel:
             tok = tok.head
         if tok.dep_ not in SUBJECT_DEPS:
             return False
-        first = next((t for t in tok.sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
-                      and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
-        return first is not None and first.i == tok.i
+        return self._first_subjects().get(tok.i, False)
+
+    def _first_subjects(self) -> dict[int, bool]:
+        """Token index -> True for the first main subject of each sentence (computed once per Doc)."""
+        if self._first is None:
+            self._first = {}
+            found = False
+            for tok in self.tokens:
+                if tok.is_sent_start:
+                    found = False
+                if not found and tok.dep_ in SUBJECT_DEPS and not self.in_quote[tok.i] \
+                        and not any(a.dep_ in SUBORDINATE for a in tok.ancestors):
+                    self._first[tok.i] = found = True
+        return self._first
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
         full = " ".join(words)
@@ -357,7 +377,7 @@ class DocumentModel:
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
-            if resolve_country(name.text) is not None or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+            if _is_country(name.text) or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
                 entity.evidence["place"] += 2
             else:
                 entity.evidence["place"] += 0.5
@@ -464,7 +484,7 @@ class DocumentModel:
     def _pronoun_votes(self) -> None:
         """Gender evidence: a he/she subject or his/her possessive (outside quotations, not in a relative
         clause) in a clause governed by a verb whose subject is a person ("Pires said her ministry ...")."""
-        for tok in self.doc:
+        for tok in self.tokens:
             gender = self.lexicon.gender.get(tok.lower_)
             if not gender or self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
@@ -484,7 +504,7 @@ class DocumentModel:
         """Names coordinated with each other ("X and Y") form a group."""
         seen: set[int] = set()
         for i in sorted(self.by_token):
-            tok = self.doc[i]
+            tok = self.tokens[i]
             if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
                 continue
             conj = [c for c in tok.subtree if c.dep_ == "conj" and not self.in_quote[c.i]]
@@ -506,7 +526,7 @@ class DocumentModel:
     def _plural_descriptions(self) -> None:
         """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
         group: the last one of that kind, or the people of that role (and the nearest others) they count."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
                 continue
             members = self.plural_referents(tok)
@@ -546,7 +566,7 @@ class DocumentModel:
 
     def _pronoun_chain(self) -> None:
         """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
-        for tok in self.doc:
+        for tok in self.tokens:
             low = tok.lower_
             if self.in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS or low not in PRONOUN_GENDER:
                 continue
@@ -578,7 +598,7 @@ class DocumentModel:
 
     def paragraph_of(self, i: int) -> int:
         """0-based paragraph of token ``i``."""
-        return max(0, bisect.bisect_right(self.paragraph_starts, self.doc[i].idx) - 1) if self.paragraph_starts else 0
+        return max(0, bisect.bisect_right(self.paragraph_starts, self.tokens[i].idx) - 1) if self.paragraph_starts else 0
 
     def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
         """The person a he/she before token ``before`` refers to.
@@ -690,7 +710,7 @@ class DocumentModel:
             return max(found, key=lambda e: e.last_before(before))
         if describe is None:
             return None
-        for tok in reversed(self.doc[:before]):
+        for tok in reversed(self.tokens[:before]):
             det = next((c for c in tok.children if c.dep_ == "det"), None)
             if tok.lemma_.lower() == head and not self.in_quote[tok.i] and det is not None and det.lower_ in ("a", "an", "one"):
                 return self.add_unnamed(describe(tok), tok, False)

@@ -70,10 +70,10 @@ class Context:
     paragraph_bounds: tuple[tuple[int, int], ...] = ()
     quotes: list[Quote] = field(default_factory=list)  # attributed so far, in text order
     quotes_so_far: list[Quote] = field(default_factory=list)  # kinds decided so far
+    text: str = ""  # doc.text, computed once (spaCy rebuilds it on every access)
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character ``char``."""
