@@ -28,3 +28,15 @@ def test_the_organisation_described_by_its_kind(nlp):
 def test_a_description_nobody_holds_stays_as_written(nlp):
     row = one('"Peace through trade," the president said.', nlp)
     assert (row["speaker_entity"], row["attribution"]) == ("the president", "trigram+unresolved")
+
+
+def test_a_plural_description_names_the_people_it_counts(nlp):
+    text = ('Foreign Minister Ana Pires and her counterpart, Rui Costa, met in Lisbon.\n\n'
+            '"The border opens in May," the two ministers said.')
+    row = one(text, nlp)
+    assert row["speakers"] == "Ana Pires; Rui Costa"
+
+
+def test_an_unnamed_source_is_found_again_by_its_noun(nlp):
+    found = rows('A senior diplomat said talks had stalled.\n\n"Nobody is moving," the diplomat said.', nlp)
+    assert (found[0]["speaker_entity"], found[0]["unnamed"]) == ("A senior diplomat", True)
