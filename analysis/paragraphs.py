@@ -26,6 +26,8 @@ BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 #: Share of lines (the last one excluded) that must end a sentence for the ``line`` convention.
 LINE_SHARE = 0.6
+#: Share of unfinished lines followed by a lower-case line for the ``hard_wrapped`` convention.
+WRAP_SHARE = 0.5
 #: In hard-wrapped text, a line shorter than this share of the wrap width can end a paragraph.
 SHORT_LINE = 0.75
 
@@ -70,14 +72,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def detect_convention(text: str) -> str:
-    """Which of :data:`CONVENTIONS` the text uses (see the module docstring)."""
+    """Which of :data:`CONVENTIONS` the text uses (see the module docstring).
+
+    Lines that mostly end a sentence are one paragraph each. Lines that often do not are hard-wrapped
+    only if the line after such a break mostly goes on in lower case (a sentence cut by the wrap);
+    a live blog or a list whose unfinished lines are followed by a capital, a digit or a mark keeps
+    one paragraph per line.
+    """
     if len(_blocks(text)) > 1:
         return "blank_line"
     lines = _lines(text)
     if len(lines) <= 1:
         return "single"
     ends = sum(1 for start, end in lines[:-1] if SENTENCE_END.search(text[start:end]))
-    return "line" if ends / (len(lines) - 1) >= LINE_SHARE else "hard_wrapped"
+    if ends / (len(lines) - 1) >= LINE_SHARE:
+        return "line"
+    cut = [k for k, (start, end) in enumerate(lines[:-1]) if not SENTENCE_END.search(text[start:end])]
+    lower = sum(1 for k in cut if text[lines[k + 1][0]].islower())
+    return "hard_wrapped" if lower / len(cut) >= WRAP_SHARE else "line"
 
 
 def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

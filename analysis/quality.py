@@ -17,7 +17,8 @@ Rules:
   there goes unnoticed;
 - ``fragment``: a sentence outside quotations whose root is not a verb ("The announcement, which
   came as ..." has no main verb);
-- ``unclosed_quote``: a paragraph with an odd number of double quotation marks;
+- ``unclosed_quote``: a quotation not closed in its paragraph (continued, open at the end, or a
+  missing closing mark);
 - ``repeated_quote``: a quoted sentence that repeats one quoted earlier in the article;
 - ``capitalisation``: a proper name with a lower-case content word ("the Soviet union"); a
   lower-case head after a nationality adjective or a number ("five Central Asian nations") is a
@@ -38,9 +39,10 @@ from spellchecker import SpellChecker
 
 from .nlp import ENTITY_PATTERNS, paragraph_index
 from .paths import REFERENCE
-from .quotes import normalise_quote
+from .paragraphs import layout
+from .quotes import marks
 
-QUOTE_MARKS = "\"“”"
+QUOTE_MARKS = "".join(sorted(marks.ALL_MARKS))
 LEXICON_FILE = REFERENCE / "quality_lexicon.json"
 
 
@@ -73,15 +75,8 @@ def _pattern_terms() -> tuple[str, ...]:
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quoted text, paired within each paragraph (an odd mark runs to its end)."""
-    ranges, start = [], 0
-    for paragraph in text.split("\n\n"):
-        marks = [m.start() + start for m in re.finditer(f"[{QUOTE_MARKS}]", paragraph)]
-        for i in range(0, len(marks), 2):
-            end = marks[i + 1] + 1 if i + 1 < len(marks) else start + len(paragraph)
-            ranges.append((marks[i], end))
-        start += len(paragraph) + 2
-    return ranges
+    """Character ranges of quoted text, marks included (the one marks layer, :mod:`analysis.quotes.marks`)."""
+    return marks.quote_ranges(text)
 
 
 def _flag(
@@ -151,18 +146,20 @@ def fragment_flags(doc: Doc) -> list[Flag]:
 
 
 def unclosed_quote_flags(doc: Doc) -> list[Flag]:
-    flags, start = [], 0
-    paragraphs = doc.text.split("\n\n")
-    for i, paragraph in enumerate(paragraphs):
-        marks = [m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", paragraph)]
-        if len(marks) % 2:
-            following = paragraphs[i + 1].lstrip()[:1] if i + 1 < len(paragraphs) else ""
-            convention = (" (news convention: the next paragraph opens with a quotation mark, so the quotation "
-                          "probably continues there)") if following and following in QUOTE_MARKS else ""
-            at = start + marks[-1]
-            flags.append(_flag(doc, "unclosed_quote", at, start + len(paragraph),
-                               f"{len(marks)} quotation mark(s) in the paragraph: a quotation is not closed{convention}"))
-        start += len(paragraph) + 2
+    """A quotation not closed in its paragraph: continued by the next paragraph (news convention),
+    left open at the end of the text, or missing its closing mark (from the one marks layer)."""
+    segments, _ = marks.find_segments(doc.text, layout(doc.text))
+    notes = {
+        "continued": " (news convention: the next paragraph opens with a quotation mark, so the quotation "
+                     "probably continues there)",
+        "open_at_end": " (the text ends inside the quotation)",
+        "unclosed": " (its closing mark is missing)",
+    }
+    flags = []
+    for seg in segments:
+        if seg.close_mark is None and not seg.nested:
+            flags.append(_flag(doc, "unclosed_quote", seg.open_mark, seg.para_end,
+                               f"a quotation is not closed in its paragraph{notes[seg.ending]}"))
     return flags
 
 
@@ -175,7 +172,7 @@ def repeated_quote_flags(doc: Doc) -> list[Flag]:
     flags = []
     for a, b in quote_ranges(doc.text):
         for offset, sentence in _sentences(doc.text[a:b]):
-            key = normalise_quote(sentence)
+            key = marks.normalise_quote(sentence)
             if len(key.split()) < 4:
                 continue
             core = sentence.strip(" ,\n" + QUOTE_MARKS)

@@ -15,7 +15,9 @@ mark style and paragraph order. Both runs see the same texts, in the same proces
 
 Runs are interleaved (bare, ours, bare, ours, ...) and the fastest of each is reported, so both
 see the same machine load. Prints documents per second for both, their ratio (target >= 0.8) and
-the peak resident memory of the process after each kind of run (``resource.getrusage``).
+the peak resident memory of the process after each kind of run (``resource.getrusage``). Last, the
+``quotes`` component alone: its cost per document, timed on documents parsed without it (the first
+``--component-docs`` texts), and the same for the seed article's body.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.article import load_article  # noqa: E402
 from analysis.nlp import load_pipeline, load_trained  # noqa: E402
-from analysis.quotes import extract_statements_many  # noqa: E402
+from analysis.quotes import SPANS_KEY, extract_statements_many  # noqa: E402
 
 NAMES = ["Ana Duarte", "Omar Haddad", "Ines Moreau", "Paul Reyes", "Mei Tanaka", "Rosa Lind", "Ken Ito", "Leila Haddad",
          "Tom Reed", "Dana Bright", "Sara Kim", "Ada Moss", "Jim Risch", "Christopher Landau"]
@@ -98,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=2, help="interleaved rounds; the fastest of each is reported")
+    parser.add_argument("--component-docs", type=int, default=200, help="documents for timing the quotes component alone")
     args = parser.parse_args(argv)
 
     texts = build_corpus(args.docs, args.seed)
@@ -132,7 +135,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio (ours / bare):       {our_rate / bare_rate:.3f}  (target >= 0.8)")
     print(f"peak RSS after bare run:   {mem_bare:7.0f} MB")
     print(f"peak RSS after our run:    {mem_ours:7.0f} MB")
+    per_doc = component_cost(ours, texts[:args.component_docs], args.batch_size)
+    article_cost = component_cost(ours, [load_article().body_text], 1, repeat=20)
+    print(f"quotes component alone:    {per_doc:7.2f} ms per document (first {min(len(texts), args.component_docs)} docs); "
+          f"{article_cost:.2f} ms on the seed article")
     return 0
+
+
+def component_cost(nlp, texts: list[str], batch_size: int, repeat: int = 3) -> float:
+    """Milliseconds per document spent in the ``quotes`` component (docs parsed without it first)."""
+    component = nlp.get_pipe(SPANS_KEY)
+    with nlp.select_pipes(disable=[SPANS_KEY]):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        best = min(best, time.perf_counter() - start)
+    return 1000 * best / max(1, len(docs))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,13 @@ def test_entity_fixes_hold_in_new_text(nlp):
     assert _labels(doc, "Truth Social") == {"PLATFORM"}
 
 
+def test_every_paragraph_starts_a_sentence_whatever_the_convention(nlp):
+    doc = nlp("Ana Pires spoke first\nRui Costa answered her\nThe talks ended late")
+    assert doc._.paragraph_convention == "line"
+    starts = {s[0].idx for s in doc.sents}
+    assert {doc.text.index("Rui"), doc.text.index("The talks")} <= starts
+
+
 def test_paragraph_breaks_always_start_a_sentence(nlp):
     doc = nlp('He said the talks went "well\n\nand that more would follow." Then he left.')
     starts = [s.start_char for s in doc.sents]
@@ -56,27 +63,42 @@ def test_missing_models_give_our_error_and_fallback_order():
     assert "ner" in nlp.pipe_names
 
 
-def test_entity_table_counts_and_first_paragraph(article, doc):
-    table = entity_table(doc, article.paragraph_numbers())
-    trump = table[(table.entity == "Trump") & (table.label == "PERSON")].iloc[0]
-    assert trump["count"] == sum(1 for e in doc.ents if e.text == "Trump")
-    assert trump["first_paragraph"] == 6
-    united_states = table[table.entity == "United States"]
-    assert len(united_states) == 1, '"the United States" and "The United States" count together'
+#: Two paragraphs whose entities were counted by reading them: Trump twice (once as "Donald Trump"),
+#: Tokayev twice, Kazakhstan twice, the United States twice (first in paragraph 2), Washington once.
+TWO_PARAGRAPHS = ("Trump met Tokayev in Washington on Monday. Donald Trump praised Kazakhstan.\n\n"
+                  "The United States and Kazakhstan signed two agreements. Tokayev left the United States on Friday.")
+
+
+def test_entity_table_counts_and_first_paragraph(nlp):
+    table = entity_table(nlp(TWO_PARAGRAPHS)).set_index(["entity", "label"])
+    assert table.loc[("Tokayev", "PERSON"), "count"] == 2
+    assert table.loc[("Trump", "PERSON"), "count"] == 1 and table.loc[("Donald Trump", "PERSON"), "count"] == 1
+    assert table.loc[("United States", "GPE"), "count"] == 2, '"The United States" and "the United States" count together'
+    assert table.loc[("United States", "GPE"), "first_paragraph"] == 2
+    assert table.loc[("Kazakhstan", "GPE"), "first_paragraph"] == 1
     assert list(table["count"]) == sorted(table["count"], reverse=True)
 
 
-def test_canonical_names_join_mentions_of_one_referent(article, doc):
+def test_entity_table_paragraphs_follow_the_text_convention(nlp):
+    doc = nlp("Trump met Tokayev.\nThe United States welcomed Kazakhstan.\nTokayev thanked the United States.")
+    assert doc._.paragraph_convention == "line"
+    table = entity_table(doc).set_index("entity")
+    assert table.loc["United States", "first_paragraph"] == 2 and table.loc["Trump", "first_paragraph"] == 1
+
+
+def test_entity_table_maps_article_paragraphs_to_p_numbers(article, doc):
+    table = entity_table(doc, article.paragraph_numbers())
+    assert table["first_paragraph"].between(5, 19).all()
+    assert table.loc[table.entity == "Abraham Accords", "first_paragraph"].iloc[0] == 5
+
+
+def test_canonical_names_join_mentions_of_one_referent(nlp):
     from analysis.nlp import canonical_name, mention_counts
 
     assert canonical_name("Trump", "PERSON") == "Donald Trump"
     assert canonical_name("US", "GPE") == "United States"
     assert canonical_name("Jane Nobody", "PERSON") == "Jane Nobody"  # unknown people keep their name
     assert canonical_name("Truth Social", "PLATFORM") == "Truth Social"
-    table = entity_table(doc, article.paragraph_numbers())
-    counts = mention_counts(table).set_index("canonical")["count"]
-    trump_rows = table[table.canonical == "Donald Trump"]
-    assert set(trump_rows.entity) == {"Trump", "Donald Trump"}
-    assert counts["Donald Trump"] == trump_rows["count"].sum() == 10
-    assert counts["United States"] == table.loc[table.canonical == "United States", "count"].sum()
-    assert list(counts) == sorted(counts, reverse=True)
+    counts = mention_counts(entity_table(nlp(TWO_PARAGRAPHS))).set_index("canonical")["count"]
+    assert counts.to_dict() == {"Donald Trump": 2, "Kassym-Jomart Tokayev": 2, "Kazakhstan": 2, "United States": 2,
+                                "Washington": 1}

@@ -66,3 +66,12 @@ def test_a_convention_can_be_forced_and_must_be_known():
     assert len(paragraph_bounds(WIRE, "line")) == 5
     with pytest.raises(ValueError, match="unknown paragraph convention"):
         layout(WIRE, "columns")
+
+
+def test_unfinished_lines_followed_by_a_capital_are_still_one_paragraph_each():
+    blog = ('09:10 Storm warning raised to red\n'
+            '"Stay indoors." - Weather Service\n'
+            '09:25 Ferries cancelled for the day, the operator says.\n'
+            '09:40 Schools in the north will close at noon\n')
+    assert detect_convention(blog) == "line"
+    assert len(paragraph_bounds(blog)) == 4

@@ -1,0 +1,256 @@
+"""The ``quotes`` pipeline component (``nlp.add_pipe("quotes")``): quotations and who said them.
+
+For each Doc:
+
+1. **Paragraphs and marks** (:mod:`.marks` on :mod:`analysis.paragraphs`): the paragraph convention
+   is detected and recorded (``doc._.paragraph_convention``); quotation marks are paired, nested
+   quotations kept, a quotation open at the end of the text kept and flagged. A quotation whose
+   closing mark is missing ends at an attribution inside its paragraph (``, Pires said``) or at the
+   paragraph's end; every problem is a warning record on ``doc._.quote_warnings``, never an error.
+2. **Kinds**: ``full`` (its own clause), ``partial`` (worked into reported speech), ``scare``,
+   ``title``; scare quotes and titles are not attributed (unless nested in a quotation).
+3. **The document model** (:mod:`.model`) of the people and organisations mentioned.
+4. **Stage 1, quotation -> mention** (:mod:`.mention_sieves`) and **stage 2, mention -> entity**
+   (:mod:`.entity_sieves`): ordered, named sieves; ``attribution`` names the ones that decided
+   (``trigram``, ``parse+pronoun``, ``continuation``, ``context``, ...).
+5. **Channel** from the cue's clause ("wrote on X" -> social media post), and **repeats**: a
+   quotation contained in an earlier one by the same speaker is ``duplicate_of`` it.
+
+Results: ``doc.spans["quotes"]`` (label = speaker, else ``unattributed`` or the kind) with the Span
+extensions of :data:`SPAN_ATTRS`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry, load_titles
+from ..paragraphs import layout
+from .entity_sieves import attribute
+from .lexicon import CUES_FILE, SPEAKER_FILE, CueLexicon, SpeakerLexicon, load_cues, load_speaker_lexicon
+from .marks import Segment, _warning, find_segments, normalise_quote
+from .mention_sieves import _cue_candidates, find_mention
+from .model import DocumentModel
+from .state import SENTENCE_END, Context, Quote
+
+SPANS_KEY = "quotes"
+KINDS = ("full", "partial", "scare", "title")
+
+#: Span extensions set by the component (name -> meaning); all default to None.
+SPAN_ATTRS: dict[str, str] = {
+    "quote_id": "q1, q2, ... in document order",
+    "paragraph": "1-based position of the quotation's paragraph in the text",
+    "kind": "full | partial | scare | title",
+    "speaker": "primary speaker: actors.csv canonical name when linked, else the entity's name; None if unattributed",
+    "speakers": "every speaker of a coordinated attribution, primary first (a list)",
+    "speaker_entity": "name of the document entity the speaker resolved to (fullest name in the text)",
+    "speaker_mention": "the words naming the speaker in the attribution (a pronoun stays as written)",
+    "speaker_role": "role given by an apposition next to the speaker, if any",
+    "actor_id": "id in data/reference/actors.csv, None when not linked",
+    "cue": "the reporting verb or phrase as written (said, wrote, according to, ...)",
+    "channel": "social media post | speech/remarks | press remarks | ... when the text states it",
+    "continues": "quote_id of the quotation this segment continues",
+    "duplicate_of": "quote_id of an earlier quotation by the same speaker that contains this one",
+    "inherited": "True when speaker/cue/channel were taken from the continued quotation",
+    "attribution": "the sieves that decided: stage 1 (+ stage 2 when the mention needed resolving), or none",
+    "unnamed": "True when the speaker is an unnamed source (a senior official, officials)",
+    "nested": "True for a quotation inside another quotation (it keeps the outer speaker)",
+    "open_at_end": "True when the text ends inside the quotation",
+}
+BOOLEAN_ATTRS = ("inherited", "unnamed", "nested", "open_at_end")
+
+
+class QuoteAttributor:
+    """The ``quotes`` pipeline component (see the module docstring)."""
+
+    def __init__(self, cues: CueLexicon, registry: ActorRegistry, lexicon: SpeakerLexicon, titles: tuple[str, ...]) -> None:
+        self.cues = cues
+        self.registry = registry
+        self.lexicon = lexicon
+        self.titles = frozenset(t.casefold() for t in titles)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        paragraphs = layout(text)
+        doc._.paragraph_convention = paragraphs.convention
+        segments, warnings = find_segments(text, paragraphs)
+        in_quote = [False] * len(doc)
+        kept: list[tuple[Segment, Span]] = []
+        for seg in segments:
+            span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                warnings.append(_warning(seg.paragraph, seg.open_mark, text[seg.open_mark], "quotation does not align with tokens"))
+                continue
+            kept.append((seg, span))
+        for seg, span in kept:
+            lo = self._token_at(doc, seg.open_mark)
+            hi = self._token_at(doc, seg.close_mark) if seg.close_mark is not None else span.end - 1
+            for i in range(lo, hi + 1):
+                in_quote[i] = True
+        kept = [self._cut_unclosed(doc, seg, span, in_quote) for seg, span in kept]
+        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds))
+        ctx = Context(doc, self.cues, self.lexicon, self.registry, model, in_quote, [s for s, _ in kept], paragraphs.bounds,
+                      text=text)
+        quotes = [Quote(seg, span, "full", f"q{n}") for n, (seg, span) in enumerate(kept, start=1)]
+        for q in quotes:
+            q.kind = self._kind(ctx, q)
+            ctx.quotes_so_far.append(q)
+        for q in quotes:
+            attribute(ctx, q, find_mention(ctx, q), lambda tok: self._channel(tok, in_quote))
+            ctx.quotes.append(q)
+        self._duplicates(quotes)
+        doc.spans[SPANS_KEY] = [self._span(doc, q) for q in quotes]
+        doc.user_data["quote_warnings"] = warnings
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, q: Quote) -> Span:
+        label = q.speaker or ("unattributed" if q.kind in ("full", "partial") else q.kind)
+        span = Span(doc, q.span.start, q.span.end, label=label)
+        values: dict[str, Any] = {
+            "quote_id": q.quote_id, "paragraph": q.seg.paragraph, "kind": q.kind, "speaker": q.speaker,
+            "speakers": list(q.speakers), "speaker_entity": q.speaker_entity, "speaker_mention": q.speaker_mention,
+            "speaker_role": q.speaker_role, "actor_id": q.actor_id, "cue": q.cue, "channel": q.channel,
+            "continues": q.continues, "duplicate_of": q.duplicate_of, "inherited": q.inherited,
+            "attribution": q.attribution, "unnamed": q.unnamed, "nested": q.seg.nested, "open_at_end": q.seg.open_at_end,
+        }
+        for key, value in values.items():
+            span._.set(key, value)
+        return span
+
+    @staticmethod
+    def _token_at(doc: Doc, char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None and len(span) else 0
+
+    def _cut_unclosed(self, doc: Doc, seg: Segment, span: Span, in_quote: list[bool]) -> tuple[Segment, Span]:
+        """A quotation missing its closing mark ends before an attribution in its paragraph
+        (``"We are ready, Mayor Ana Pires said``, ``..., the prosecutor, Ana Pires, said on Monday``):
+        at the first comma followed, before any other verb, by a reporting verb and its subject."""
+        if seg.ending != "unclosed" or seg.close_mark is not None:
+            return seg, span
+        tokens = list(span)
+        for k, comma in enumerate(tokens):
+            if comma.text != ",":
+                continue
+            for tok in tokens[k + 1:k + 14]:
+                if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
+                    break
+                if tok.pos_ in ("VERB", "AUX"):
+                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
+                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or tok.i == comma.i + 1):
+                        return self._cut(doc, seg, span, comma, in_quote)
+                    break
+        return seg, span
+
+    @staticmethod
+    def _cut(doc: Doc, seg: Segment, span: Span, comma: Token, in_quote: list[bool]) -> tuple[Segment, Span]:
+        seg.end = comma.idx
+        while seg.end > seg.start and doc.text[seg.end - 1].isspace():
+            seg.end -= 1
+        seg.raw_last, seg.cut = ",", True
+        for i in range(comma.i, span.end):
+            in_quote[i] = False
+        new = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        return seg, new if new is not None and len(new) else span
+
+    def _kind(self, ctx: Context, q: Quote) -> str:
+        text, seg = ctx.text, q.seg
+        before = text[seg.para_start:seg.open_mark].rstrip()
+        if re.fullmatch(r"[\d:.\s]*(?:[ap]\.?m\.?)?", before, flags=re.IGNORECASE):
+            before = ""  # a live-blog time stamp ("08:40") is not a sentence the quotation is part of
+        prev_char = before[-1] if before else ""
+        after = text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
+        next_char = after[:1]
+        embedded = prev_char.isalnum() or (prev_char != "" and prev_char in ")]") or (
+            next_char.isalpha() and next_char.islower() and seg.raw_last not in ".,!?;:\u2014\u2013-\u2026"
+        ) or (prev_char == "," and after[:1] == "," and after[1:].lstrip()[:1].islower())  # "a series, 'X', will ..."
+        if seg.nested:
+            embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
+        if not embedded:
+            return "full"
+        words_before = re.findall(r"[\w'-]+", before[-80:].casefold())
+        if _ends_with(words_before, self.cues.titles, within=3):
+            return "title"
+        if _ends_with(words_before, self.cues.scare, within=2):
+            return "scare"
+        if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
+            return "partial"
+        if not seg.nested and self._follows_partial(ctx, q) and not _title_case(q.span):
+            return "partial"  # said the deal was "a good start" and "long overdue"
+        return "scare" if not seg.nested else "partial"
+
+    @staticmethod
+    def _follows_partial(ctx: Context, q: Quote) -> bool:
+        """An earlier partial quotation of the same sentence, joined to this one by a conjunction or comma."""
+        earlier = [o for o in ctx.quotes_so_far if o.kind == "partial" and o.span.sent.start == q.span.sent.start]
+        if not earlier or earlier[-1].seg.close_mark is None:
+            return False
+        between = ctx.doc[earlier[-1].span.end:q.span.start]
+        return not any(t.text in SENTENCE_END for t in between)  # "said it was 'disappointed' and that its offer was 'final'"
+
+    def _channel(self, cue_tok: Token, in_quote: list[bool]) -> str | None:
+        """Channel from the cue's clause (quoted words excluded), else the verb's default."""
+        clause = " ".join(t.text for t in cue_tok.subtree if not t.is_space and not in_quote[t.i])
+        for pattern, channel in self.cues.channels:
+            if pattern.search(clause):
+                return channel
+        return self.cues.verbs.get(cue_tok.lemma_.lower())
+
+    @staticmethod
+    def _duplicates(quotes: list[Quote]) -> None:
+        norm = [normalise_quote(q.span.text) for q in quotes]
+        for i, q in enumerate(quotes):
+            if not q.speaker or q.kind not in ("full", "partial") or q.seg.nested:
+                continue
+            for j in range(i):
+                o = quotes[j]
+                if o.speaker == q.speaker and o.kind in ("full", "partial") and not o.seg.nested \
+                        and f" {norm[i]} " in f" {norm[j]} ":
+                    q.duplicate_of = o.quote_id
+                    break
+
+
+def _title_case(span: Span) -> bool:
+    """Every word capitalised ("Plugged In", "Byte Size"): the shape of a title."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def _ends_with(words: list[str], triggers: tuple[tuple[str, ...], ...], within: int) -> bool:
+    tail = words[-(within + 2):]
+    for trig in triggers:
+        n = len(trig)
+        for k in range(len(tail) - n + 1):
+            if tuple(tail[k:k + n]) == trig and len(tail) - (k + n) < within:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- registration
+for _name in SPAN_ATTRS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("quote_warnings"):
+    Doc.set_extension("quote_warnings", getter=lambda doc: list(doc.user_data.get("quote_warnings", [])))
+if not Doc.has_extension("paragraph_convention"):
+    Doc.set_extension("paragraph_convention", default=None)
+
+
+@Language.factory(
+    "quotes",
+    default_config={"cues_path": "", "actors_path": "", "titles_path": "", "speakers_path": ""},
+)
+def make_quotes(nlp: Language, name: str, cues_path: str, actors_path: str, titles_path: str,
+                speakers_path: str) -> QuoteAttributor:
+    """Factory: empty paths mean the curated tables in data/reference/."""
+    cues = load_cues(cues_path or CUES_FILE)
+    registry = load_registry(str(actors_path or ACTORS_FILE), str(titles_path or TITLES_FILE))
+    lexicon = load_speaker_lexicon(speakers_path or SPEAKER_FILE)
+    return QuoteAttributor(cues, registry, lexicon, load_titles(titles_path or TITLES_FILE))
+
+
+__all__ = ["KINDS", "BOOLEAN_ATTRS", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "make_quotes"]

@@ -1,0 +1,290 @@
+"""Stage 2: mention -> entity. Ordered sieves resolve the speaker's words to a document entity.
+
+The mention found by stage 1 (its head token) is tried against, in order (:data:`ENTITY_SIEVES`):
+
+1. ``name``: a name (full, short, first) of a person or organisation of the document model;
+2. ``pronoun``: he/she (the last person before it whose gender fits), they (the last organisation
+   or group), it (the last organisation); "him"/"her" in relays such as "quoted her as saying";
+3. ``description``: "the minister" (the last person with that role), "the ministry" / "the union"
+   (the organisation whose name has the word, or a word it stands for in ``speaker_lexicon.csv``);
+4. ``unnamed``: an unnamed source ("a senior official", "officials", "sources"): kept as written and
+   marked unnamed.
+
+A mention no sieve resolves keeps its own words as the speaker (a pronoun without an antecedent
+stays unattributed). Last, ``actors.csv`` links the entity's name to the registry's canonical name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .model import Entity
+from .state import Context, Found, Quote, clean
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "several", "two", "three", "four", "many", "few", "other", "another",
+                        "various", "numerous", "multiple", "most"})
+MENTION_DEPS = ("compound", "flat", "nmod", "amod", "poss", "case", "prep", "pobj", "punct", "det")
+
+
+def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> tuple[Span, str | None]:
+    """The speaker's words as written (titles in front of a name kept) and an appositive role.
+
+    ``is_name`` says whether a token is part of a name (default: a proper noun or PERSON entity);
+    a subject that is not ("the Speaker, Henrik Saarinen,") gives way to the name in apposition."""
+    doc = tok.doc
+    role = None
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    named_tok = is_name(tok) if is_name is not None else (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+    if not named_tok:
+        named = [a for a in appos if (is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON"))]
+        if named:
+            # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
+            others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
+            if others:
+                role = clean(doc[others[0].left_edge.i:others[0].right_edge.i + 1].text)
+            elif tok.pos_ not in ("NUM", "PRON"):
+                role = clean(doc[tok.left_edge.i:tok.i + 1].text)
+            tok = named[0]
+            appos = []
+    elif appos:
+        a = appos[0]
+        role = clean(doc[a.left_edge.i:a.right_edge.i + 1].text)
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.lefts:
+            if c.dep_ in MENTION_DEPS and c.i < tok.i:
+                if c.dep_ == "punct" and c.text not in "-\u2010":
+                    continue
+                keep.add(c.i)
+                keep.update(x.i for x in c.subtree if x.i < tok.i)
+                stack.append(c)
+    lo = min(keep)
+    while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.text[:1].isupper() and doc[lo].dep_ == "det")):
+        lo += 1
+    return doc[lo:tok.i + 1], role
+
+
+# --------------------------------------------------------------------------- sieves
+Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty: not this sieve)
+
+
+def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    entity = ctx.model.entity_in(mention)
+    if entity is None and head.text[:1].isupper() and head.pos_ == "PROPN":
+        entity = ctx.model.named(head.text)
+    if entity is None or entity.kind == "place":
+        return []
+    group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
+    if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
+        return group.members  # "Ana Pires and Rui Costa said"
+    return [entity]
+
+
+def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    low = head.lower_
+    if low in PERSON_PRONOUNS:
+        found = ctx.model.pronoun_refs.get(head.i) or ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
+        return [found] if found else []
+    if low in GROUP_PRONOUNS:
+        group = ctx.model.recent_group(head.i)
+        single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        if group is not None and (single is None or group.last_before(head.i) >= single.last_before(head.i) - 3):
+            return group.members
+        return [single] if single else []
+    if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
+        found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
+        return [found] if found else []
+    return []
+
+
+def by_relay(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    """"His office said", "the minister's spokesman said": the possessor is the speaker."""
+    if head.lemma_.lower() not in ctx.lexicon.relays and head.lower_ not in ctx.lexicon.relays:
+        return []
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.lower_ in PERSON_PRONOUNS or owner.lower_ in ("his", "her", "their", "its"):
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner.lower_, owner.lower_)
+        return _resolve_word(ctx, owner, pronoun)
+    entity, _, _, _ = resolve_mention(ctx, owner)
+    return [entity] if entity else []
+
+
+def _resolve_word(ctx: Context, tok: Token, pronoun: str) -> list[Entity]:
+    if pronoun in PERSON_PRONOUNS:
+        found = ctx.model.person_for_pronoun(tok.i, PERSON_PRONOUNS[pronoun])
+        return [found] if found else []
+    kinds = ("organisation",) if pronoun == "it" else ("organisation", "unnamed", "person")
+    found = ctx.model.recent(tok.i, kinds)
+    return [found] if found else []
+
+
+def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
+        return []
+    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    if det is not None and det.lower_ in INDEFINITE:
+        return []
+    lemma, low = head.lemma_.lower(), head.lower_
+    mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children) or (
+        det is not None and det.lower_ == "both")
+    if lemma in ctx.lexicon.organisations or low in ctx.lexicon.organisations:
+        word = lemma if lemma in ctx.lexicon.organisations else low
+        if plural:
+            members = ctx.model.plural_referents(head)
+            if members:
+                return members
+        found = ctx.model.organisation_for(word, head.i, mods)
+        if found is not None:
+            return [found]
+    roles = [w for w in (lemma, low, *mods) if w in ctx.lexicon.roles or w in ctx.model.title_words]
+    if lemma in ctx.lexicon.roles or low in ctx.lexicon.roles or lemma in ctx.model.title_words:
+        required = [m for m in mods if m in ctx.lexicon.modifiers]
+        if plural:
+            members = ctx.model.plural_referents(head)
+            if len(members) >= 2:
+                return members
+        found = ctx.model.with_role(roles, head.i, required)
+        if found is not None:
+            return [found]
+        org_mods = [m for m in mods if m in ctx.lexicon.organisations]
+        if org_mods:  # "the union leader": a person speaking for an organisation of that kind
+            org = ctx.model.organisation_for(org_mods[0], head.i)
+            people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
+            if people:
+                return [max(people, key=lambda e: e.last_before(head.i))]
+    if lemma in ctx.lexicon.unnamed and det is not None and det.lower_ in ("the", "this", "that"):
+        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the diplomat" after "a senior diplomat"
+        if found is not None:
+            return [found]
+    return []
+
+
+def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    lemma = head.lemma_.lower()
+    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
+        return []
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if det is not None and det.lower_ not in INDEFINITE and not (det.lower_ == "the" and plural):
+        return []
+    if det is None and not plural and not any(c.dep_ in ("amod", "nummod") for c in head.children):
+        return []
+    return [ctx.model.add_unnamed(unnamed_description(head), head, plural)]
+
+
+def unnamed_description(head: Token) -> str:
+    """An unnamed source as written: its determiner and modifiers, and the phrases that say where it
+    stands ("a source at the club", "a person familiar with the plans"), not a relative clause."""
+    doc = head.doc
+    lo = min([head.i] + [c.left_edge.i for c in head.children if c.i < head.i])
+    hi = head.i
+    for child in head.rights:
+        if child.dep_ in ("prep", "amod") and child.i == hi + 1:
+            hi = child.right_edge.i
+        else:
+            break
+    words = doc[lo:hi + 1]
+    comma = next((t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
+    return clean(doc[lo:comma].text if comma is not None and comma > head.i else words.text)
+
+
+EntitySieve = Callable[[Context, Token, Span], list]
+#: The stage-2 sieves in the order they are tried: (name, function).
+ENTITY_SIEVES: tuple[tuple[str, EntitySieve], ...] = (
+    ("name", by_name), ("pronoun", by_pronoun), ("relay", by_relay), ("description", by_description),
+    ("unnamed", by_unnamed),
+)
+
+
+def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | None, Span, str | None]:
+    """(entity, sieve that found it, the mention span as written, appositive role)."""
+    entities, name, mention, role = resolve_all(ctx, head)
+    return (entities[0] if entities else None), name, mention, role
+
+
+def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
+    """(entities, sieve that found them, the mention span as written, appositive role)."""
+    mention, role = mention_span(head, lambda t: t.i in ctx.model.by_token)
+    head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
+    for name, sieve in ENTITY_SIEVES:
+        entities = sieve(ctx, head, mention)
+        if entities:
+            if name == "name" and head.i in ctx.model.runs:  # the whole name: "the Ministry of Transport"
+                start, end = ctx.model.runs[head.i]
+                if end > mention.end and start <= head.i:
+                    mention = head.doc[mention.start:end]
+            return entities, name, mention, role
+    return [], None, mention, role
+
+
+# --------------------------------------------------------------------------- applying a finding
+COPIED = ("entity", "entities", "speaker", "speaker_entity", "speakers", "speaker_mention", "speaker_role", "actor_id",
+          "cue", "channel", "unnamed")
+
+
+def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[Token], str | None]) -> None:
+    """Set the speaker fields of ``q`` from a stage-1 finding, resolving its mention (stage 2)."""
+    q.found = found
+    if found is None:
+        return
+    if found.source is not None:
+        for name in COPIED:
+            setattr(q, name, getattr(found.source, name))
+        q.speakers = list(found.source.speakers)
+        q.attribution = found.sieve
+        if found.sieve == "continuation":
+            q.continues, q.inherited = found.source.quote_id, True
+        return
+    q.cue = found.cue
+    q.channel = channel(found.cue_token) if found.cue_token is not None else None
+    if found.entity is not None:
+        _set_entities(ctx, q, [found.entity], None)
+        q.attribution = found.sieve
+        return
+    if found.mention is None:
+        q.attribution = "none"
+        return
+    entities, how, mention, role = resolve_all(ctx, found.mention)
+    entity = entities[0] if entities else None
+    q.speaker_mention, q.speaker_role = clean(mention.text), role
+    others = [resolve_mention(ctx, tok) for tok in found.others]
+    if entity is None:
+        if found.mention.pos_ == "PRON":
+            q.attribution = "none"
+            return
+        q.speaker_entity = clean(mention.text)
+        actor = ctx.registry.link(q.speaker_mention)
+        q.speaker = actor.name if actor else q.speaker_entity
+        q.actor_id = actor.actor_id if actor else None
+        q.speakers = [q.speaker] + [e.name if e else clean(m.text) for e, _, m, _ in others]
+        q.attribution = f"{found.sieve}+unresolved"
+        return
+    extra = [e for e, _, _, _ in others if e is not None]
+    _set_entities(ctx, q, list(dict.fromkeys(entities + extra)), q.speaker_mention)
+    q.attribution = found.sieve if how == "name" else f"{found.sieve}+{how}"
+
+
+def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str | None) -> None:
+    primary = entities[0]
+    actor = ctx.registry.link(primary.name) or (ctx.registry.link(mention) if mention and primary.kind != "unnamed" else None)
+    q.entity, q.entities = primary, entities
+    q.speaker_entity = primary.name
+    q.speaker = actor.name if actor else primary.name
+    q.actor_id = actor.actor_id if actor else None
+    q.speakers = [q.speaker] + [e.name for e in entities[1:]]
+    q.unnamed = primary.kind == "unnamed"
+    if q.speaker_role is None and primary.role_text and mention is None:
+        q.speaker_role = None
+
+
+__all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "by_name", "by_pronoun", "by_description",
+           "by_unnamed"]

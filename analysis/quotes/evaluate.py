@@ -1,0 +1,302 @@
+"""Evaluate extracted quotations: the seed article's gold standard and our attribution development set.
+
+**Seed article.** The gold file (``tests/data/quotes_gold.jsonl``, rules in ``tests/data/ANNOTATION_GUIDELINES.md``)
+stores each segment's offsets within its paragraph; ``gold_frame`` places them in the body text.
+``score_statements`` gives precision and recall at three levels: spans; (span, speaker, cue)
+triples; and whole records (also kind, speakers, the document entity, mention, channel, continuation
+and duplicate links, and the unnamed / nested / open-at-end flags).
+
+**Development set** (``tests/data/attribution/<family>.jsonl``, format in its README): short texts
+of our own writing, one family of attribution patterns per file, each case in the ``dev`` or the
+``test`` split. :func:`load_cases` reads and validates it (errors name file, line and field);
+:func:`family_scores` runs the pipeline on every case text and reports per family and overall:
+span precision, recall and F1 (exact offsets), speaker accuracy (over gold quotations whose span was
+found: the predicted ``speaker_entity`` equals the gold ``speaker`` after casefolding, with ’ and '
+equal and a leading "the" dropped; a coordinated quotation also needs the same ``speakers`` set)
+and cue accuracy (over found gold quotations that have a cue: the predicted ``cue``, casefolded).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import ReferenceDataError
+from ..paths import ROOT
+
+GOLD_FILE = ROOT / "tests" / "data" / "quotes_gold.jsonl"
+GOLD_FIELDS = ("id", "paragraph", "para_start", "para_end", "quote", "kind", "speaker", "speakers", "speaker_entity",
+               "speaker_mention", "cue", "channel", "continues", "duplicate_of", "inherited", "unnamed", "nested",
+               "open_at_end")
+LEVELS: dict[str, tuple[str, ...]] = {
+    "spans": ("start", "end"),
+    "span+speaker+cue": ("start", "end", "speaker", "cue"),
+    "full record": ("start", "end", "kind", "speaker", "speakers", "speaker_entity", "speaker_mention", "cue", "channel",
+                    "inherited", "continues", "duplicate_of", "unnamed", "nested", "open_at_end"),
+}
+
+
+def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GOLD_FILE) -> pd.DataFrame:
+    """The gold segments with offsets into ``text`` (``paragraph_starts[i]`` = start of paragraph i+1).
+
+    Continuation and duplicate links are rewritten from gold ids to the start offsets of the
+    segments they point to, so they can be compared with predictions whatever the ids are.
+    """
+    path = Path(path)
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            record = json.loads(line)
+            missing = [f for f in GOLD_FIELDS if f not in record]
+            if missing:
+                raise ReferenceDataError(f"missing field(s) {missing}", path=path, line=line_no, field=missing[0])
+            start = paragraph_starts[record["paragraph"] - 1] + record["para_start"]
+            end = paragraph_starts[record["paragraph"] - 1] + record["para_end"]
+            if text[start:end] != record["quote"]:
+                raise ReferenceDataError("quote is not at its offsets in the text", path=path, line=line_no, field="quote")
+            row = {**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end}
+            row["speakers"] = "; ".join(record["speakers"]) or None  # as in the statements table
+            rows.append(row)
+    gold = pd.DataFrame(rows)
+    return _links_to_offsets(gold, "id")
+
+
+def _links_to_offsets(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    where = dict(zip(frame[id_column], frame["start"]))
+    out = frame.copy()
+    for col in ("continues", "duplicate_of"):
+        out[col] = [where.get(v) if isinstance(v, str) else None for v in out[col]]
+    return out
+
+
+def _keys(frame: pd.DataFrame, fields: tuple[str, ...]) -> set[tuple]:
+    def norm(v):
+        if v is None or (isinstance(v, float) and pd.isna(v)):
+            return None
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+
+    return {tuple(norm(v) for v in row) for row in frame[list(fields)].itertuples(index=False)}
+
+
+def score_statements(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Precision / recall / F1 of ``predicted`` (statements_frame) against ``gold`` (gold_frame)."""
+    pred = _links_to_offsets(predicted, "quote_id")
+    rows = []
+    for level, fields in LEVELS.items():
+        p, g = _keys(pred, fields), _keys(gold, fields)
+        tp = len(p & g)
+        precision = tp / len(p) if p else 1.0
+        recall = tp / len(g) if g else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append({"level": level, "gold": len(g), "predicted": len(p), "correct": tp,
+                     "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
+    return pd.DataFrame(rows)
+
+
+def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, level: str = "full record") -> pd.DataFrame:
+    """Rows in one table but not the other at ``level`` (side = missed / spurious), for debugging."""
+    fields = LEVELS[level]
+    pred = _links_to_offsets(predicted, "quote_id")
+    p, g = _keys(pred, fields), _keys(gold, fields)
+    rows = [dict(zip(fields, k), side="missed") for k in sorted(g - p, key=str)]
+    rows += [dict(zip(fields, k), side="spurious") for k in sorted(p - g, key=str)]
+    return pd.DataFrame(rows, columns=["side", *fields])
+
+
+# --------------------------------------------------------------------------- the development set
+DEVSET_DIR = ROOT / "tests" / "data" / "attribution"
+SPLITS = ("dev", "test")
+CASE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "id": str, "family": str, "split": str, "marks": str, "convention": str, "text": str, "quotes": list,
+}
+QUOTE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "start": int, "end": int, "quote": str, "kind": str, "speaker": (str, type(None)), "speakers": list,
+    "speaker_mention": (str, type(None)), "cue": (str, type(None)), "unnamed": bool, "nested": bool,
+    "open_at_end": bool,
+}
+MARK_STYLES = ("straight", "curly", "single", "mixed")
+CONVENTIONS = ("blank_line", "line", "hard_wrapped")
+QUOTE_KINDS = ("full", "partial", "scare", "title")
+SCORE_COLUMNS = ["family", "split", "cases", "quotes", "predicted", "found", "span_precision", "span_recall", "span_f1",
+                 "speaker_correct", "speaker_accuracy", "with_cue", "cue_correct", "cue_accuracy"]
+
+
+def _check(condition: bool, message: str, path: Path, line: int, field: str) -> None:
+    if not condition:
+        raise ReferenceDataError(message, path=path, line=line, field=field)
+
+
+def _validate_case(case: Any, path: Path, line: int, ids: set[str]) -> dict[str, Any]:
+    _check(isinstance(case, dict), "a case is a JSON object", path, line, "case")
+    for name, kind in CASE_FIELDS.items():
+        _check(name in case, "missing field", path, line, name)
+        _check(isinstance(case[name], kind), f"must be {kind}", path, line, name)
+    _check(case["id"] not in ids, f"duplicate id {case['id']!r}", path, line, "id")
+    _check(case["family"] == path.stem, f"family {case['family']!r} differs from the file name", path, line, "family")
+    _check(case["split"] in SPLITS, f"split must be one of {SPLITS}", path, line, "split")
+    _check(case["marks"] in MARK_STYLES, f"marks must be one of {MARK_STYLES}", path, line, "marks")
+    _check(case["convention"] in CONVENTIONS, f"convention must be one of {CONVENTIONS}", path, line, "convention")
+    text, previous = case["text"], -1
+    for k, quote in enumerate(case["quotes"]):
+        where = f"quotes[{k}]"
+        _check(isinstance(quote, dict), "a quotation is a JSON object", path, line, where)
+        for name, kind in QUOTE_FIELDS.items():
+            _check(name in quote, "missing field", path, line, f"{where}.{name}")
+            ok = isinstance(quote[name], kind) and not (kind is int and isinstance(quote[name], bool))
+            _check(ok, f"must be {kind}", path, line, f"{where}.{name}")
+        _check(0 <= quote["start"] < quote["end"] <= len(text), "offsets outside the text", path, line, f"{where}.start")
+        _check(text[quote["start"]:quote["end"]] == quote["quote"], "quote is not text[start:end]", path, line, f"{where}.quote")
+        _check(quote["start"] >= previous, "quotations must be in text order", path, line, f"{where}.start")
+        _check(quote["kind"] in QUOTE_KINDS, f"kind must be one of {QUOTE_KINDS}", path, line, f"{where}.kind")
+        speakers = quote["speakers"]
+        _check(all(isinstance(s, str) for s in speakers), "speakers are names", path, line, f"{where}.speakers")
+        if quote["speaker"] is None:
+            _check(speakers == [], "speakers must be [] when speaker is null", path, line, f"{where}.speakers")
+        else:
+            _check(bool(speakers) and speakers[0] == quote["speaker"], "speakers must start with speaker", path, line,
+                   f"{where}.speakers")
+        previous = quote["start"]
+    return case
+
+
+def load_cases(source: str | Path | Iterable[str | Path] = DEVSET_DIR, split: str | None = None) -> list[dict[str, Any]]:
+    """The validated cases of a development-set folder or file(s), optionally of one split only."""
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"unknown split {split!r} (expected one of {SPLITS})")
+    if isinstance(source, (str, Path)):
+        source = Path(source)
+        files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    else:
+        files = [Path(f) for f in source]
+    cases: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    for path in files:
+        with path.open(encoding="utf-8") as handle:
+            for line_no, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    case = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
+                case = _validate_case(case, path, line_no, ids)
+                ids.add(case["id"])
+                if split is None or case["split"] == split:
+                    cases.append(case)
+    return cases
+
+
+def speaker_key(name: Any) -> str | None:
+    """A speaker name as compared: casefolded, ’ as ', spaces collapsed, without a leading "the"."""
+    if name is None or (isinstance(name, float) and pd.isna(name)) or name == "":
+        return None
+    key = " ".join(str(name).replace("\u2019", "'").casefold().split())
+    return re.sub(r"^the ", "", key)
+
+
+def _speaker_set(value: Any, primary: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        names = [v for v in value.split("; ") if v]
+    elif isinstance(value, (list, tuple)):
+        names = list(value)
+    else:
+        names = [primary] if speaker_key(primary) else []
+    return frozenset(k for k in (speaker_key(n) for n in names) if k)
+
+
+def compare_cases(cases: Sequence[dict[str, Any]], predicted: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """One row per gold quotation and per spurious prediction: what was expected and what was found.
+
+    ``predicted[i]`` is the statements table of ``cases[i]["text"]``. A table without
+    ``speaker_entity`` / ``speakers`` columns (an older component) is compared through ``speaker``.
+    """
+    rows = []
+    for case, frame in zip(cases, predicted):
+        records = frame.to_dict("records") if len(frame) else []
+        by_span = {(int(r["start"]), int(r["end"])): r for r in records}
+        gold_spans = set()
+        for quote in case["quotes"]:
+            key = (quote["start"], quote["end"])
+            gold_spans.add(key)
+            found = by_span.get(key)
+            row = {"id": case["id"], "family": case["family"], "split": case["split"], "start": key[0], "end": key[1],
+                   "quote": quote["quote"], "gold_speaker": quote["speaker"], "gold_speakers": "; ".join(quote["speakers"]),
+                   "gold_cue": quote["cue"], "found": found is not None, "speaker": None, "speakers": None, "cue": None,
+                   "attribution": None}
+            if found is not None:
+                entity = found.get("speaker_entity", found.get("speaker"))
+                pred_set = _speaker_set(found.get("speakers"), entity)
+                gold_set = _speaker_set(quote["speakers"], quote["speaker"])
+                same = speaker_key(entity) == speaker_key(quote["speaker"])
+                if len(gold_set) > 1 or len(pred_set) > 1:
+                    same = same and pred_set == gold_set
+                row.update(speaker=entity, speakers="; ".join(sorted(pred_set)), cue=found.get("cue"),
+                           attribution=found.get("attribution"), speaker_correct=same)
+                if quote["cue"] is not None:
+                    row["cue_correct"] = speaker_key(found.get("cue")) == speaker_key(quote["cue"])
+            rows.append(row)
+        for key, found in by_span.items():
+            if key not in gold_spans:
+                rows.append({"id": case["id"], "family": case["family"], "split": case["split"], "start": key[0],
+                             "end": key[1], "quote": found.get("quote"), "found": False, "spurious": True,
+                             "speaker": found.get("speaker_entity", found.get("speaker")), "cue": found.get("cue"),
+                             "attribution": found.get("attribution")})
+    columns = ["id", "family", "split", "start", "end", "quote", "gold_speaker", "gold_speakers", "gold_cue", "found",
+               "spurious", "speaker", "speakers", "cue", "attribution", "speaker_correct", "cue_correct"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["spurious"] = out["spurious"].astype("boolean").fillna(False).astype(bool)
+    return out
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else float("nan")
+
+
+def scores_from_comparison(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Per family and split, then per split overall (``family`` = "all"): the tidy score table."""
+    rows = []
+    groups = [((fam, split), g) for (fam, split), g in comparison.groupby(["family", "split"], sort=True)]
+    groups += [(("all", split), g) for split, g in comparison.groupby("split", sort=True)]
+    for (family, split), g in groups:
+        gold = g[~g["spurious"]]
+        found = gold[gold["found"]]
+        predicted = int(found.shape[0] + g["spurious"].sum())
+        with_cue = found[found["gold_cue"].notna()]
+        precision = _ratio(len(found), predicted)
+        recall = _ratio(len(found), len(gold))
+        f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
+        speaker_ok = int(found["speaker_correct"].astype(bool).sum())
+        cue_ok = int(with_cue["cue_correct"].astype(bool).sum())
+        rows.append({"family": family, "split": split, "cases": g["id"].nunique(), "quotes": len(gold),
+                     "predicted": predicted, "found": len(found), "span_precision": precision, "span_recall": recall,
+                     "span_f1": f1, "speaker_correct": speaker_ok, "speaker_accuracy": _ratio(speaker_ok, len(found)),
+                     "with_cue": len(with_cue), "cue_correct": cue_ok, "cue_accuracy": _ratio(cue_ok, len(with_cue))})
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def predict_cases(cases: Sequence[dict[str, Any]], nlp=None,
+                  extract: Callable[[list[str]], list[pd.DataFrame]] | None = None) -> list[pd.DataFrame]:
+    """The statements table of every case text (``extract`` replaces the project pipeline if given)."""
+    texts = [case["text"] for case in cases]
+    if extract is not None:
+        return extract(texts)
+    from ..nlp import load_pipeline
+    from .table import statements_frame
+
+    return [statements_frame(doc) for doc in (nlp or load_pipeline()).pipe(texts)]
+
+
+def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nlp=None) -> pd.DataFrame:
+    """Run the pipeline on the development set (one split, or both with ``None``) and score it by family."""
+    cases = load_cases(source, split)
+    return scores_from_comparison(compare_cases(cases, predict_cases(cases, nlp)))
+
+
+__all__ = [
+    "GOLD_FILE", "LEVELS", "gold_frame", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
+    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "predict_cases", "family_scores",
+]

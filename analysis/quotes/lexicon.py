@@ -1,0 +1,138 @@
+"""The word lists of attribution, read from ``data/reference/`` (documented in its README).
+
+- ``quote_cues.csv``: reporting verbs, multi-word cues, relay verbs and cue nouns, channel hints,
+  scare-quote and title triggers (:class:`CueLexicon`);
+- ``speaker_lexicon.csv``: role nouns, gender cues, organisation descriptions and the heads of
+  unnamed sources (:class:`SpeakerLexicon`), used by the document model.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ReferenceDataError
+from ..paths import REFERENCE
+from ..tables import read_rows
+
+CUES_FILE = REFERENCE / "quote_cues.csv"
+CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
+SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
+SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
+                           "place"})
+GENDERS = frozenset({"f", "m"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The reporting verbs, multi-word cues, channel hints and scare/title triggers."""
+
+    verbs: Mapping[str, str | None]
+    phrases: tuple[tuple[str, ...], ...]
+    channels: tuple[tuple[re.Pattern[str], str], ...]
+    scare: tuple[tuple[str, ...], ...]
+    titles: tuple[tuple[str, ...], ...]
+    relays: frozenset[str] = frozenset()  # verbs whose object is the speaker ("quoted her as saying")
+    nouns: frozenset[str] = frozenset()  # nouns that carry an attribution ("X's statement")
+
+
+def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
+    """Load and validate ``quote_cues.csv`` (type, pattern, channel, note)."""
+    rows = read_rows(path, ("type", "pattern", "channel", "note"), required=("type", "pattern"))
+    verbs: dict[str, str | None] = {}
+    phrases, channels, scare, titles = [], [], [], []
+    relays: set[str] = set()
+    nouns: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        line, kind, pattern = row.line, row["type"], row["pattern"]
+        if kind not in CUE_TYPES:
+            raise ReferenceDataError(f"unknown cue type {kind!r} (expected one of {sorted(CUE_TYPES)})", path=path, line=line, field="type")
+        if (kind, pattern) in seen:
+            raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
+        seen.add((kind, pattern))
+        if kind in ("verb", "relay", "noun"):
+            if " " in pattern or pattern != pattern.lower():
+                raise ReferenceDataError(f"a {kind} cue is one lower-case lemma", path=path, line=line, field="pattern")
+            if kind == "verb":
+                verbs[pattern] = row["channel"] or None
+            else:
+                (relays if kind == "relay" else nouns).add(pattern)
+        elif kind == "channel":
+            if not row["channel"]:
+                raise ReferenceDataError("a channel hint needs a channel", path=path, line=line, field="channel")
+            try:
+                channels.append((re.compile(pattern, re.IGNORECASE), row["channel"]))
+            except re.error as exc:
+                raise ReferenceDataError(f"bad regular expression: {exc}", path=path, line=line, field="pattern") from None
+        else:
+            words = tuple(pattern.lower().split())
+            {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
+    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns))
+
+
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """Words the document model uses to describe people and organisations."""
+
+    roles: frozenset[str]  # role nouns: "the minister" refers back to a person with that role
+    gender: Mapping[str, str]  # honorifics, gendered role nouns and pronouns -> "f" / "m"
+    organisations: Mapping[str, frozenset[str]]  # "the union" -> words an organisation's name may have
+    unnamed: frozenset[str]  # heads of unnamed sources ("a source", "officials")
+    role_class: Mapping[str, str] = field(default_factory=dict)  # role -> class ("leader" ~ "secretary": head)
+    modifiers: frozenset[str] = frozenset()  # role modifiers a description must match ("deputy", "vice")
+    role_verbs: Mapping[str, str] = field(default_factory=dict)  # "who chairs the board" -> chair
+    relays: frozenset[str] = frozenset()  # "his office said": the possessor speaks
+    postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
+    places: frozenset[str] = frozenset()  # words of place names and place nouns ("Mount", "Street", "village")
+
+
+def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
+    """Load and validate ``speaker_lexicon.csv`` (type, word, value, note)."""
+    rows = read_rows(path, ("type", "word", "value", "note"), required=("type", "word"))
+    roles: set[str] = set()
+    unnamed: set[str] = set()
+    modifiers: set[str] = set()
+    relays: set[str] = set()
+    postnominal: set[str] = set()
+    places: set[str] = set()
+    role_class: dict[str, str] = {}
+    role_verbs: dict[str, str] = {}
+    gender: dict[str, str] = {}
+    organisations: dict[str, frozenset[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        line, kind, word, value = row.line, row["type"], row["word"], row["value"]
+        if kind not in SPEAKER_TYPES:
+            raise ReferenceDataError(f"unknown type {kind!r} (expected one of {sorted(SPEAKER_TYPES)})", path=path, line=line, field="type")
+        if word != word.lower() or " " in word:
+            raise ReferenceDataError("a word is one lower-case word", path=path, line=line, field="word")
+        if (kind, word) in seen:
+            raise ReferenceDataError(f"duplicate {kind} entry {word!r}", path=path, line=line, field="word")
+        seen.add((kind, word))
+        if kind == "gender":
+            if value not in GENDERS:
+                raise ReferenceDataError(f"gender must be one of {sorted(GENDERS)}", path=path, line=line, field="value")
+            gender[word] = value
+        elif kind == "organisation":
+            words = frozenset(w.strip() for w in value.split("|") if w.strip())
+            if not words:
+                raise ReferenceDataError("an organisation description needs the name words it matches", path=path, line=line, field="value")
+            organisations[word] = words
+        elif kind == "role_verb":
+            if not value:
+                raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
+            role_verbs[word] = value
+        elif kind == "role":
+            roles.add(word)
+            if value:
+                role_class[word] = value
+        else:
+            {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
+             "place": places}[kind].add(word)
+    return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
+                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places))
+
+
+__all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

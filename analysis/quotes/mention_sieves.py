@@ -1,0 +1,487 @@
+"""Stage 1: quotation -> mention. Ordered sieves; the first that finds the speaker's words decides.
+
+Each sieve takes the context and one quotation and returns a :class:`~.state.Found` (named after
+the sieve) or None. The order (:data:`MENTION_SIEVES`) runs from the most to the least reliable:
+
+1. ``nested``: a quotation inside another keeps the outer quotation's speaker;
+2. ``dash``: ``"..." – Ana Pires`` (the name after a dash that follows the closing mark);
+3. ``trigram``: the shallow patterns next to the marks, ``quote, said Mention`` /
+   ``quote, Mention said`` / ``Mention said, quote`` (also a cue inside the reporter's sentence:
+   ``But the unions, Pires said, "must ..."``);
+4. ``parse``: the reporting verb of the cue lexicon that governs the quotation and its subject
+   (passive: the agent; participles and adjuncts such as "calling", "saying", "adding": the subject
+   of the verb they modify; "according to X"; relays such as "quoted her as saying": the object;
+   "X's statement"); addressees ("told Y", "said to Y") are never speakers;
+5. ``continuation``: a quotation with no cue of its own continues the previous one in its paragraph,
+   or the quotation of the previous paragraph (multi-paragraph quotations);
+6. ``paragraph``: a quotation with no cue of its own after an attribution earlier in its paragraph;
+7. ``context``: a quotation alone in its paragraph, right after a paragraph about one person.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .model import NON_AGENT_TYPES, PLACE_TYPES
+from .state import Context, Found, Quote, span_text
+
+SUBJECT_DEPS = ("nsubj",)
+PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
+ADDRESSEE_DEPS = ("dobj", "dative", "iobj", "pobj")
+NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"})
+DASHES = ("\u2013", "\u2014", "-", "\u2015", "\u2012")
+#: Dependencies of a participle or adjunct whose speaker is the subject of the verb it modifies.
+ADJUNCT_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _is_cue_verb(ctx: Context, tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
+
+
+RELATIVE = frozenset({"who", "that", "which"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause describes ("a ministry official, who told ...")."""
+    if tok is not None and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _agent_ok(ctx: Context, tok: Token | None) -> bool:
+    """A token that can be a speaker: outside any quotation, not a date, place or other non-agent."""
+    if tok is None or ctx.in_quote[tok.i]:
+        return False
+    if tok.pos_ == "PRON":
+        return True
+    entity = ctx.model.entity_at(tok.i)
+    if entity is not None and entity.kind == "place":
+        return False
+    if tok.ent_type_ in NON_AGENT_TYPES and entity is None:
+        return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)  # "One of them, Erlan Bek, ..."
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or ctx.model.entity_at(tok.i) is not None
+
+
+def _speaker_like(ctx: Context, tok: Token) -> bool:
+    """Can this word name someone who speaks: a name, a pronoun, or a noun for a person, group or organisation?"""
+    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper():
+        return True
+    words = {tok.lemma_.lower(), tok.lower_}
+    lex = ctx.lexicon
+    return bool(words & (lex.roles | lex.unnamed | lex.relays | set(lex.organisations) | set(lex.gender) | ctx.cues.nouns))
+
+
+def _coordinated(ctx: Context, head: Token) -> list[Token]:
+    """Speakers coordinated with ``head`` ("Pires and Costa")."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quote[child.i]:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+# --------------------------------------------------------------------------- sieves
+def nested(ctx: Context, q: Quote) -> Found | None:
+    if q.seg.parent is None:
+        return None
+    parent = next((o for o in ctx.quotes if o.seg is ctx.segments[q.seg.parent]), None)
+    if parent is None:
+        return None
+    return Found("nested", source=parent)
+
+
+def dash(ctx: Context, q: Quote) -> Found | None:
+    """``"We will win." – Ana Pires``: the name after a dash right after the closing mark (on the same
+    line, or alone on the next one)."""
+    seg = q.seg
+    if seg.close_mark is None:
+        return None
+    rest = ctx.text[seg.close_mark + 1:seg.para_end]
+    stripped = rest.lstrip(" ,")
+    start, end = seg.close_mark + 1 + (len(rest) - len(stripped)), seg.para_end
+    if not stripped and seg.paragraph < len(ctx.paragraph_bounds):
+        start, end = ctx.paragraph_bounds[seg.paragraph]  # the attribution alone on the next line
+        stripped = ctx.text[start:end]
+    if not stripped.startswith(DASHES):
+        return None
+    span = ctx.doc.char_span(start + 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = []
+    for tok in span:  # the first chunk: "Ewan, a reader in Bramby" -> Ewan
+        if tok.is_punct and tok.text in ",;(":
+            break
+        if not tok.is_space and not tok.is_punct:
+            words.append(tok)
+    if not words or not words[0].text[:1].isupper() or len(words) > 10:
+        return None
+    named = [t for t in words if ctx.model.entity_at(t.i) is not None]
+    head = named[-1] if named else next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN")), None)
+    if head is None:
+        return None
+    return Found("dash", mention=head)
+
+
+def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
+    """The head of a short noun phrase (all tokens NP-like): its subject, entity or last noun."""
+    if not tokens or len(tokens) > 8:
+        return None
+    if any(t.pos_ not in NP_POS and not (t.is_punct and t.text in "-'\u2019,") and t.pos_ != "CCONJ" for t in tokens):
+        return None
+    for tok in tokens:
+        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok):
+            return tok
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t)]
+    if not nouns:
+        return None
+    first_conj = next((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ"), None)
+    if first_conj is not None:  # "Pires and Costa": the first conjunct is the head
+        before = [t for t in nouns if t.i < tokens[first_conj].i]
+        if before:
+            return before[-1]
+    ids = {n.i for n in tokens}
+    heads = [t for t in nouns if t.head.i not in ids or t.head is t]
+    return heads[0] if heads else nouns[-1]
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def trigram(ctx: Context, q: Quote) -> Found | None:
+    """Shallow patterns next to the marks: ``quote, said Mention``, ``quote, Mention said``, ``Mention said, quote``."""
+    if q.kind != "full":
+        return None
+    if _after_ok(ctx, q):
+        words = [t for t in ctx.frame(q, "after") if t.text != ","]
+        if words and _is_cue_verb(ctx, words[0]) and not _passive(words[0]):  # quote, said Mention
+            head = _np_head(ctx, _leading_np(words[1:]))
+            if head is not None:
+                return _found("trigram", ctx, head, words[0])
+        k = next((k for k, t in enumerate(words[:9]) if _is_cue_verb(ctx, t)), None)
+        if k and not _passive(words[k]):  # quote, Mention said
+            head = _subject_within(ctx, words[k], words[:k]) or _np_head(ctx, words[:k])
+            if head is not None:
+                return _found("trigram", ctx, head, words[k])
+    before = ctx.frame(q, "before")
+    k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])
+              and before[k].dep_ not in ("acl", "amod", "relcl")), None)  # not "a video posted on Friday"
+    if k is None or _passive(before[k]) or not _adjuncts_only(ctx, before[k + 1:]):
+        return None
+    lead = _last_chunk(before[:k])
+    parenthetical = ctx.text[q.seg.start:q.seg.start + 1].islower()  # the quotation goes on with the reporter's sentence
+    if parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
+        head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
+    else:
+        head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
+    if head is None or head.dep_ in ADDRESSEE_DEPS:
+        return None
+    return _found("trigram", ctx, head, before[k])
+
+
+def _last_chunk(tokens: list[Token]) -> list[Token]:
+    """The words before a cue back to the previous comma ("X, the chair, Ana Pires, said" -> Ana Pires)."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct and tokens[end - 1].text in ",;:\u2014\u2013":
+        end -= 1
+    start = end
+    while start and not (tokens[start - 1].is_punct and tokens[start - 1].text in ",;:\u2014\u2013"):
+        start -= 1
+    return tokens[start:end]
+
+
+def _leading_np(tokens: list[Token]) -> list[Token]:
+    """The noun phrase a token run starts with ("Ana Pires", "the minister", "Pires and Costa")."""
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out):
+            out.append(tok)
+        elif tok.pos_ == "CCONJ" and out and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("PROPN", "NOUN", "DET"):
+            out.append(tok)
+        else:
+            break
+    return out
+
+
+def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
+    """The verb's parsed subject when it lies among ``tokens``."""
+    ids = {t.i for t in tokens}
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)), None)
+
+
+def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
+    """What stands between a cue and the quotation it opens: adjuncts ("on Friday", "in a video posted
+    on Friday") or an addressee ("told reporters"), not a new clause."""
+    for tok in tokens:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "amod"):
+            return False
+        if tok.pos_ == "PRON" and tok.dep_ not in ("dobj", "dative", "pobj", "poss"):
+            return False
+    return True
+
+
+def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | None = None) -> Found | None:
+    head = _through_cue_noun(ctx, _antecedent(head))
+    if head is None:
+        return None
+    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
+
+
+def _after_ok(ctx: Context, q: Quote) -> bool:
+    """May the words after the quotation attribute it? Not after a full stop, nor when they lead into the next quotation."""
+    raw = q.seg.raw_last
+    if raw == ",":
+        return True
+    return raw != "." and not _frame_leads_next(ctx, q)
+
+
+def _frame_leads_next(ctx: Context, q: Quote) -> bool:
+    """The words after a quotation end with "," or ":" right before the next quotation of the paragraph."""
+    nxt = next((s for s in ctx.segments if s.open_mark > q.seg.open_mark and s.paragraph == q.seg.paragraph and not s.nested), None)
+    if nxt is None or q.seg.close_mark is None:
+        return False
+    between = ctx.text[q.seg.close_mark + 1:nxt.open_mark].rstrip()
+    return bool(between) and between[-1] in ",:" and not any(ch in ".!?" for ch in between)
+
+
+def parse(ctx: Context, q: Quote) -> Found | None:
+    """The reporting verb (or phrase, relay, cue noun) that governs the quotation, and its speaker."""
+    if q.kind == "partial":
+        return _choose(ctx, q, _cue_candidates(ctx, ctx.sentence_frame(q), q))
+    before, after = ctx.frame(q, "before") or ctx.lead_in(q), ctx.frame(q, "after")
+    order = [after, before] if q.seg.raw_last in (",", "!", "?", "\u2014") else [before, after]
+    for frame in order:
+        if frame is after and not _after_ok(ctx, q):
+            continue
+        pick = _choose(ctx, q, _cue_candidates(ctx, frame, q))
+        if pick is not None:
+            return pick
+    return None
+
+
+def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
+    """Every cue in ``frame`` with the speaker it points at (mention None when it has none)."""
+    out: list[Found] = []
+    lows = [t.lower_ for t in frame]
+    for k, tok in enumerate(frame):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in ctx.cues.relays:
+            deps = ("nsubjpass",) if _passive(tok) else ("dobj",)  # "X was quoted by the agency as saying"
+            obj = next((c for c in tok.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
+            if obj is not None:
+                _add(out, _found("parse", ctx, obj, tok))
+                continue
+        if _is_cue_verb(ctx, tok):
+            who = _speaker_of(ctx, tok, frame)
+            cue_tok = tok
+            if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
+                cue_tok = who.head  # "quoted him as saying": the relay is the cue
+            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=cue_tok.text))
+            if who is not None:
+                out[-1].others = _coordinated(ctx, who)
+        elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
+            owner = _owner(ctx, tok)
+            if owner is not None:
+                _add(out, _found("parse", ctx, owner, tok))
+        for phrase in ctx.cues.phrases:
+            if tuple(lows[k:k + len(phrase)]) == phrase:
+                last = frame[k + len(phrase) - 1]
+                obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if obj is None and k + len(phrase) < len(frame):
+                    obj = frame[k + len(phrase)]
+                if obj is not None and _agent_ok(ctx, obj):
+                    _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
+    return out
+
+
+def _add(out: list[Found], found: Found | None) -> None:
+    if found is not None:
+        out.append(found)
+
+
+def _owner(ctx: Context, noun: Token) -> Token | None:
+    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                      for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "attribute"
+                      for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    return owner
+
+
+def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
+    """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
+    if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
+        return _owner(ctx, tok)
+    return tok
+
+
+def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
+    """The speaker of a reporting verb: its subject, a passive's agent, or the subject of the verb a
+    participle or adjunct modifies; never an addressee, a date or a word inside a quotation. A subject
+    that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
+    head: Token | None = verb
+    fallback: Token | None = None
+    for _ in range(4):
+        if head is None:
+            break
+        if head is not verb and head.lemma_.lower() in ctx.cues.relays:  # "quoted him as saying": the object
+            deps = ("nsubjpass",) if _passive(head) else ("dobj",)
+            obj = next((c for c in head.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
+            if obj is not None:
+                return obj
+        if _passive(head):
+            agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if _agent_ok(ctx, agent):
+                return agent
+        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
+        if subj is not None:
+            subj = _through_cue_noun(ctx, _antecedent(subj))
+            if subj is None or _speaker_like(ctx, subj):
+                return subj
+            fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
+            head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
+            continue
+        head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
+    # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
+    if fallback is not None:
+        return fallback
+    in_frame = {t.i for t in frame}
+    near = sorted((t for t in frame if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.i - verb.i == 1))
+                   and 0 < t.i - verb.i <= 3 and t.i in in_frame and t.dep_ not in ADDRESSEE_DEPS
+                   and t.ent_type_ not in PLACE_TYPES and _agent_ok(ctx, t)),
+                  key=lambda t: t.i - verb.i)  # "said Pires", "says union" (a headline)
+    if not near:
+        return None
+    tok = near[0]
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
+        tok = tok.head
+    return tok
+
+
+def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
+    if not candidates:
+        return None
+    first = q.span[0]
+    ancestors = {a.i for a in first.ancestors}
+    def rank(c: Found) -> tuple:
+        governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
+        return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))
+
+    return min(candidates, key=rank)
+
+
+def continuation(ctx: Context, q: Quote) -> Found | None:
+    """The attributed quotation this one continues (same paragraph, or a multi-paragraph quotation)."""
+    if q.kind not in ("full", "partial"):
+        return None
+    earlier = [o for o in ctx.paragraph_quotes(q.seg.paragraph) if not o.seg.nested and o is not q and (
+        o.kind == "full" or (q.kind == "partial" and o.kind == "partial" and o.span.sent.start == q.span.sent.start
+                             and not _cue_between(ctx, o, q)))]
+    if earlier:
+        return Found("continuation", source=earlier[-1]) if earlier[-1].attributed else None
+    if q.seg.open_mark != q.seg.para_start:
+        return None
+    prev = [o for o in ctx.paragraph_quotes(q.seg.paragraph - 1) if o.kind == "full" and not o.seg.nested]
+    if not prev or not prev[-1].attributed:
+        return None
+    if q.seg.after_open or prev[-1].seg.close_mark is not None:
+        return Found("continuation", source=prev[-1])
+    return None
+
+
+def _cue_between(ctx: Context, earlier: Quote, q: Quote) -> bool:
+    """A reporting verb between two quotations (outside quotations): the later one has its own attribution."""
+    return any(_is_cue_verb(ctx, t) and not ctx.in_quote[t.i] for t in ctx.doc[earlier.span.end:q.span.start])
+
+
+def context(ctx: Context, q: Quote) -> Found | None:
+    """A quotation alone in its paragraph, right after a paragraph about one person: that person.
+
+    The person is the subject of the previous paragraph's main clauses (a pronoun subject counts for
+    the person it stands for; the last such subject wins), else the one person it names."""
+    seg = q.seg
+    if q.kind != "full" or seg.paragraph < 2 or seg.open_mark != seg.para_start:
+        return None
+    if seg.close_mark is not None and ctx.text[seg.close_mark + 1:seg.para_end].strip(" .,;:"):
+        return None
+    if any(o.paragraph == seg.paragraph and o.open_mark != seg.open_mark and not o.nested for o in ctx.segments):
+        return None
+    start, end = ctx.paragraph_bounds[seg.paragraph - 2]
+    first, last = ctx.token_at(start), ctx.token_at(max(end - 1, start))
+    topic = _paragraph_topic(ctx, first, last)
+    if topic is None:
+        people = {e.index for i, e in ctx.model.by_token.items() if first <= i <= last and e.kind == "person"
+                  and not ctx.in_quote[i]}
+        if len(people) != 1:
+            return None
+        topic = ctx.model.entities[people.pop()]
+    return Found("context", entity=topic)
+
+
+def _paragraph_topic(ctx: Context, first: int, last: int):
+    """The person who is the subject of the main verb of the last sentence (outside quotations) in
+    tokens first..last that has one."""
+    topic = None
+    for tok in ctx.doc[first:last + 1]:
+        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+            continue
+        entity = _entity_of(ctx, tok)
+        if entity is not None and entity.kind == "person":
+            topic = entity
+    return topic
+
+
+def _entity_of(ctx: Context, tok: Token):
+    """The entity a subject token stands for: its name, its apposition, or the person its pronoun points at."""
+    entity = ctx.model.entity_at(tok.i) or ctx.model.pronoun_refs.get(tok.i)
+    if entity is None:
+        entity = next((ctx.model.entity_at(c.i) for c in tok.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    return entity
+
+
+def paragraph(ctx: Context, q: Quote) -> Found | None:
+    """A quotation without a cue of its own after an attribution earlier in its paragraph
+    ("The walk has raised 48,000, she said, ... "It's ...""): that attribution's speaker."""
+    if q.kind != "full" or q.seg.nested:
+        return None
+    first = ctx.token_at(q.seg.para_start)
+    last = ctx.token_at(q.seg.open_mark) - 1
+    for i in range(last, first - 1, -1):
+        tok = ctx.doc[i]
+        if ctx.in_quote[i] or not _is_cue_verb(ctx, tok):
+            continue
+        who = _speaker_of(ctx, tok, [t for t in ctx.doc[first:last + 1] if not ctx.in_quote[t.i]])
+        if who is not None:
+            return _found("paragraph", ctx, who, tok)
+    return None
+
+
+MentionSieve = Callable[[Context, Quote], Found | None]
+#: The stage-1 sieves in the order they are tried.
+MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, trigram, parse, continuation, paragraph, context)
+
+
+def find_mention(ctx: Context, q: Quote) -> Found | None:
+    """Run the stage-1 sieves in order; scare quotes and titles are only attributed when nested."""
+    for sieve in MENTION_SIEVES:
+        if q.kind in ("scare", "title") and sieve is not nested:
+            continue
+        found = sieve(ctx, q)
+        if found is not None:
+            return found
+    return None
+
+
+__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "trigram", "parse", "continuation", "paragraph", "context"]

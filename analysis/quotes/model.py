@@ -1,0 +1,742 @@
+"""The document model: the people and organisations a text mentions, and who each mention is.
+
+Built once per Doc from the parse, before any quotation is attributed:
+
+- **Names** are runs of capitalised tokens ("Transport Minister Ana Pires", "the Dockers' Guild",
+  "O’Neill", "Yasmin al-Haddad", "St Aldric’s Hospital", "Ministry of Transport"). Leading titles
+  (``titles.csv``), role nouns and honorifics (``speaker_lexicon.csv``) become roles; post-nominal
+  letters ("KC") are dropped. Names inside quotations count for who is who (their roles, their
+  full names) but not as mentions a pronoun can point back to.
+- **One entity per referent**: a name joins an earlier entity when it is the same name, one of its
+  words, or a run of its last words ("O'Neill" after "Jo O’Neill", ’ and ' equal; "Van den Akker"
+  after "Joost van den Akker"); two candidates are told apart by gender or title ("Ms Park").
+- **Kind** from the evidence of all mentions: a person (tagged PERSON, titled, given a person's
+  role or gender), an organisation (an organisation word such as "Guild", tagged ORG), a place
+  (tagged GPE/LOC and a known country, or after "in"/"at"), which is never a speaker.
+- **What the text says about them**: roles from titles, appositions ("X, the union leader",
+  "the minister, X"), relative clauses ("X, who chairs the board"), gender from honorifics, gendered
+  role nouns and the pronouns of sentences about one person; coordinated names form **groups**
+  ("X and Y said", later "they" or "the two ministers").
+- **Pronoun chains**: a he/she/they subject outside quotations is resolved as the text goes, so a
+  later pronoun can point back through it ("She finished on Sunday ..." -> the walker).
+
+The entity sieves (:mod:`.entity_sieves`) ask it: which entity is this name, which person holds
+this role, which organisation is "the union", who is the most salient person before this point.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from functools import lru_cache
+
+from ..countries import resolve_country
+from .lexicon import SpeakerLexicon
+
+#: Entity types that are never speakers: dates, times and numbers.
+NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+#: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions after which a place-tagged name is a place ("in Lisbon").
+LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
+                      "towards", "toward"})
+PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
+                       "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+#: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
+SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    return resolve_country(name) is not None
+
+
+def name_key(text: str) -> str:
+    """A name as compared: casefolded, ’ as ', possessive and surrounding punctuation dropped."""
+    key = " ".join(text.replace("\u2019", "'").casefold().split())
+    for suffix in ("'s", "'"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            key = key[: -len(suffix)]
+            break
+    return key.strip(" ,.;:")
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person, organisation, place or unnamed source of the document."""
+
+    index: int
+    kind: str  # "person" | "organisation" | "place" | "unnamed"
+    name: str  # fullest name in the text, without titles (an unnamed source: its description)
+    keys: set[str] = field(default_factory=set)  # full-name and short-name keys it answers to
+    roles: set[str] = field(default_factory=set)  # lower-case role nouns ("minister", "deputy")
+    role_text: str | None = None  # the first apposition, as written
+    gender: str | None = None
+    plural: bool = False
+    mentions: list[int] = field(default_factory=list)  # token indices of mentions outside quotations
+    subject_mentions: list[int] = field(default_factory=list)  # ... of those that are clause subjects
+    main_mentions: list[int] = field(default_factory=list)  # ... of those that are subjects of a main clause
+    org: int | None = None  # index of the organisation a person speaks for
+    votes: Counter = field(default_factory=Counter)  # gender votes from pronouns
+    labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
+    evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
+    head: str = ""  # an unnamed source's head noun ("diplomat")
+
+    def last_before(self, i: int, subjects: bool | str = False) -> int:
+        """Token index of the entity's last (subject, or ``"main"`` clause subject) mention before ``i`` (-1: none)."""
+        mentions = self.main_mentions if subjects == "main" else self.subject_mentions if subjects else self.mentions
+        k = bisect.bisect_left(mentions, i)
+        return mentions[k - 1] if k else -1
+
+
+@dataclass
+class Group:
+    """Entities named together ("X and Y"), at token ``at``."""
+
+    members: list[Entity]
+    at: int
+    mentions: list[int] = field(default_factory=list)  # later plural descriptions that refer to it
+
+    def last_before(self, i: int) -> int:
+        return max([m for m in [self.at, *self.mentions] if m < i], default=-1)
+
+
+class DocumentModel:
+    """The entities of one Doc and the token -> entity map of their mentions."""
+
+    def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
+                 paragraph_starts: tuple[int, ...] = ()) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
+        self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
+        self.lexicon = lexicon
+        self.titles = titles
+        self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
+        self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
+            lexicon.organisations)
+        self.in_quote = in_quote
+        self.entities: list[Entity] = []
+        self.by_token: dict[int, Entity] = {}
+        self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
+        self.groups: list[Group] = []
+        self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
+        self._first: dict[int, bool] | None = None
+        self._build()
+
+    # ------------------------------------------------------------------ name runs
+    def _is_name_token(self, tok: Token) -> bool:
+        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text):
+            return False
+        if tok.ent_type_ in NON_AGENT_TYPES or tok.lower_ in ("i",):
+            return False
+        if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ != "VERB"):
+            return True
+        return tok.pos_ in ("NOUN", "ADJ", "X") and not tok.is_sent_start and not tok.is_stop
+
+    def _joins(self, j: int, start: int) -> int:
+        """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
+        doc = self.tokens
+        tok, prev = doc[j], doc[j - 1]
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        nxt_name = nxt is not None and self._is_name_token(nxt)
+        if self._is_name_token(tok) and not (prev.is_punct and prev.text not in "-\u2010"):
+            return 1
+        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+            return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
+        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES or (
+                nxt.text == "-" and not tok.whitespace_)):
+            return 1
+        if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
+                and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
+            return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
+        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
+            return 2  # "Dockers' Guild"
+        if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
+            return 2  # "St Aldric’s Hospital"
+        if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
+            target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
+            words = {name_key(t.text) for t in doc[start:j]}
+            org_like = bool(words & self.org_words) or words <= self.title_words or j - start == 1
+            if self._is_name_token(target) and org_like:
+                return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
+        return 0
+
+    def name_runs(self) -> list[tuple[int, int]]:
+        """(start, end) token ranges of capitalised name runs (inside quotations too)."""
+        doc, runs, i = self.tokens, [], 0
+        while i < len(doc):
+            tok = doc[i]
+            starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
+                                                  and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
+                tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
+                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3]))
+            if not starts:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and self.in_quote[j] == self.in_quote[i]:
+                step = self._joins(j, i)
+                if not step:
+                    break
+                j += step
+            while j - 1 > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].is_punct):
+                j -= 1
+            runs.append((i, j))
+            i = j
+        # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
+        covered = {k for a, b in runs for k in range(a, b)}
+        words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
+        extra = [(k, k + 1) for k, tok in enumerate(self.tokens) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
+                 and name_key(tok.text) in words]
+        return sorted(runs + extra)
+
+    def _organisation_name(self, run: Span) -> bool:
+        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
+        words = [name_key(t.text) for t in run if not t.is_punct]
+        if not words:
+            return False
+        heads = {words[-1]} | {words[k - 1] for k, w in enumerate(words) if w in ("of", "for") and k}
+        return bool(heads & self.org_words)
+
+    def _split_titles(self, start: int, end: int) -> tuple[int, int, list[str]]:
+        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals."""
+        doc, roles = self.doc, []
+        k = start
+        while k < end - 1:
+            low = doc[k].lower_.rstrip(".")
+            if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
+                roles.append(low)
+                k += 1
+            else:
+                break
+        while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
+            end -= 1
+        return k, end, roles
+
+    def _is_modifier(self, k: int, end: int) -> bool:
+        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X")."""
+        doc = self.doc
+        if k + 2 >= end or doc[k].ent_type_ == "PERSON":
+            return False
+        low = doc[k + 1].lower_.rstrip(".")
+        return low in self.title_words or low in self.lexicon.roles
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        doc = self.doc
+        for start, end in self.name_runs():
+            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
+                start += 1
+            if start >= end:
+                continue
+            if self._organisation_name(doc[start:end]):
+                first, last, title_words = start, end, []  # "The Kastovian Foreign Ministry": no titles to strip
+            else:
+                first, last, title_words = self._split_titles(start, end)
+            name = doc[first:last]
+            if not len(name):
+                continue
+            words = self._words(name)
+            if not words or all(w in self.title_words or w in self.lexicon.roles for w in words) or words[0] in ("of", "for"):
+                for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
+                    self.runs[t.i] = (start, end)
+                continue
+            root = name.root
+            if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
+                continue  # "Cross-examined"
+            if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
+                    and root.head.pos_ == "NOUN" and root.head.is_lower:
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
+            entity = self._match(words, title_words)
+            if entity is None:
+                entity = Entity(len(self.entities), "person", _name_text(name))
+                self.entities.append(entity)
+            elif len(words) > len(self._words_of(entity.name)):
+                entity.name = _name_text(name)
+            self._add_keys(entity, words)
+            self._evidence(entity, name, words, title_words)
+            for t in doc[start:end]:
+                self.by_token[t.i] = entity
+                self.runs[t.i] = (start, end)
+            if not self.in_quote[root.i]:
+                head = name[-1].i
+                entity.mentions.append(head)
+                if self._is_subject(name):
+                    entity.subject_mentions.append(head)
+                    if self._is_main(name.root):
+                        entity.main_mentions.append(head)
+            for word in title_words:
+                self._add_role(entity, word)
+        for entity in self.entities:
+            self._decide_kind(entity)
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            entity = self.by_token[i]
+            start, end = self.runs[i]
+            if start in seen:
+                continue
+            seen.add(start)
+            name = doc[start:end]
+            self._appositions(entity, name)
+            self._relative_roles(entity, name)
+        self._pronoun_votes()
+        for entity in self.entities:
+            if entity.gender is None and entity.votes and entity.kind == "person":
+                (top, n), *rest = entity.votes.most_common()
+                if not rest or rest[0][1] < n:
+                    entity.gender = top
+        self._groups()
+        self._plural_descriptions()
+        self._pronoun_chain()
+        for entity in self.entities:
+            for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                mentions.sort()
+
+    @staticmethod
+    def _words(name: Span) -> list[str]:
+        """The words of a name as compared (hyphenated parts stay one word)."""
+        return [w for w in (name_key(w) for w in name.text.replace("\u2010", "-").split()) if w and w not in ("-",)]
+
+    @staticmethod
+    def _words_of(text: str) -> list[str]:
+        return [name_key(w) for w in text.split()]
+
+    def _is_subject(self, name: Span) -> bool:
+        root = name.root
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+        before = self.doc[name.start - 1] if name.start else None
+        if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
+            return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
+        return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
+
+    def _is_main(self, tok: Token) -> bool:
+        """The sentence's first subject outside quotations (or its apposition, or the role noun before it):
+        in news copy the first subject is the sentence's topic, and it survives a parser that hangs the
+        main clause under a subordinate one."""
+        while tok.dep_ not in SUBJECT_DEPS and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
+            tok = tok.head
+        if tok.dep_ not in SUBJECT_DEPS:
+            return False
+        return self._first_subjects().get(tok.i, False)
+
+    def _first_subjects(self) -> dict[int, bool]:
+        """Token index -> True for the first main subject of each sentence (computed once per Doc)."""
+        if self._first is None:
+            self._first = {}
+            found = False
+            for tok in self.tokens:
+                if tok.is_sent_start:
+                    found = False
+                if not found and tok.dep_ in SUBJECT_DEPS and not self.in_quote[tok.i] \
+                        and not any(a.dep_ in SUBORDINATE for a in tok.ancestors):
+                    self._first[tok.i] = found = True
+        return self._first
+
+    def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
+        full = " ".join(words)
+        candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
+        if not candidates and len(words) > 1:
+            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
+                words[-1], words[0], " ".join(words[1:]))]
+        if len(candidates) > 1:  # "Ms Park" and "Coach Park": gender or title tells them apart
+            gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
+            fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
+                       and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
+            fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
+            candidates = fitting or candidates
+        return candidates[0] if candidates else None
+
+    def _add_keys(self, entity: Entity, words: list[str]) -> None:
+        entity.keys.add(" ".join(words))
+        entity.keys.update(w for w in words if w not in PARTICLES)
+        for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
+            entity.keys.add(" ".join(words[k:]))
+        if len(words) > 1:
+            acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
+            if len(acronym) > 1:
+                entity.keys.add(acronym)
+
+    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str]) -> None:
+        labels = [t.ent_type_ for t in name if t.ent_type_]
+        entity.labels.update(set(labels))
+        if set(words) & self.org_words or "of" in words and not title_words:
+            entity.evidence["organisation"] += 2
+        if title_words:
+            entity.evidence["person"] += 2
+        if "PERSON" in labels:
+            entity.evidence["person"] += 1
+        if "ORG" in labels:
+            entity.evidence["organisation"] += 1
+        root = name.root
+        after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
+        if set(labels) & PLACE_TYPES and "PERSON" not in labels:
+            if _is_country(name.text) or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+                entity.evidence["place"] += 2
+            else:
+                entity.evidence["place"] += 0.5
+        elif after_locative and not title_words:
+            entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
+        if name.text.isupper() and len(name.text) > 1:
+            entity.evidence["organisation"] += 1
+        owned = root.head if root.dep_ == "poss" else None  # "Halvard Rail's chief executive": an organisation
+        if owned is not None and owned.pos_ == "NOUN" and self.lexicon.role_class.get(owned.lemma_.lower()) in ("head", "executive"):
+            entity.evidence["organisation"] += 1
+        if set(words) & self.lexicon.places:  # "Mount Aravel", "Canal Street"
+            entity.evidence["place"] += 2
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "towns such as Ardlow and Pennick"
+            anchor = anchor.head
+        described = anchor.head if anchor.dep_ in ("appos", "pobj") else None
+        if described is not None and described.dep_ == "prep" and described.lower_ in ("of", "as"):
+            described = described.head  # "the village of Vell", "towns such as Ardlow"
+        if described is not None and described.lemma_.lower() in self.lexicon.places:
+            entity.evidence["place"] += 2
+        before = self.doc[name.start - 1] if name.start else None
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in self.lexicon.roles:
+            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "farmer Joan Pike"
+            entity.evidence["person"] += 1
+
+    def _decide_kind(self, entity: Entity) -> None:
+        ev = entity.evidence
+        if ev["organisation"] >= 2 and ev["organisation"] >= ev["person"]:
+            entity.kind = "organisation"
+        elif ev["place"] > ev["person"] and ev["place"] >= 1:
+            entity.kind = "place"
+        elif ev["person"] >= 1 or entity.gender is not None:
+            entity.kind = "person"
+        elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
+            entity.kind = "organisation"
+        else:
+            entity.kind = "person"
+
+    def _add_role(self, entity: Entity, word: str) -> None:
+        low = word.lower().rstrip(".")
+        for part in low.split():
+            if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
+                entity.roles.add(part)
+                if part in self.lexicon.roles and entity.kind != "organisation":
+                    entity.evidence["person"] += 1
+            if part in self.lexicon.gender and entity.gender is None and entity.kind != "organisation":
+                entity.gender = self.lexicon.gender[part]
+
+    def _appositions(self, entity: Entity, name: Span) -> None:
+        """Roles from "X, the transport minister," and "the minister, X,"; the organisation of "head of Y"."""
+        root = name.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < name.start:
+            nouns.append(root.head)
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        for noun in nouns:
+            if noun.pos_ not in ("NOUN", "PROPN") or (self.by_token.get(noun.i) not in (None, entity)
+                                                      and noun.i not in self.runs):
+                continue
+            if entity.role_text is None:
+                entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
+            low = noun.lower_
+            if low in self.org_words and entity.kind != "person":
+                entity.evidence["organisation"] += 1
+            elif entity.kind == "place":
+                entity.kind = "person"
+            for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
+                self._add_role(entity, word)
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
+                for word in (role.lemma_.lower(), role.lower_):
+                    self._add_role(entity, word)
+                owner = self.by_token.get(noun.i)
+                if owner is not None and owner.kind == "organisation" and entity.kind == "person":
+                    entity.org = owner.index
+            if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
+                start, end = self.runs[noun.i]
+                for t in self.doc[start:end]:
+                    self._add_role(entity, t.lower_)
+            org = next((self.by_token[t.i] for t in noun.subtree if t.i in self.by_token
+                        and self.by_token[t.i] is not entity), None)
+            if org is not None and org.kind == "organisation" and entity.kind == "person":
+                entity.org = org.index
+                entity.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+
+    def _relative_roles(self, entity: Entity, name: Span) -> None:
+        """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
+        for rel in (c for c in name.root.children if c.dep_ == "relcl"):
+            role = self.lexicon.role_verbs.get(rel.lemma_.lower())
+            if role:
+                self._add_role(entity, role)
+            for obj in rel.children:
+                if obj.dep_ in ("attr", "oprd", "dobj") and rel.lemma_.lower() in ("become", "be", "serve", "remain"):
+                    self._add_role(entity, obj.lemma_.lower())
+                    for c in obj.children:
+                        if c.dep_ in ("compound", "amod"):
+                            self._add_role(entity, c.lower_)
+                if obj.dep_ == "dobj" and role:
+                    target = self.by_token.get(obj.i)
+                    if target is not None and target.kind == "organisation":
+                        entity.org = target.index
+
+    def _pronoun_votes(self) -> None:
+        """Gender evidence: a he/she subject or his/her possessive (outside quotations, not in a relative
+        clause) in a clause governed by a verb whose subject is a person ("Pires said her ministry ...")."""
+        for tok in self.tokens:
+            gender = self.lexicon.gender.get(tok.lower_)
+            if not gender or self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            for verb in tok.ancestors:
+                if verb.dep_ == "relcl":
+                    break
+                subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
+                if subj is None:
+                    continue
+                entity = self.by_token.get(subj.i) or next(
+                    (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
+                if entity is not None and entity.kind == "person":
+                    entity.votes[gender] += 1
+                break
+
+    def _groups(self) -> None:
+        """Names coordinated with each other ("X and Y") form a group."""
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            tok = self.tokens[i]
+            if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
+                continue
+            conj = [c for c in tok.subtree if c.dep_ == "conj" and not self.in_quote[c.i]]
+            members = [self.by_token[i]]
+            for c in conj:  # "X and her counterpart, Y"
+                named = self.by_token.get(c.i) or next(
+                    (self.by_token[a.i] for a in c.children if a.dep_ == "appos" and a.i in self.by_token), None)
+                if named is not None:
+                    members.append(named)
+            unique = list(dict.fromkeys(members))
+            if any(e.kind == "organisation" for e in unique):  # "the Signal Workers and the Guild of Train Drivers"
+                for e in unique:
+                    if e.kind == "person" and e.evidence["person"] == 0 and e.gender is None:
+                        e.kind = "organisation"
+            if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
+                self.groups.append(Group(unique, i))
+                seen.update(c.i for c in conj)
+
+    def _plural_descriptions(self) -> None:
+        """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
+        group: the last one of that kind, or the people of that role (and the nearest others) they count."""
+        for tok in self.tokens:
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+                continue
+            members = self.plural_referents(tok)
+            if len(members) < 2:
+                continue
+            group = next((g for g in self.groups if g.members == members), None)
+            if group is None:
+                self.groups.append(Group(members, tok.i))
+            elif tok.i > group.at:
+                group.mentions.append(tok.i)
+
+    def plural_referents(self, head: Token) -> list[Entity]:
+        """Who a plural description refers to: a group of organisations ("both unions") or people
+        ("the two ministers": a group of people, else those with that role, else the nearest people)."""
+        lemma, low = head.lemma_.lower(), head.lower_
+        det = next((c for c in head.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an", "some", "several", "many", "few", "other"):
+            return []
+        count = next((COUNTS[c.lower_] for c in head.children if c.lower_ in COUNTS), 0)
+        if det is not None and det.lower_ == "both":
+            count = 2
+        if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
+            group = self.recent_group(head.i, "organisation")
+            return group.members if group is not None else []
+        mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        roles = [w for w in (lemma, low, *mods) if w in self.lexicon.roles or w in self.title_words]
+        if not roles or (det is None and not count):
+            return []
+        group = self.recent_group(head.i, "person")
+        people = self.people_with_role(roles, head.i)
+        if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
+            return group.members
+        if count and len(people) < count:  # "the two chief executives": those the text gave the role, then the nearest people
+            people = (people + [e for e in self.people_near(head.i) if e not in people])[:count]
+            people.sort(key=lambda e: e.mentions[0])
+        return people if len(people) >= 2 else []
+
+    def _pronoun_chain(self) -> None:
+        """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
+        for tok in self.tokens:
+            low = tok.lower_
+            if self.in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS or low not in PRONOUN_GENDER:
+                continue
+            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low])
+            if entity is not None:
+                self.pronoun_refs[tok.i] = entity
+                entity.mentions.append(tok.i)
+                entity.subject_mentions.append(tok.i)
+                if self._is_main(tok):
+                    entity.main_mentions.append(tok.i)
+                for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                    mentions.sort()
+
+    # ------------------------------------------------------------------ queries
+    def entity_at(self, i: int) -> Entity | None:
+        return self.by_token.get(i)
+
+    def entity_in(self, span: Span) -> Entity | None:
+        """The entity named in ``span`` (its last name token wins: "Minister Ana Pires")."""
+        for tok in reversed(span):
+            if tok.i in self.by_token:
+                return self.by_token[tok.i]
+        return None
+
+    def named(self, text: str) -> Entity | None:
+        """The entity a free-text name refers to (full name, surname or first name)."""
+        words = self._words_of(text)
+        return self._match(words, []) if words else None
+
+    def paragraph_of(self, i: int) -> int:
+        """0-based paragraph of token ``i``."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, self.tokens[i].idx) - 1) if self.paragraph_starts else 0
+
+    def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
+        """The person a he/she before token ``before`` refers to.
+
+        Among the people whose gender fits, the last one that was the subject of a clause in this or
+        the previous paragraph, else the last one mentioned at all; a person known to have the
+        pronoun's gender wins over one of unknown gender mentioned in the same stretch of text.
+        """
+        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
+        if not people:
+            return None
+        here = self.paragraph_of(before)
+
+        def pick(pool: list[Entity], subjects: bool | str) -> Entity | None:
+            placed = [(e.last_before(before, subjects), e) for e in pool]
+            placed = [(at, e) for at, e in placed if at >= 0 and (not subjects or self.paragraph_of(at) >= here - 1)]
+            return max(placed, key=lambda pair: pair[0])[1] if placed else None
+
+        known = [e for e in people if gender is not None and e.gender == gender]
+        for pool, subjects in ((known, "main"), (known, True), (people, "main"), (people, True)):
+            found = pick(pool, subjects) if pool else None
+            if found is not None:
+                return found
+        return pick(known, False) or pick(people, False)
+
+    def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
+               subjects: bool = False) -> Entity | None:
+        """The entity of ``kinds`` mentioned last (as a subject, with ``subjects``) before token ``before``
+        (a subject only in this or the previous paragraph)."""
+        best, best_at = None, -1
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        for entity in self.entities:
+            if entity.kind not in kinds or (plural is not None and entity.kind == "unnamed" and entity.plural != plural):
+                continue
+            at = entity.last_before(before, subjects)
+            if subjects and at >= 0 and here - self.paragraph_of(at) > 1:
+                continue
+            if at > best_at:
+                best, best_at = entity, at
+        return best
+
+    def recent_group(self, before: int, kind: str | None = None, window: int = 2) -> Group | None:
+        """The last group named before token ``before`` (within ``window`` paragraphs)."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        groups = [g for g in self.groups if g.last_before(before) >= 0 and (kind is None or g.members[0].kind == kind)
+                  and here - self.paragraph_of(g.last_before(before)) <= window]
+        return max(groups, key=lambda g: g.last_before(before)) if groups else None
+
+    def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
+        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``."""
+        best, best_key = None, None
+        for e in self.entities:
+            if e.kind != "person" or not set(required) <= e.roles:
+                continue
+            classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
+            exact = len(set(roles) & e.roles)
+            similar = len({self.lexicon.role_class.get(r, r) for r in roles} & classes)
+            if not exact and not similar:
+                continue
+            key = (exact, similar, e.last_before(before), -e.index)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        return best
+
+    def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
+        """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        wanted = {self.lexicon.role_class.get(r, r) for r in roles}
+        out = []
+        for e in self.entities:
+            at = e.last_before(before)
+            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and (
+                    wanted & {self.lexicon.role_class.get(r, r) for r in e.roles}):
+                out.append((e.mentions[0], e))
+        return [e for _, e in sorted(out, key=lambda pair: pair[0])]
+
+    def people_near(self, before: int, window: int = 1) -> list[Entity]:
+        """People mentioned in this or the previous paragraph before token ``before``, most recent first."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        placed = [(e.last_before(before), e) for e in self.entities if e.kind == "person"]
+        placed = [(at, e) for at, e in placed if at >= 0 and here - self.paragraph_of(at) <= window]
+        return [e for _, e in sorted(placed, key=lambda pair: -pair[0])]
+
+    def organisation_for(self, noun: str, before: int, modifiers: list[str] = ()) -> Entity | None:
+        """The organisation that "the <noun>" refers to: one whose name has the noun, a word it stands
+        for, or a modifier ("the telecoms group" -> "Novaline Telecom"); else the last organisation."""
+        words = self.lexicon.organisations.get(noun, frozenset()) | {noun}
+        orgs = [e for e in self.entities if e.kind == "organisation"]
+
+        def name_words(e: Entity) -> set[str]:
+            return {w for k in e.keys for w in k.split()}
+
+        matches = [e for e in orgs if words & name_words(e)]
+        if not matches and modifiers:
+            stems = {m.rstrip("s") for m in modifiers}
+            matches = [e for e in orgs if any(w.rstrip("s") in stems for w in name_words(e))]
+        if not matches:
+            matches = [e for e in orgs if e.last_before(before) >= 0]
+        if not matches:
+            return None
+        placed = [e for e in matches if e.last_before(before) >= 0]
+        return max(placed or matches, key=lambda e: e.last_before(before))
+
+    def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
+        """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
+        ``describe`` (token -> description), one introduced earlier without being quoted is found too."""
+        found = [e for e in self.entities if e.kind == "unnamed" and e.head == head and e.last_before(before) >= 0]
+        if found:
+            return max(found, key=lambda e: e.last_before(before))
+        if describe is None:
+            return None
+        for tok in reversed(self.tokens[:before]):
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if tok.lemma_.lower() == head and not self.in_quote[tok.i] and det is not None and det.lower_ in ("a", "an", "one"):
+                return self.add_unnamed(describe(tok), tok, False)
+        return None
+
+    def add_unnamed(self, description: str, head: Token, plural: bool) -> Entity:
+        """A new unnamed source described as written ("a senior official", "officials")."""
+        key = name_key(description)
+        for entity in self.entities:
+            if entity.kind == "unnamed" and key in entity.keys:
+                entity.mentions.append(head.i)
+                entity.mentions.sort()
+                return entity
+        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural, mentions=[head.i],
+                        head=head.lemma_.lower())
+        self.entities.append(entity)
+        return entity
+
+
+def _name_text(span: Span) -> str:
+    text = span.text
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return " ".join(text.split()).strip(" ,;:")
+
+
+__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "name_key"]

@@ -1,0 +1,105 @@
+"""The development-set scorer: a validating loader and per-family scores that notice errors."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.errors import ReferenceDataError
+from analysis.quote_eval import SCORE_COLUMNS, compare_cases, load_cases, scores_from_comparison, speaker_key
+
+TEXT = '"We are ready," said Minister Ana Pires.\n\n"It is done," the minister said.'
+
+
+def quote(text, words, **fields):
+    start = text.index(words)
+    record = {"start": start, "end": start + len(words), "quote": words, "kind": "full", "speaker": None, "speakers": [],
+              "speaker_mention": None, "cue": None, "unnamed": False, "nested": False, "open_at_end": False}
+    record.update(fields)
+    if record["speaker"] and not record["speakers"]:
+        record["speakers"] = [record["speaker"]]
+    return record
+
+
+def case(**fields):
+    record = {"id": "description-01", "family": "description", "split": "dev", "marks": "straight",
+              "convention": "blank_line", "text": TEXT,
+              "quotes": [quote(TEXT, "We are ready", speaker="Ana Pires", cue="said"),
+                         quote(TEXT, "It is done", speaker="Ana Pires", cue="said")]}
+    record.update(fields)
+    return record
+
+
+def write(tmp_path, *cases, name="description.jsonl"):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    return path
+
+
+def prediction(rows):
+    return pd.DataFrame(rows, columns=["start", "end", "quote", "speaker", "speaker_entity", "speakers", "cue", "attribution"])
+
+
+def test_loader_reads_splits(tmp_path):
+    path = write(tmp_path, case(), case(id="description-02", split="test"))
+    assert [c["id"] for c in load_cases(tmp_path)] == ["description-01", "description-02"]
+    assert [c["id"] for c in load_cases(path, split="test")] == ["description-02"]
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"split": "train"}, "split"),
+    ({"family": "dash"}, "family"),
+    ({"quotes": [quote(TEXT, "We are ready", speaker="Ana Pires") | {"end": 5}]}, "quotes[0].quote"),
+    ({"quotes": [quote(TEXT, "We are ready", speaker="Ana Pires") | {"speakers": []}]}, "quotes[0].speakers"),
+    ({"quotes": [quote(TEXT, "We are ready") | {"nested": "no"}]}, "quotes[0].nested"),
+])
+def test_loader_errors_name_file_line_and_field(tmp_path, change, field):
+    write(tmp_path, case(id="description-00"), case(**change))
+    with pytest.raises(ReferenceDataError) as err:
+        load_cases(tmp_path)
+    assert (err.value.path.name, err.value.line, err.value.field) == ("description.jsonl", 2, field)
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    write(tmp_path, case(), case())
+    with pytest.raises(ReferenceDataError, match="duplicate id"):
+        load_cases(tmp_path)
+
+
+def test_speaker_keys_ignore_case_apostrophes_and_a_leading_the():
+    assert speaker_key("The Dockers\u2019 Guild") == speaker_key("dockers' guild")
+    assert speaker_key(None) is None and speaker_key("") is None
+
+
+def test_scores_count_spans_speakers_and_cues(tmp_path):
+    (c,) = [case()]
+    a, b = c["quotes"]
+    predicted = prediction([
+        {"start": a["start"], "end": a["end"], "quote": a["quote"], "speaker_entity": "Ana Pires", "cue": "said"},
+        {"start": b["start"], "end": b["end"], "quote": b["quote"], "speaker_entity": "the minister", "cue": "said"},
+        {"start": 0, "end": 3, "quote": "We ", "speaker_entity": None, "cue": None},
+    ])
+    scores = scores_from_comparison(compare_cases([c], [predicted]))
+    assert list(scores.columns) == SCORE_COLUMNS and list(scores["family"]) == ["description", "all"]
+    row = scores.iloc[0]
+    assert (row["quotes"], row["found"], row["predicted"]) == (2, 2, 3)
+    assert (row["span_precision"], row["span_recall"], row["speaker_accuracy"], row["cue_accuracy"]) == (0.667, 1.0, 0.5, 1.0)
+
+
+def test_coordinated_quotations_need_every_speaker(tmp_path):
+    text = '"No," say Ana Pires and Rui Costa.'
+    c = case(text=text, quotes=[quote(text, "No", speaker="Ana Pires", speakers=["Ana Pires", "Rui Costa"], cue="say")])
+    one_only = prediction([{"start": 1, "end": 3, "quote": "No", "speaker_entity": "Ana Pires", "speakers": "Ana Pires", "cue": "say"}])
+    both = prediction([{"start": 1, "end": 3, "quote": "No", "speaker_entity": "Ana Pires",
+                        "speakers": "Ana Pires; Rui Costa", "cue": "say"}])
+    assert scores_from_comparison(compare_cases([c], [one_only])).iloc[0]["speaker_accuracy"] == 0.0
+    assert scores_from_comparison(compare_cases([c], [both])).iloc[0]["speaker_accuracy"] == 1.0
+
+
+def test_family_scores_run_the_pipeline(tmp_path, nlp):
+    from analysis.quote_eval import family_scores
+
+    write(tmp_path, case())
+    scores = family_scores(split="dev", source=tmp_path, nlp=nlp)
+    assert scores.set_index("family").loc["description", "span_f1"] == 1.0

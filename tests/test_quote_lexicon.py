@@ -1,0 +1,46 @@
+"""The cue lexicon and the speaker lexicon: validation, and channels only where the text states one."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import ReferenceDataError
+from analysis.quotes import load_cues
+from analysis.quotes.lexicon import load_speaker_lexicon
+from statement_cases import one
+
+
+def test_speaker_lexicon_loads_and_validates(tmp_path):
+    lexicon = load_speaker_lexicon()
+    assert "minister" in lexicon.roles and lexicon.gender["spokeswoman"] == "f"
+    assert "guild" in lexicon.organisations["union"] and "official" in lexicon.unnamed
+    bad = tmp_path / "speakers.csv"
+    bad.write_text("type,word,value,note\ngender,mr,m,\ngender,ms,x,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_speaker_lexicon(bad)
+    assert (err.value.line, err.value.field) == (3, "value")
+    bad.write_text("type,word,value,note\norganisation,union,,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="name words"):
+        load_speaker_lexicon(bad)
+
+
+def test_cue_lexicon_validation(tmp_path):
+    good = load_cues()
+    assert "say" in good.verbs and ("according", "to") in good.phrases
+    bad = tmp_path / "cues.csv"
+    bad.write_text("type,pattern,channel,note\nverb,say,,\nadverb,said,,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_cues(bad)
+    assert err.value.line == 3 and err.value.field == "type"
+    bad.write_text("type,pattern,channel,note\nchannel,(unclosed,phone call,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="regular expression"):
+        load_cues(bad)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ('"We are not there yet," a senior official said, speaking on condition of anonymity.', None),
+    ('In a post on X, Netanyahu wrote: "Welcome, Kazakhstan!"', "social media post"),
+    ('"It is a historic day," Foreign Minister Gideon Sa\'ar said in a statement on Friday.', "written statement"),
+    ('"A good talk," Ann Lee said after a phone call with her counterpart.', "phone call"),
+])
+def test_channel_only_when_the_text_states_it(nlp, text, channel):
+    assert one(text, nlp)["channel"] == channel

@@ -1,0 +1,83 @@
+"""The one marks layer: which characters open and close quotations, per paragraph."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes.marks import find_segments, quote_ranges
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_segments(text)[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" and \u201cno\u201d.', ["yes", "no"]),
+    ("The plan was \u2018a good start\u2019, she said.", ["a good start"]),
+    ("'We are ready,' she said.", ["We are ready"]),
+])
+def test_double_and_single_marks_pair(text, expected):
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "O'Brien and O\u2019Neill don't agree.",
+    "The teams' plans and the players\u2019 wages are late.",
+    "Sales peaked in the \u201990s and the '80s.",
+])
+def test_apostrophes_are_never_delimiters(text):
+    segments, warnings = find_segments(text)
+    assert segments == [] and warnings == []
+
+
+def test_an_apostrophe_inside_a_single_quotation_does_not_close_it():
+    assert quoted("\u2018The teams\u2019 plans are good,\u2019 she said.") == ["The teams\u2019 plans are good"]
+
+
+def test_a_nested_quotation_points_at_its_outer_one():
+    text = '"They wrote \u2018never again\u2019 on the wall," he said.'
+    outer, inner = find_segments(text)[0]
+    assert (outer.depth, inner.depth, inner.parent, text[inner.start:inner.end]) == (0, 1, 0, "never again")
+    assert inner.nested and not outer.nested
+
+
+def test_a_quotation_continued_by_the_next_paragraph():
+    text = '"First part.\n\n"Second part."'
+    first, second = find_segments(text)[0]
+    assert (first.ending, first.close_mark, second.after_open) == ("continued", None, True)
+
+
+def test_truncated_text_keeps_the_open_quotation():
+    text = 'She wrote:\n\n"We will never accept this and'
+    (seg,), warnings = find_segments(text)
+    assert seg.open_at_end and text[seg.start:seg.end] == "We will never accept this and" and seg.end == len(text)
+    assert warnings == []
+
+
+def test_a_missing_closing_mark_ends_with_its_paragraph_and_warns():
+    text = 'He said "we will go.\n\nThe meeting ended. Nobody spoke.'
+    (seg,), (warning,) = find_segments(text)
+    assert seg.ending == "unclosed" and text[seg.start:seg.end] == "we will go."
+    assert warning["offset"] == text.index('"') and "not closed" in warning["message"]
+
+
+def test_a_new_opening_mark_ends_an_unclosed_quotation_at_its_sentence_end():
+    text = 'He said "we go. Then he left. "Fine," she said.'
+    assert quoted(text) == ["we go. Then he left.", "Fine"]
+    assert "missing" in find_segments(text)[1][0]["message"]
+
+
+def test_a_stray_closing_mark_is_a_warning():
+    segments, warnings = find_segments("It measured 6\" across and 4\u201d deep.")
+    assert segments == [] and len(warnings) == 2
+
+
+def test_one_paragraph_per_line_never_pairs_across_lines():
+    text = 'Ana Pires spoke.\n"We are ready," she said.\n"The plan is done.\n"And it works."'
+    segments = find_segments(text)[0]
+    assert [s.paragraph for s in segments] == [2, 3, 4]
+    assert segments[1].ending == "continued"
+
+
+def test_quote_ranges_include_the_marks_of_outer_quotations():
+    text = 'A "b \u2018c\u2019" d.\n\n"open'
+    assert [text[a:b] for a, b in quote_ranges(text)] == ['"b \u2018c\u2019"', '"open']

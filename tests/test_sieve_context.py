@@ -1,0 +1,29 @@
+"""Stage 1, ``context``: a quotation alone in its paragraph after a paragraph about one person."""
+from __future__ import annotations
+
+from statement_cases import one, rows
+
+
+def test_a_lone_quotation_goes_to_the_person_of_the_previous_paragraph(nlp):
+    row = one('Tove Lund has run the harbour for ten years.\n\n"Nobody knows these docks better."', nlp)
+    assert (row["speaker_entity"], row["attribution"], row["cue"]) == ("Tove Lund", "context", None)
+
+
+def test_the_subject_of_the_previous_paragraph_wins_over_other_names(nlp):
+    row = one('Tove Lund met Ivo Marsh at the harbour.\n\n"Nobody knows these docks better."', nlp)
+    assert row["speaker_entity"] == "Tove Lund"
+
+
+def test_a_pronoun_subject_counts_for_its_person(nlp):
+    text = 'Tove Lund has run the harbour for years.\n\nShe met Ivo Marsh there on Monday.\n\n"Nobody knows these docks better."'
+    assert one(text, nlp)["speaker_entity"] == "Tove Lund"
+
+
+def test_not_when_the_previous_paragraph_has_no_person_subject_and_names_two(nlp):
+    row = one('The harbour was busy when Tove Lund and Ivo Marsh arrived.\n\n"Nobody knows these docks better."', nlp)
+    assert row["speaker"] is None
+
+
+def test_not_when_the_quotation_shares_its_paragraph(nlp):
+    found = rows('Tove Lund runs the harbour.\n\nThe mayor disagrees with "nobody knows the docks".', nlp)
+    assert found[0]["attribution"] != "context"

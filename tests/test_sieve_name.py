@@ -1,0 +1,31 @@
+"""Stage 2, ``name``: names, short names and first names resolve to one entity."""
+from __future__ import annotations
+
+from statement_cases import one, rows
+
+
+def test_a_short_name_after_the_full_name(nlp):
+    row = one('Deputy Minister Jo O\u2019Neill visited the port.\n\n"We will reopen it," O\'Neill said.', nlp)
+    assert (row["speaker_entity"], row["speaker_mention"]) == ("Jo O\u2019Neill", "O'Neill")
+
+
+def test_registry_links_titles_and_surnames(nlp):
+    row = one('"This club keeps growing," President Trump posted on Truth Social.', nlp)
+    assert (row["speaker"], row["speaker_mention"], row["actor_id"], row["channel"]) == (
+        "Donald Trump", "President Trump", "donald-trump", "social media post")
+    assert one('"The region matters," Landau said.', nlp)["speaker"] == "Christopher Landau"
+
+
+def test_an_unknown_speaker_keeps_the_name_of_the_text(nlp):
+    row = one('"The harvest was early," farmer Joan Pike said.', nlp)
+    assert row["actor_id"] is None and row["speaker"] == row["speaker_entity"] == "Joan Pike"
+
+
+def test_two_people_with_the_same_surname_stay_apart(nlp):
+    found = rows('Ana Holt and Rui Holt run the farm.\n\n"We sell eggs," Ana Holt said.\n\n"We sell milk," Rui Holt said.', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Ana Holt", "Rui Holt"]
+
+
+def test_an_organisation_by_its_name(nlp):
+    row = one('"We will strike," the Dockers\' Guild said on Monday.', nlp)
+    assert row["speaker_entity"] == "Dockers' Guild"

@@ -1,0 +1,51 @@
+"""Stage 1, ``parse``: the reporting verb that governs a quotation and the speaker it points at."""
+from __future__ import annotations
+
+import pytest
+
+from statement_cases import one
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('Tove Lund praised the plan, calling it "a fair deal".', "calling"),
+    ('Tove Lund rejected the report, describing it as "fiction".', "describing"),
+    ('Tove Lund left the room on Friday, saying: "We are done here."', "saying"),
+])
+def test_participles_take_the_subject_of_the_verb_they_modify(nlp, text, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Tove Lund", cue)
+
+
+def test_addressee_is_never_the_speaker(nlp):
+    row = one('Tove Lund told Ivo Marsh: "Your budget is late."', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Tove Lund", "told")
+
+
+def test_in_the_passive_the_agent_speaks(nlp):
+    row = one('Ivo Marsh was told by Tove Lund: "Your budget is late."', nlp)
+    assert row["speaker_entity"] == "Tove Lund"
+
+
+def test_according_to(nlp):
+    row = one('According to Leila Haddad, "exports doubled last year."', nlp)
+    assert (row["speaker_entity"], row["cue"].lower()) == ("Leila Haddad", "according to")
+
+
+def test_a_relay_verb_names_the_speaker_as_its_object(nlp):
+    row = one('Ivo Marsh lost the vote. His aide quoted him as saying: "It is over."', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Ivo Marsh", "quoted")
+
+
+def test_a_statement_owner_is_the_speaker(nlp):
+    row = one('Tove Lund\'s statement read: "We will not resign."', nlp)
+    assert row["speaker_entity"] == "Tove Lund" and row["cue"] == "statement"
+
+
+def test_a_colon_at_the_end_of_a_paragraph_leads_into_the_next(nlp):
+    row = one('Tove Lund wrote:\n\n"The committee is finished."', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Tove Lund", "wrote")
+
+
+def test_a_partial_quotation_in_reported_speech(nlp):
+    row = one('Analyst Mei Tanaka said the outcome was "far from certain" for both sides.', nlp)
+    assert (row["kind"], row["speaker_entity"], row["cue"]) == ("partial", "Mei Tanaka", "said")

@@ -1,0 +1,47 @@
+"""Stage 1, ``trigram``: the shallow patterns next to the marks (quote-said-Mention and its variants)."""
+from __future__ import annotations
+
+import pytest
+
+from statement_cases import one, rows
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The talks ended late," said Mara Quill, a negotiator for the union.', "Mara Quill"),
+    ('"The talks ended late," Mara Quill said on Monday.', "Mara Quill"),
+    ('Mara Quill said on Monday: "The talks ended late."', "Mara Quill"),
+])
+def test_the_three_shapes(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"], row["attribution"]) == (speaker, "said", "trigram")
+
+
+def test_interrupted_quotation_both_halves_go_to_the_speaker(nlp):
+    found = rows('"The bridge," Lars Eng said on Friday, "will open in June."', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Lars Eng", "Lars Eng"]
+    assert [r["inherited"] for r in found] == [False, False]
+
+
+def test_the_subject_of_the_first_half_is_not_the_speaker(nlp):
+    found = rows('"The minister," Lars Eng said, "has not called us."', nlp)
+    assert {r["speaker_entity"] for r in found} == {"Lars Eng"}
+
+
+def test_a_cue_inside_the_reporters_sentence(nlp):
+    row = one('But the farmers, Lars Eng said, "will not wait for the subsidy."', nlp)
+    assert (row["speaker_entity"], row["speaker_mention"]) == ("Lars Eng", "Lars Eng")
+
+
+def test_coordinated_speakers_are_all_kept(nlp):
+    row = one('"We will appeal," say Lars Eng and Mira Holt.', nlp)
+    assert row["speaker_entity"] == "Lars Eng" and row["speakers"] == "Lars Eng; Mira Holt"
+
+
+def test_a_vocative_inside_the_quotation_is_not_the_speaker(nlp):
+    row = one('"Mr Mayor, the fountain is broken," said Tove Lund.', nlp)
+    assert row["speaker_entity"] == "Tove Lund"
+
+
+def test_a_date_is_never_the_speaker(nlp):
+    row = one('"We open on Monday," Monday\'s first speaker, Tove Lund, said.', nlp)
+    assert row["speaker_entity"] != "Monday"
