@@ -96,7 +96,8 @@ def table(
     styler = styler.format_index(escape="html", axis=1)
     short = [c for c in frame.columns if c not in long_text and frame[c].astype(str).str.len().max() <= SHORT_CELL]
     if short:  # dates, codes and numbers stay on one line ("2020-09-15" must not break at a hyphen)
-        styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
+        styler = styler.set_table_styles(
+            {c: [{"selector": "td", "props": "white-space: nowrap;"}] for c in short}, overwrite=False)
     if index:
         styler = styler.format_index(escape="html", axis=0)
     else:
@@ -107,7 +108,7 @@ def table(
     styler = styler.set_table_styles([
         {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
         {"selector": "td", "props": "text-align: left; vertical-align: top; max-width: 40em;"},
-    ])
+    ], overwrite=False)
     if caption:
         styler = styler.set_caption(html.escape(caption))
     return styler
