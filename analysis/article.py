@@ -33,6 +33,7 @@ page's text stays those characters.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -652,6 +653,12 @@ def load_articles(path: str | Path) -> Iterator[Article | ArticleFormatError]:
 
 # --------------------------------------------------------------------------------------------
 # tables for notebooks and data/processed
+
+
+def article_checksum(article: Article) -> str:
+    """SHA-256 (hex) of the article's file as received: how curated tables (the claims register, the
+    quotation gold standard) name the article they are about, whatever its file is called."""
+    return hashlib.sha256(Path(article.path).read_bytes()).hexdigest()
 
 
 def metadata_frame(article: Article) -> pd.DataFrame:

@@ -17,7 +17,6 @@ computed verdicts side by side; where a check exists, its verdict is the one rep
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from .article import Article, load_article, normalise
+from .article import Article, article_checksum, load_article, normalise
 from .errors import ReferenceDataError
 from .paths import REFERENCE
 from .tables import read_rows, source_urls, table_error
@@ -85,11 +84,6 @@ def parse_check_input(text: str) -> dict[str, str]:
             raise ValueError(f"{item!r} is not key=value")
         out[key.strip()] = value.strip()
     return out
-
-
-def article_checksum(article: Article) -> str:
-    """SHA-256 (hex) of the article's file as received: what ``article_sha256`` in the register names."""
-    return hashlib.sha256(Path(article.path).read_bytes()).hexdigest()
 
 
 LOCATED_COLUMNS: tuple[str, ...] = ("line", "p_number", "part", "part_start", "part_end", "start", "end")

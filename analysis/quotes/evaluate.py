@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..article import Article, article_checksum
 from ..errors import ReferenceDataError
 from ..paths import ROOT
 
@@ -40,20 +41,32 @@ LEVELS: dict[str, tuple[str, ...]] = {
 }
 
 
-def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GOLD_FILE) -> pd.DataFrame:
+def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GOLD_FILE, *,
+               article_sha256: str | None = None) -> pd.DataFrame:
     """The gold segments with offsets into ``text`` (``paragraph_starts[i]`` = start of paragraph i+1).
 
-    Continuation and duplicate links are rewritten from gold ids to the start offsets of the
-    segments they point to, so they can be compared with predictions whatever the ids are.
+    With ``article_sha256``, only the records about that article file are read (each record names
+    its article by the SHA-256 of the file as received). Continuation and duplicate links are
+    rewritten from gold ids to the start offsets of the segments they point to, so they can be
+    compared with predictions whatever the ids are.
     """
     path = Path(path)
     rows = []
     with path.open(encoding="utf-8") as handle:
         for line_no, line in enumerate(handle, start=1):
-            record = json.loads(line)
-            missing = [f for f in GOLD_FIELDS if f not in record]
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
+            missing = [f for f in ("article_sha256", *GOLD_FIELDS) if f not in record]
             if missing:
                 raise ReferenceDataError(f"missing field(s) {missing}", path=path, line=line_no, field=missing[0])
+            if article_sha256 is not None and record["article_sha256"] != article_sha256:
+                continue
+            if not 1 <= record["paragraph"] <= len(paragraph_starts):
+                raise ReferenceDataError("no such paragraph in the text", path=path, line=line_no, field="paragraph")
             start = paragraph_starts[record["paragraph"] - 1] + record["para_start"]
             end = paragraph_starts[record["paragraph"] - 1] + record["para_end"]
             if text[start:end] != record["quote"]:
@@ -61,8 +74,30 @@ def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GO
             row = {**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end}
             row["speakers"] = "; ".join(record["speakers"]) or None  # as in the statements table
             rows.append(row)
-    gold = pd.DataFrame(rows)
+    gold = pd.DataFrame(rows, columns=[*GOLD_FIELDS, "start", "end"])
     return _links_to_offsets(gold, "id")
+
+
+def gold_for(article: Article, path: str | Path = GOLD_FILE) -> pd.DataFrame | None:
+    """The gold segments about ``article`` (records naming the SHA-256 of its file), or None when the
+    gold standard holds none: another article has no gold, and says so, rather than being scored
+    against ours."""
+    gold = gold_frame([p.start for p in article.paragraphs], article.body_text, path,
+                      article_sha256=article_checksum(article))
+    return gold if len(gold) else None
+
+
+def gold_case(gold: pd.DataFrame, text: str, *, family: str = "seed article", split: str = "seed") -> dict[str, Any]:
+    """The gold segments of one article as a development-set case, so the article is scored with the
+    same measures as the development set (:func:`compare_cases`, :func:`scores_from_comparison`)."""
+    quotes = [
+        {"start": int(r.start), "end": int(r.end), "quote": r.quote, "kind": r.kind, "speaker": r.speaker_entity,
+         "speakers": [s for s in (r.speakers or "").split("; ") if s], "speaker_mention": r.speaker_mention,
+         "cue": r.cue, "unnamed": bool(r.unnamed), "nested": bool(r.nested), "open_at_end": bool(r.open_at_end)}
+        for r in gold.sort_values("start").itertuples()
+    ]
+    return {"id": family, "family": family, "split": split, "marks": "mixed", "convention": "blank_line",
+            "text": text, "quotes": quotes}
 
 
 def _links_to_offsets(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
@@ -297,6 +332,6 @@ def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nl
 
 
 __all__ = [
-    "GOLD_FILE", "LEVELS", "gold_frame", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
+    "GOLD_FILE", "LEVELS", "gold_frame", "gold_for", "gold_case", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
     "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "predict_cases", "family_scores",
 ]
