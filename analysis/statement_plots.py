@@ -1,4 +1,7 @@
-"""Figure builders for notebook 03 (statements): take tidy data, return a Figure, never save."""
+"""Figure builders for notebook 03 (statements): take tidy data, return a Figure, never save.
+
+Empty data (an article without quotations) gives :func:`analysis.plots.none_found_figure`.
+"""
 from __future__ import annotations
 
 import textwrap
@@ -10,7 +13,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .plots import COLOURS, PALETTE, add_source, fix_layout
+from .plots import COLOURS, PALETTE, add_source, fix_layout, none_found_figure
 
 NOT_STATED = "not stated in the text"
 
@@ -23,9 +26,19 @@ def channel_counts(statements: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["channel", "speaker"]).reset_index(drop=True)
 
 
+def channel_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """:func:`channel_counts` as a wide table: one row per channel, one column of segments per speaker."""
+    counts = channel_counts(statements)
+    table = counts.pivot_table(index="channel", columns="speaker", values="segments", aggfunc="sum", fill_value=0)
+    table.columns.name = None
+    return table.reset_index().sort_values("channel", kind="stable").reset_index(drop=True)
+
+
 def stacked_bars(table: pd.DataFrame, *, label: str, parts: list[str], title: str, xlabel: str, source: str,
                  legend_title: str | None = None) -> Figure:
     """Horizontal stacked bars: one bar per ``label`` row, one segment per column in ``parts``."""
+    if table.empty or not parts:
+        return none_found_figure(title, source=source)
     data = table.iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, max(2.6, 0.45 * len(data) + 1.5)), layout="constrained")
     left = np.zeros(len(data))
@@ -46,6 +59,8 @@ def stacked_bars(table: pd.DataFrame, *, label: str, parts: list[str], title: st
 
 def heatmap(matrix: pd.DataFrame, *, title: str, colorbar_label: str, source: str) -> Figure:
     """A labelled heatmap of a small count matrix (rows x columns), counts written in the cells."""
+    if matrix.empty or len(matrix.columns) == 0:
+        return none_found_figure(title, source=source)
     cmap = LinearSegmentedColormap.from_list("accords", ["#ffffff", PALETTE["sky"], PALETTE["blue"]])
     fig, ax = plt.subplots(figsize=(1.25 * len(matrix.columns) + 3.2, 0.6 * len(matrix) + 2.6), layout="constrained")
     values = matrix.to_numpy(dtype=float)
@@ -65,4 +80,49 @@ def heatmap(matrix: pd.DataFrame, *, title: str, colorbar_label: str, source: st
     return fix_layout(add_source(fig, source))
 
 
-__all__ = ["NOT_STATED", "channel_counts", "stacked_bars", "heatmap"]
+#: How each split of the scores is drawn: marker, colour and legend label.
+SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
+    "seed": ("*", PALETTE["black"], "our article\n(hand-annotated gold)"),
+    "dev": ("o", PALETTE["sky"], "dev\n(tuned on)"),
+    "test1": ("s", PALETTE["orange"], "test1 (held out in\nround 1, then tuned on)"),
+    "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
+}
+
+
+def family_score_figure(scores: pd.DataFrame, *, metric: str = "speaker_accuracy", title: str, xlabel: str,
+                        source: str, targets: tuple[float, ...] = (0.85, 0.95)) -> Figure:
+    """One row per family, one marker per split: ``metric`` from the scorer's tidy table
+    (``analysis.quote_eval.scores_from_comparison``), with dashed lines at the ``targets``."""
+    data = scores.dropna(subset=[metric])
+    if data.empty:
+        return none_found_figure(title, source=source)
+    named = sorted(set(data["family"]) - {"all", "seed article"})
+    families = named + [f for f in ("seed article", "all") if f in set(data["family"])]  # top to bottom
+    y = {family: i for i, family in enumerate(reversed(families))}
+    fig, ax = plt.subplots(figsize=(8.5, 0.3 * len(families) + 1.8), layout="constrained")
+    splits = [s for s in SPLIT_STYLE if s in set(data["split"])]
+    offsets = np.linspace(-0.22, 0.22, len(splits)) if len(splits) > 1 else [0.0]
+    for offset, split in zip(offsets, splits):
+        marker, colour, label = SPLIT_STYLE[split]
+        part = data[(data["split"] == split) & data["family"].isin(y)]
+        if split == "seed":  # the seed has its own row; its "all" would repeat it
+            part = part[part["family"] != "all"]
+        ax.scatter(part[metric], [y[f] + offset for f in part["family"]], marker=marker, color=colour, label=label,
+                   s=36, zorder=3)
+    for target in targets:
+        ax.axvline(target, color=PALETTE["grey"], linestyle="--", linewidth=0.8, zorder=1)
+    ax.set_yticks(list(y.values()), list(y.keys()))
+    for tick in ax.get_yticklabels():
+        if tick.get_text() == "all":
+            tick.set_fontweight("bold")
+    ax.set_xlim(min(0.5, float(data[metric].min()) - 0.05), 1.02)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    ax.grid(axis="y", color="#eeeeee", zorder=0)
+    fig.legend(loc="outside right upper", frameon=False, fontsize=8)
+    fig.get_layout_engine().set(rect=(0, 0.03, 1, 0.97))
+    return fix_layout(add_source(fig, source))
+
+
+__all__ = ["NOT_STATED", "SPLIT_STYLE", "channel_counts", "channel_table", "stacked_bars", "heatmap",
+           "family_score_figure"]
