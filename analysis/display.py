@@ -82,11 +82,10 @@ def table(
 
     ``long_text`` names the columns cut at ``width`` characters; every other text cell is shown in
     full. ``highlight`` is either column names (coloured with :data:`PALETTES` under that name) or
-    a mapping column -> {value: colour}. An empty frame shows one row saying ``empty``.
+    a mapping column -> {value: colour}. An empty frame shows one cell saying ``empty``.
     """
-    if frame.empty:
-        columns = list(frame.columns) or ["result"]
-        frame = pd.DataFrame({c: [empty if i == 0 else ""] for i, c in enumerate(columns)})
+    if frame.empty:  # one cell saying so; the caption says which table it is
+        frame = pd.DataFrame({"result": [empty]})
     long_text = [c for c in long_text if c in frame.columns]
     palettes = dict(highlight) if isinstance(highlight, Mapping) else {c: PALETTES.get(c, {}) for c in highlight}
     styler = ReaderTable(frame).set_uuid(_uuid(frame, caption))
@@ -94,6 +93,9 @@ def table(
     if long_text:
         styler = styler.format(lambda v: _cell(v, width), subset=long_text)
     styler = styler.format_index(escape="html", axis=1)
+    if long_text:  # cut text gets room to read instead of a squeezed column of one word per line
+        styler = styler.set_table_styles(
+            {c: [{"selector": "td", "props": f"min-width: {min(width, 60) // 3}em;"}] for c in long_text}, overwrite=False)
     short = [c for c in frame.columns if c not in long_text and frame[c].astype(str).str.len().max() <= SHORT_CELL]
     if short:  # dates, codes and numbers stay on one line ("2020-09-15" must not break at a hyphen)
         styler = styler.set_table_styles(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pandas as pd
 import pytest
 
 from analysis.article import load_article
@@ -57,3 +58,19 @@ def test_the_seed_scores_with_the_development_set_measures():
     assert scores["perfect"]["speaker_accuracy"] == 1.0 and scores["perfect"]["span_f1"] == 1.0
     assert scores["wrong"]["speaker_accuracy"] == round(7 / 10, 3)
     assert scores["missing"]["span_recall"] == 0.9 and scores["missing"]["span_precision"] == 1.0
+
+
+def test_family_table_orders_families_then_seed_then_all_and_splits_in_their_order():
+    from analysis.quote_eval import family_table
+
+    scores = pd.DataFrame({
+        "family": ["vocative", "dash", "all", "vocative", "all", "seed article", "all"],
+        "split": ["test", "test", "test", "dev", "dev", "seed", "seed"],
+        "speaker_accuracy": [0.8, 0.9, 0.85, 1.0, 1.0, 1.0, 1.0],
+        "span_f1": [1.0] * 7,
+    })
+    wide = family_table(scores, metrics=("speaker_accuracy", "span_f1"))
+    assert list(wide["family"]) == ["dash", "vocative", "seed article", "all"]
+    assert list(wide.columns)[:4] == ["family", "speaker_accuracy seed", "speaker_accuracy dev", "speaker_accuracy test"]
+    assert wide.set_index("family").loc["vocative", "speaker_accuracy test"] == 0.8
+    assert pd.isna(wide.set_index("family").loc["dash", "speaker_accuracy dev"])

@@ -313,6 +313,19 @@ def scores_from_comparison(comparison: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
+def family_table(scores: pd.DataFrame, metrics: Sequence[str] = ("speaker_accuracy", "span_f1", "cue_accuracy")) -> pd.DataFrame:
+    """:func:`scores_from_comparison` as one row per family (families A-Z, then the seed article, then
+    "all") and one column per metric and split ("speaker_accuracy test1"), splits in their order."""
+    splits = [s for s in ("seed", *SPLITS) if s in set(scores["split"])]
+    wide = scores.pivot_table(index="family", columns="split", values=list(metrics), aggfunc="first")
+    columns = [(m, s) for m in metrics for s in splits if (m, s) in wide.columns]
+    wide = wide[columns]
+    wide.columns = [f"{m} {s}" for m, s in columns]
+    named = sorted(set(wide.index) - {"seed article", "all"})
+    order = named + [f for f in ("seed article", "all") if f in wide.index]
+    return wide.loc[order].reset_index()
+
+
 def predict_cases(cases: Sequence[dict[str, Any]], nlp=None,
                   extract: Callable[[list[str]], list[pd.DataFrame]] | None = None) -> list[pd.DataFrame]:
     """The statements table of every case text (``extract`` replaces the project pipeline if given)."""
@@ -333,5 +346,5 @@ def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nl
 
 __all__ = [
     "GOLD_FILE", "LEVELS", "gold_frame", "gold_for", "gold_case", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
-    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "predict_cases", "family_scores",
+    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "family_table", "predict_cases", "family_scores",
 ]
