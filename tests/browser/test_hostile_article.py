@@ -13,12 +13,6 @@ from analysis.report import ARTICLE_PARAMETER, notebook_parameters
 
 ONE_ARTICLE = [nb.stem for nb in runner_notebooks() if ARTICLE_PARAMETER in notebook_parameters(nb)]
 PAGES = ["index"] + ONE_ARTICLE
-#: Until the notebook branch lands, notebooks 01-04 do not take output_dir and the runner refuses to
-#: run them on another article (they would overwrite our committed outputs).
-AWAITS_NOTEBOOK_MERGE = pytest.mark.xfail(
-    strict=True, reason="notebooks 01-04 take output_dir only once the notebook branch (issue 9) merges: "
-                        "remove this mark at integration",
-)
 MARKUP = ("<script>window.__pwned", "<img src=x onerror=", "AT&T", "a < b > c")
 
 
@@ -42,14 +36,12 @@ def _safe(report) -> list[str]:
     return problems
 
 
-@AWAITS_NOTEBOOK_MERGE
 @pytest.mark.parametrize("name", PAGES)
 def test_no_script_from_the_article_runs_or_becomes_markup(page, name):
     problems = _safe(page(name))
     assert not problems, f"{name}.html:\n" + "\n".join(problems)
 
 
-@AWAITS_NOTEBOOK_MERGE
 @pytest.mark.parametrize("name", PAGES)
 def test_every_link_and_source_stays_inside_the_article_reports(page, hostile_reports, name):
     report = page(name)
@@ -58,7 +50,6 @@ def test_every_link_and_source_stays_inside_the_article_reports(page, hostile_re
     assert not problems, f"{name}.html:\n" + "\n".join(problems)
 
 
-@AWAITS_NOTEBOOK_MERGE
 def test_the_article_markup_shows_as_text(page):
     first = page(ONE_ARTICLE[0])
     assert "<script>window.__pwned = 'headline'</script>" in first.text, f"{first.path.name} hides the headline's markup"
@@ -66,7 +57,6 @@ def test_the_article_markup_shows_as_text(page):
     assert [m for m in MARKUP if m not in every_page] == []
 
 
-@AWAITS_NOTEBOOK_MERGE
 def test_index_links_every_report_and_names_the_article(page):
     index = page("index")
     linked = {ref["value"] for ref in index.refs if ref["tag"] == "a"}
@@ -74,7 +64,6 @@ def test_index_links_every_report_and_names_the_article(page):
     assert HOSTILE.name in index.text
 
 
-@AWAITS_NOTEBOOK_MERGE
 def test_an_article_run_changes_no_tracked_file(hostile_run):
     if hostile_run.tracked_before is None:
         pytest.skip("not a git checkout")

@@ -11,12 +11,6 @@ NOTEBOOKS = runner_notebooks()
 PAGES = ["index"] + [nb.stem for nb in NOTEBOOKS]
 #: Notebooks whose reports must carry displaCy markup (they call displacy.render).
 DISPLACY = sorted(nb.stem for nb in NOTEBOOKS if "displacy.render(" in nb.read_text(encoding="utf-8"))
-#: On the reports branch notebooks 01-04 still print their tables with to_string(); the notebook
-#: branches convert them to analysis.display.table. Strict: once they pass, this mark must go.
-AWAITS_TABLE_MERGE = pytest.mark.xfail(
-    strict=True, reason="notebooks 01-04 print text tables until the notebook branches "
-                        "(analysis.display.table) merge: remove this mark at integration",
-)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +78,6 @@ def test_displacy_markup_in_the_notebooks_that_render_it(page):
     assert not missing, "reports without displaCy markup: " + ", ".join(missing)
 
 
-@AWAITS_TABLE_MERGE
 @pytest.mark.parametrize("name", PAGES[1:])
 def test_headline_tables_are_html_tables(page, name):
     """A table a reader needs is a <table>: a question answered by a printed text table fails,
@@ -106,7 +99,6 @@ def test_headline_tables_are_html_tables(page, name):
     assert not failures, "text tables where readers need an HTML table:\n" + "\n".join(failures)
 
 
-@AWAITS_TABLE_MERGE
 @pytest.mark.parametrize("name", PAGES[1:])
 def test_printed_tables_do_not_wrap(page, name):
     """A fixed-width table that wraps mid-column is unreadable: printed tables fit their box."""
