@@ -29,3 +29,14 @@ def test_two_people_with_the_same_surname_stay_apart(nlp):
 def test_an_organisation_by_its_name(nlp):
     row = one('"We will strike," the Dockers\' Guild said on Monday.', nlp)
     assert row["speaker_entity"] == "Dockers' Guild"
+
+
+def test_titles_tell_apart_two_people_who_share_a_surname(nlp):
+    text = ('Alicja Novak, the chief executive, backed the plan. Her brother Tomas Novak, the finance director, '
+            'opposed it.\n\n"We need the money," Ms Novak said. "We do not," Mr Novak replied.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Alicja Novak", "Tomas Novak"]
+
+
+def test_a_surname_the_tagger_does_not_read_as_a_name(nlp):
+    text = 'Mr Liam O’Rourke, a farmer in Kells, said the road was dangerous. "We asked for a crossing," Mr O’Rourke added.'
+    assert one(text, nlp)["speaker_entity"] == "Liam O’Rourke"

@@ -91,7 +91,8 @@ class QuoteAttributor:
             for i in range(lo, hi + 1):
                 in_quote[i] = True
         kept = [self._cut_unclosed(doc, seg, span, in_quote) for seg, span in kept]
-        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds))
+        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds),
+                              frozenset(self.cues.verbs))
         ctx = Context(doc, self.cues, self.lexicon, self.registry, model, in_quote, [s for s, _ in kept], paragraphs.bounds,
                       text=text)
         quotes = [Quote(seg, span, "full", f"q{n}") for n, (seg, span) in enumerate(kept, start=1)]

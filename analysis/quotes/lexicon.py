@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place"})
+                           "place", "calendar"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -86,6 +86,7 @@ class SpeakerLexicon:
     relays: frozenset[str] = frozenset()  # "his office said": the possessor speaks
     postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
     places: frozenset[str] = frozenset()  # words of place names and place nouns ("Mount", "Street", "village")
+    calendar: frozenset[str] = frozenset()  # month and day names: capitalised, never a name ("March", "Friday")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -97,6 +98,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     relays: set[str] = set()
     postnominal: set[str] = set()
     places: set[str] = set()
+    calendar: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -130,9 +132,9 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 role_class[word] = value
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
-             "place": places}[kind].add(word)
+             "place": places, "calendar": calendar}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
-                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places))
+                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -50,6 +50,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Words after which a capital letter says nothing about a name.
+OPENERS = frozenset({":", ";", ".", "!", "?", "(", "[", "-", "\u2013", "\u2014", "\u2026"})
 
 
 @lru_cache(maxsize=4096)
@@ -85,6 +87,8 @@ class Entity:
     org: int | None = None  # index of the organisation a person speaks for
     votes: Counter = field(default_factory=Counter)  # gender votes from pronouns
     labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
+    label_votes: list = field(default_factory=list)  # (labels of one mention, how many words it has)
+    scores: Counter = field(default_factory=Counter)  # the evidence the kind was decided on
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
 
@@ -111,8 +115,9 @@ class DocumentModel:
     """The entities of one Doc and the token -> entity map of their mentions."""
 
     def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
-                 paragraph_starts: tuple[int, ...] = ()) -> None:
+                 paragraph_starts: tuple[int, ...] = (), cue_verbs: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.cue_verbs = cue_verbs  # reporting verbs: their subject speaks, so it is no place
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
@@ -131,13 +136,30 @@ class DocumentModel:
 
     # ------------------------------------------------------------------ name runs
     def _is_name_token(self, tok: Token) -> bool:
-        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text):
+        """A capitalised word that can belong to a name. The tagger's labels are evidence, not the rule:
+        a proper noun tagged DATE ("14:40 Islands First") is a name unless it is a calendar word, and a
+        capitalised word inside a sentence is a name whatever its part of speech ("O’Kelly" as ADV)."""
+        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text) or tok.lower_ == "i":
             return False
-        if tok.ent_type_ in NON_AGENT_TYPES or tok.lower_ in ("i",):
+        if tok.ent_type_ in NON_AGENT_TYPES and not (tok.pos_ == "PROPN" and tok.is_alpha
+                                                      and tok.lower_.rstrip(".") not in self.lexicon.calendar):
             return False
         if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ != "VERB"):
             return True
-        return tok.pos_ in ("NOUN", "ADJ", "X") and not tok.is_sent_start and not tok.is_stop
+        if tok.is_sent_start or tok.is_stop or tok.lower_.rstrip(".") in self.lexicon.calendar:
+            return False
+        if tok.ent_type_:
+            return True  # "Mr Liam O’Rourke" with the surname tagged as a verb
+        if tok.pos_ in ("NOUN", "ADJ", "X"):
+            return True
+        return tok.pos_ in ("ADV", "INTJ") and not self._opens_clause(tok)
+
+    def _opens_clause(self, tok: Token) -> bool:
+        """The word follows a quotation mark, a colon, a dash or a sentence end: capitalised for that reason."""
+        i = tok.i - 1
+        while i >= 0 and self.tokens[i].is_space:
+            i -= 1
+        return i < 0 or self.tokens[i].text in OPENERS or self.tokens[i].is_quote
 
     def _joins(self, j: int, start: int) -> int:
         """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
@@ -155,6 +177,8 @@ class DocumentModel:
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
+        if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
+            return 2  # "Halloway & Sons"
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
             return 2  # "Dockers' Guild"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
@@ -175,7 +199,9 @@ class DocumentModel:
             starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
                                                   and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
-                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3]))
+                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
+                tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
+                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
             if not starts:
                 i += 1
                 continue
@@ -227,10 +253,26 @@ class DocumentModel:
         low = doc[k + 1].lower_.rstrip(".")
         return low in self.title_words or low in self.lexicon.roles
 
+    def _dateline_end(self) -> int:
+        """Token index just after a dateline opening the text ("HALVORSUND, 4 March -", "LISBON (Reuters) -"),
+        0 when there is none: a word in capitals, then a dash before any lower-case word."""
+        toks = [t for t in self.tokens[:16] if not t.is_space]
+        if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0].text) > 2):
+            return 0
+        for tok in toks[1:]:
+            if tok.text in ("-", "\u2013", "\u2014"):
+                return tok.i + 1
+            if tok.is_alpha and tok.is_lower:
+                return 0
+        return 0
+
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         doc = self.doc
+        self.dateline_end = self._dateline_end()
+        pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
+            the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
             if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
                 start += 1
             if start >= end:
@@ -253,14 +295,15 @@ class DocumentModel:
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower:
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
-            entity = self._match(words, title_words)
+            candidates = self._candidates(words, title_words)
+            entity = candidates[0] if candidates else None
             if entity is None:
                 entity = Entity(len(self.entities), "person", _name_text(name))
                 self.entities.append(entity)
             elif len(words) > len(self._words_of(entity.name)):
                 entity.name = _name_text(name)
             self._add_keys(entity, words)
-            self._evidence(entity, name, words, title_words)
+            self._evidence(entity, name, words, title_words, the_before)
             for t in doc[start:end]:
                 self.by_token[t.i] = entity
                 self.runs[t.i] = (start, end)
@@ -271,10 +314,14 @@ class DocumentModel:
                     entity.subject_mentions.append(head)
                     if self._is_main(name.root):
                         entity.main_mentions.append(head)
+            if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
+                pending.append((start, end, title_words, candidates))
+                continue
             for word in title_words:
                 self._add_role(entity, word)
         for entity in self.entities:
-            self._decide_kind(entity)
+            self._decide_kind(entity)  # provisional: the appositions and pronouns below add evidence
+        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         seen: set[int] = set()
         for i in sorted(self.by_token):
             entity = self.by_token[i]
@@ -287,11 +334,17 @@ class DocumentModel:
             self._relative_roles(entity, name)
         self._pronoun_votes()
         for entity in self.entities:
+            self._decide_kind(entity)
             if entity.gender is None and entity.votes and entity.kind == "person":
                 (top, n), *rest = entity.votes.most_common()
                 if not rest or rest[0][1] < n:
                     entity.gender = top
         self._groups()
+        for person, org in self._links:
+            if person.kind == "person" and org.kind == "organisation":
+                person.org = org.index
+                person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+        self._settle(pending)
         self._plural_descriptions()
         self._pronoun_chain()
         for entity in self.entities:
@@ -314,44 +367,89 @@ class DocumentModel:
         before = self.doc[name.start - 1] if name.start else None
         if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
+        if root.dep_ == "appos" and root.head.i in self._first_subjects():
+            return True  # "Duggan's widow, Maureen Duggan, watched" parsed as a fragment: its head noun
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
     def _is_main(self, tok: Token) -> bool:
-        """The sentence's first subject outside quotations (or its apposition, or the role noun before it):
+        """The sentence's main subject outside quotations (or its apposition, or the role noun before it):
         in news copy the first subject is the sentence's topic, and it survives a parser that hangs the
         main clause under a subordinate one."""
-        while tok.dep_ not in SUBJECT_DEPS and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
+        while tok.i not in self._first_subjects() and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
             tok = tok.head
-        if tok.dep_ not in SUBJECT_DEPS:
-            return False
         return self._first_subjects().get(tok.i, False)
 
     def _first_subjects(self) -> dict[int, bool]:
-        """Token index -> True for the first main subject of each sentence (computed once per Doc)."""
+        """Token index -> True for the main subject of each sentence (computed once per Doc): its first
+        subject outside quotations and subordinate clauses, or, when its verb has two subjects ("Under
+        cross-examination by X, Finch agreed"), the one next to the verb; a sentence the parser read as a
+        fragment without subject ("Duggan's widow, Maureen Duggan, watched from the box") has its root noun."""
         if self._first is None:
             self._first = {}
-            found = False
-            for tok in self.tokens:
-                if tok.is_sent_start:
-                    found = False
-                if not found and tok.dep_ in SUBJECT_DEPS and not self.in_quote[tok.i] \
-                        and not any(a.dep_ in SUBORDINATE for a in tok.ancestors):
-                    self._first[tok.i] = found = True
+            for sent in self.doc.sents:
+                subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
+                                and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
+                if subject is not None:
+                    closer = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and subject.i < c.i < subject.head.i]
+                    self._first[(closer[-1] if closer else subject).i] = True
+                elif sent.root.pos_ in ("NOUN", "PROPN") and not self.in_quote[sent.root.i] and not any(
+                        t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i] for t in sent):
+                    self._first[sent.root.i] = True
         return self._first
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
+        candidates = self._candidates(words, title_words)
+        return candidates[0] if candidates else None
+
+    def _candidates(self, words: list[str], title_words: list[str]) -> list[Entity]:
+        """The entities a name can be, most recent first; more than one only when the name and its title
+        cannot tell them apart yet ("Ms Park" and "Coach Park": gender or title decide)."""
         full = " ".join(words)
         candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
-        if not candidates and len(words) > 1:
+        if not candidates and len(words) > 1 and not {"of", "for"} & set(words):  # not "Central Bank of Oslavia"
             candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
                 words[-1], words[0], " ".join(words[1:]))]
-        if len(candidates) > 1:  # "Ms Park" and "Coach Park": gender or title tells them apart
+        if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
+            candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
+        if len(candidates) > 1:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
                        and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             candidates = fitting or candidates
-        return candidates[0] if candidates else None
+        return candidates
+
+    def _organisational(self, entity: Entity) -> bool:
+        """The entity's name has an organisation word, "&" or "of" ("Halloway & Sons", "Bank of Vell")."""
+        words = set(self._words_of(entity.name))
+        return bool(words & self.org_words) or "&" in words or "of" in words
+
+    def _settle(self, pending: list[tuple[int, int, list[str], list[Entity]]]) -> None:
+        """Short names two entities answered to, in text order, now that gender and roles are known: the
+        one whose gender and titles fit ("Ms Varga" after "her brother Miklos Varga" is not him), else the
+        one mentioned last."""
+        doc = self.doc
+        for start, end, title_words, candidates in pending:
+            gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
+            roles = set(title_words) - set(self.lexicon.gender)
+            fitting = [e for e in candidates if gender is None or e.gender in (None, gender)] or candidates
+            fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
+            fitting = [e for e in fitting if not roles or roles & e.roles] or fitting
+            head = end - 1
+            placed = [e for e in fitting if e.last_before(start) >= 0]
+            chosen = max(placed, key=lambda e: e.last_before(start)) if placed else fitting[0]
+            current = self.by_token.get(head)
+            if current is not None and current is not chosen:
+                for mentions_of in ("mentions", "subject_mentions", "main_mentions"):
+                    old = getattr(current, mentions_of)
+                    if head in old:
+                        old.remove(head)
+                        getattr(chosen, mentions_of).append(head)
+                        getattr(chosen, mentions_of).sort()
+                for t in doc[start:end]:
+                    self.by_token[t.i] = chosen
+            for word in title_words:
+                self._add_role(chosen, word)
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
@@ -363,17 +461,20 @@ class DocumentModel:
             if len(acronym) > 1:
                 entity.keys.add(acronym)
 
-    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str]) -> None:
+    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str], the_before: bool = False) -> None:
+        """What one mention says about the kind of its entity (person, organisation, place). The tagger's
+        PERSON / ORG labels are one vote per mention (see :meth:`_decide_kind`); the words count more."""
         labels = [t.ent_type_ for t in name if t.ent_type_]
         entity.labels.update(set(labels))
-        if set(words) & self.org_words or "of" in words and not title_words:
-            entity.evidence["organisation"] += 2
+        entity.label_votes.append((frozenset(labels), len(words)))
+        if "of" in words and not title_words and "of_name" not in entity.evidence:
+            entity.evidence["of_name"] = 1  # "Ministry of Transport" (counted once, in _decide_kind)
         if title_words:
             entity.evidence["person"] += 2
-        if "PERSON" in labels:
-            entity.evidence["person"] += 1
-        if "ORG" in labels:
+        elif the_before:  # "the Harwick Courier", "The Lakeside Orchestra": people's names take no article
             entity.evidence["organisation"] += 1
+        if name.start < self.dateline_end:  # "HALVORSUND, 4 March -": a dateline names a place
+            entity.evidence["dateline"] = 1
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
@@ -388,8 +489,11 @@ class DocumentModel:
         owned = root.head if root.dep_ == "poss" else None  # "Halvard Rail's chief executive": an organisation
         if owned is not None and owned.pos_ == "NOUN" and self.lexicon.role_class.get(owned.lemma_.lower()) in ("head", "executive"):
             entity.evidence["organisation"] += 1
-        if set(words) & self.lexicon.places:  # "Mount Aravel", "Canal Street"
-            entity.evidence["place"] += 2
+        elif owned is not None and owned.pos_ == "NOUN" and owned.lemma_.lower() in self.lexicon.gender:
+            entity.evidence["person"] += 1  # "Duggan's widow", "her brother": family is a person's
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
+                and not _is_country(name.text):
+            entity.evidence["speaks"] += 1  # "Harbour Watch says": a place does not speak
         anchor = root
         while anchor.dep_ == "conj" and anchor.head is not anchor:  # "towns such as Ardlow and Pennick"
             anchor = anchor.head
@@ -399,17 +503,38 @@ class DocumentModel:
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
         before = self.doc[name.start - 1] if name.start else None
-        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in self.lexicon.roles:
-            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "farmer Joan Pike"
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and (
+                before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
+            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
 
     def _decide_kind(self, entity: Entity) -> None:
-        ev = entity.evidence
-        if ev["organisation"] >= 2 and ev["organisation"] >= ev["person"]:
-            entity.kind = "organisation"
-        elif ev["place"] > ev["person"] and ev["place"] >= 1:
+        """Person, organisation or place, from the evidence of every mention. A tag on the fullest
+        mention counts one, a tag on a shorter one half: the small model often tags a lone surname ORG."""
+        ev = Counter(entity.evidence)
+        words = set(self._words_of(entity.name))
+        of_name = ev.pop("of_name", 0)
+        if words & self.org_words or of_name or "&" in words:  # "Halloway & Sons": no person's name has "&"  # the words of the name count once, not per mention
+            ev["organisation"] += 3
+        if words & self.lexicon.places:  # "Mount Aravel", "Canal Street"
+            ev["place"] += 2
+        ev["place"] -= 2 * ev.pop("speaks", 0)
+        fullest = max((n for _, n in entity.label_votes), default=0)
+        for labels, n in entity.label_votes:
+            weight = 1.0 if n == fullest else 0.5
+            ev["person"] += weight * ("PERSON" in labels)
+            ev["organisation"] += weight * ("ORG" in labels)
+        if entity.gender is not None or entity.votes:
+            ev["person"] += 1
+        entity.scores = ev
+        if ev.pop("dateline", 0):
+            ev["place"] += 10
             entity.kind = "place"
-        elif ev["person"] >= 1 or entity.gender is not None:
+        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
+            entity.kind = "organisation"
+        elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] >= ev["organisation"]:
+            entity.kind = "place"
+        elif ev["person"] >= 1:
             entity.kind = "person"
         elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
             entity.kind = "organisation"
@@ -421,9 +546,9 @@ class DocumentModel:
         for part in low.split():
             if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
                 entity.roles.add(part)
-                if part in self.lexicon.roles and entity.kind != "organisation":
+                if part in self.lexicon.roles:
                     entity.evidence["person"] += 1
-            if part in self.lexicon.gender and entity.gender is None and entity.kind != "organisation":
+            if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
 
     def _appositions(self, entity: Entity, name: Span) -> None:
@@ -441,10 +566,8 @@ class DocumentModel:
             if entity.role_text is None:
                 entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
             low = noun.lower_
-            if low in self.org_words and entity.kind != "person":
-                entity.evidence["organisation"] += 1
-            elif entity.kind == "place":
-                entity.kind = "person"
+            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN":
+                entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
@@ -452,17 +575,16 @@ class DocumentModel:
                 for word in (role.lemma_.lower(), role.lower_):
                     self._add_role(entity, word)
                 owner = self.by_token.get(noun.i)
-                if owner is not None and owner.kind == "organisation" and entity.kind == "person":
-                    entity.org = owner.index
+                if owner is not None and owner is not entity:
+                    self._links.append((entity, owner))
             if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
                 start, end = self.runs[noun.i]
                 for t in self.doc[start:end]:
                     self._add_role(entity, t.lower_)
             org = next((self.by_token[t.i] for t in noun.subtree if t.i in self.by_token
                         and self.by_token[t.i] is not entity), None)
-            if org is not None and org.kind == "organisation" and entity.kind == "person":
-                entity.org = org.index
-                entity.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+            if org is not None:
+                self._links.append((entity, org))
 
     def _relative_roles(self, entity: Entity, name: Span) -> None:
         """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
@@ -478,8 +600,8 @@ class DocumentModel:
                             self._add_role(entity, c.lower_)
                 if obj.dep_ == "dobj" and role:
                     target = self.by_token.get(obj.i)
-                    if target is not None and target.kind == "organisation":
-                        entity.org = target.index
+                    if target is not None and target is not entity:
+                        self._links.append((entity, target))
 
     def _pronoun_votes(self) -> None:
         """Gender evidence: a he/she subject or his/her possessive (outside quotations, not in a relative
@@ -515,13 +637,29 @@ class DocumentModel:
                 if named is not None:
                     members.append(named)
             unique = list(dict.fromkeys(members))
-            if any(e.kind == "organisation" for e in unique):  # "the Signal Workers and the Guild of Train Drivers"
-                for e in unique:
-                    if e.kind == "person" and e.evidence["person"] == 0 and e.gender is None:
-                        e.kind = "organisation"
+            if len(unique) > 1:
+                self._share_kind(tok, unique)
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
+
+    def _share_kind(self, tok: Token, members: list[Entity]) -> None:
+        """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
+        mayors of ...") makes them all people with that role; a member the evidence left undecided takes
+        the kind of the decided ones ("the Signal Workers and the Guild of Train Drivers")."""
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NNS" and not self.in_quote[c.i]):
+            roles = [w for w in (appos.lemma_.lower(), *[c.lower_ for c in appos.children if c.dep_ in ("compound", "amod")])
+                     if w in self.lexicon.roles]
+            for e in members if roles else ():
+                for role in roles:
+                    self._add_role(e, role)
+                self._decide_kind(e)
+        decided = {e.kind for e in members if e.scores[e.kind] >= 1}
+        if len(decided) == 1:
+            kind = decided.pop()
+            for e in members:
+                if e.scores[e.kind] < 1 and e.kind != kind:
+                    e.kind = kind
 
     def _plural_descriptions(self) -> None:
         """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
