@@ -49,3 +49,14 @@ def test_a_colon_at_the_end_of_a_paragraph_leads_into_the_next(nlp):
 def test_a_partial_quotation_in_reported_speech(nlp):
     row = one('Analyst Mei Tanaka said the outcome was "far from certain" for both sides.', nlp)
     assert (row["kind"], row["speaker_entity"], row["cue"]) == ("partial", "Mei Tanaka", "said")
+
+
+def test_a_dateline_before_the_subject_is_not_the_speaker(nlp):
+    row = one('OSLAVIA, 3 May - The governor of the Central Bank of Oslavia, Petra Lund, said on Friday that rates '
+              'would "stay high for longer".', nlp)
+    assert (row["speaker_entity"], row["speaker_mention"]) == ("Petra Lund", "The governor")
+
+
+def test_a_subject_that_cannot_speak_gives_way_to_the_name_in_apposition(nlp):
+    row = one('The treaty, Caldova\'s water minister, Selin Arkan, insisted, was "a turning point".', nlp)
+    assert row["speaker_entity"] == "Selin Arkan"

@@ -65,6 +65,9 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
                 keep.update(x.i for x in c.subtree if x.i < tok.i)
                 stack.append(c)
     lo = min(keep)
+    for k in range(lo, tok.i):  # a dash with spaces ends a dateline ("3 May - The governor"), never a name
+        if doc[k].text in ("-", "\u2013", "\u2014") and (doc[k].whitespace_ or (k and doc[k - 1].whitespace_)):
+            lo = k + 1
     while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.text[:1].isupper() and doc[lo].dep_ == "det")):
         lo += 1
     return doc[lo:tok.i + 1], role

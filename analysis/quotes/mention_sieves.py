@@ -77,15 +77,43 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
 
 
 def _coordinated(ctx: Context, head: Token) -> list[Token]:
-    """Speakers coordinated with ``head`` ("Pires and Costa")."""
-    out, stack = [], [head]
+    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain the
+    "conjuncts" are appositions the parser misread ("the summit's host, the regional governor, X")."""
+    out, stack, has_cc = [], [head], False
     while stack:
         tok = stack.pop()
+        has_cc = has_cc or any(c.dep_ == "cc" for c in tok.children)
         for child in tok.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quote[child.i]:
                 out.append(child)
                 stack.append(child)
-    return sorted(out, key=lambda t: t.i)
+    return sorted(out, key=lambda t: t.i) if has_cc else []
+
+
+def _named_in_chain(ctx: Context, head: Token) -> Token | None:
+    """A name in apposition to a word that is not one, however the parser attached it ("the council's
+    secretary-general, Adaeze Nnamdi," / "the summit's host, the regional governor, Hanne Lindgren"):
+    the last name of the comma-separated chain of noun phrases that starts at ``head``'s phrase."""
+    if ctx.model.entity_at(head.i) is not None or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None
+                                                       for c in head.children):
+        return None  # a name, or a word whose apposition the parser found (the mention keeps both)
+    doc = ctx.doc
+    i = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in ("appos", "relcl", "acl",
+                                                                                               "punct", "conj", "cc")]) + 1
+    named = None
+    while i < len(doc) - 1 and doc[i].text == "," and not ctx.in_quote[i + 1]:
+        j = i + 1
+        while j < len(doc) and (doc[j].pos_ in NP_POS or (doc[j].text in "-\u2010" and not doc[j].whitespace_)) \
+                and doc[j].pos_ != "PRON" and not ctx.in_quote[j]:
+            j += 1
+        if j == i + 1:
+            break
+        chunk = [t for t in doc[i + 1:j] if ctx.model.entity_at(t.i) is not None
+                 and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+        if chunk:
+            named = chunk[-1]
+        i = j
+    return named
 
 
 # --------------------------------------------------------------------------- sieves
@@ -173,17 +201,24 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
                 return _found("trigram", ctx, head, words[k])
     before = ctx.frame(q, "before")
     k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])
-              and before[k].dep_ not in ("acl", "amod", "relcl")), None)  # not "a video posted on Friday"
+              and (before[k].dep_ not in ("acl", "amod", "relcl") or before[k].tag_ == "VBD")), None)  # not "a video posted on Friday"
     if k is None or _passive(before[k]) or not _adjuncts_only(ctx, before[k + 1:]):
         return None
     lead = _last_chunk(before[:k])
     parenthetical = ctx.text[q.seg.start:q.seg.start + 1].islower()  # the quotation goes on with the reporter's sentence
-    if parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
+    inverted = _leading_np(before[k + 1:]) if k == 0 or before[k - 1].text == "," else []
+    if inverted and not any(ctx.model.entity_at(t.i) is not None or (t.dep_ in SUBJECT_DEPS and t.head is before[k])
+                            or _named_in_chain(ctx, t) is not None
+                            or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) for c in t.children) for t in inverted):
+        inverted = []  # "..., told reporters, "...": an addressee, not the speaker
+    if parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
+        head = _np_head(ctx, inverted)
+    elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
-    if head is None or head.dep_ in ADDRESSEE_DEPS:
-        return None
+    if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
+        return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
 
 
@@ -202,7 +237,8 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     """The noun phrase a token run starts with ("Ana Pires", "the minister", "Pires and Costa")."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out):
+        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
+                out and tok.text in "-\u2010" and not tok.whitespace_):  # "the council's secretary-general"
             out.append(tok)
         elif tok.pos_ == "CCONJ" and out and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("PROPN", "NOUN", "DET"):
             out.append(tok)
@@ -219,8 +255,12 @@ def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | N
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
     """What stands between a cue and the quotation it opens: adjuncts ("on Friday", "in a video posted
-    on Friday") or an addressee ("told reporters"), not a new clause."""
+    on Friday"), an addressee ("told reporters") or a clause describing a noun ("said X, whose son is
+    treated there,"), not a new clause."""
+    ids = {t.i for t in tokens}
     for tok in tokens:
+        if any(a.dep_ in ("relcl", "appos") and a.i in ids for a in (tok, *tok.ancestors)):
+            continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "amod"):
             return False
         if tok.pos_ == "PRON" and tok.dep_ not in ("dobj", "dative", "pobj", "poss"):
@@ -232,6 +272,7 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     head = _through_cue_noun(ctx, _antecedent(head))
     if head is None:
         return None
+    head = _named_in_chain(ctx, head) or head
     return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
 
 
@@ -344,12 +385,14 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if _agent_ok(ctx, agent):
                 return agent
-        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
+        subj = _best_subject(ctx, head)
         if subj is not None:
             subj = _through_cue_noun(ctx, _antecedent(subj))
             if subj is None or _speaker_like(ctx, subj):
                 return subj
             fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
+        if head.dep_ == "acl" and head.tag_ == "VBD" and head.head.pos_ in ("NOUN", "PROPN") and _agent_ok(ctx, head.head):
+            return head.head  # a finite verb the parser hung on the noun before it ("the negotiator, X, called back")
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue
@@ -368,6 +411,26 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
         tok = tok.head
     return tok
+
+
+def _best_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker among a verb's subjects: a name before a pronoun before a word for someone before
+    anything else ("The charge, said Councillor X, ..." has two subjects in the parse). A subject that
+    cannot speak (a dateline, "The deal, the minister, X, insisted") gives way to a speaker in apposition."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    found = [c for c in subjects if _agent_ok(ctx, c)]
+    for subj in subjects:
+        found += [a for a in subj.subtree if a.dep_ == "appos" and a.i != subj.i and _agent_ok(ctx, a)
+                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
+    if not found:
+        return None
+
+    def rank(tok: Token) -> tuple:
+        entity = ctx.model.entity_at(tok.i)
+        named = entity is not None and entity.kind in ("person", "organisation")
+        return (not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok), abs(tok.i - verb.i))
+
+    return min(found, key=rank)
 
 
 def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
