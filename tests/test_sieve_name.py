@@ -1,6 +1,8 @@
 """Stage 2, ``name``: names, short names and first names resolve to one entity."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -40,3 +42,12 @@ def test_titles_tell_apart_two_people_who_share_a_surname(nlp):
 def test_a_surname_the_tagger_does_not_read_as_a_name(nlp):
     text = 'Mr Liam O’Rourke, a farmer in Kells, said the road was dangerous. "We asked for a crossing," Mr O’Rourke added.'
     assert one(text, nlp)["speaker_entity"] == "Liam O’Rourke"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Rabbi Miriam Cohen leads the Elm Street congregation. "We will rebuild," Rabbi Cohen said.', "Miriam Cohen"),
+    ('Professor Ines Duarte led the study. "The effect is small," Prof Duarte said.', "Ines Duarte"),
+    ('The Reverend Paul Okafor spoke at the gate. "Let them in," Mr Okafor said.', "Paul Okafor"),
+])
+def test_titles_and_honorifics_are_not_part_of_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

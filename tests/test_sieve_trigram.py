@@ -69,3 +69,9 @@ def test_an_addressee_after_an_inner_cue_is_not_the_speaker(nlp):
 def test_the_name_at_the_end_of_a_chain_of_appositions(nlp, text, speaker):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["speakers"]) == (speaker, speaker)
+
+
+@pytest.mark.parametrize("verb", ["yelled", "shouted", "whispered", "exclaimed"])
+def test_verbs_of_loud_and_quiet_speech_are_cues(nlp, verb):
+    row = one(f'"Open the gates," Dana Reyes {verb} from the steps.', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Dana Reyes", verb)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .model import Entity
-from .state import Context, Found, Quote, clean
+from .state import Context, Found, Quote, age_of, clean
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -65,6 +65,10 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
                 keep.update(x.i for x in c.subtree if x.i < tok.i)
                 stack.append(c)
     lo = min(keep)
+    if age_of(tok) is not None:  # "the 61-year-old", however the parser attached its words
+        while lo > 0 and (doc[lo - 1].text.isdigit() or doc[lo - 1].text in ("-", "year", "years")
+                          or (doc[lo - 1].lower_ == "the" and doc[lo].text.isdigit())):
+            lo -= 1
     for k in range(lo, tok.i):  # a dash with spaces ends a dateline ("3 May - The governor"), never a name
         if doc[k].text in ("-", "\u2013", "\u2014") and (doc[k].whitespace_ or (k and doc[k - 1].whitespace_)):
             lo = k + 1
@@ -78,6 +82,8 @@ Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty
 
 
 def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.i not in ctx.model.by_token and head.pos_ in ("NOUN", "PROPN") and head.is_lower:
+        return []  # "Korvia's prime minister": a description with a name in it, not the name
     entity = ctx.model.entity_in(mention)
     if entity is None and head.text[:1].isupper() and head.pos_ == "PROPN":
         entity = ctx.model.named(head.text)
@@ -130,12 +136,24 @@ def _resolve_word(ctx: Context, tok: Token, pronoun: str) -> list[Entity]:
 
 
 def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    age = age_of(head)
+    if age is not None:  # "the 58-year-old": the person the text gave that age, else the person spoken of
+        found = ctx.model.ages.get(age) or ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)
+        return [found] if found else []
+    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    if head.pos_ == "PROPN" and head.i not in ctx.model.by_token and det is not None and det.lower_ == "the" and (
+            head.lower_ in ctx.lexicon.demonyms or head.ent_type_ == "NORP"):
+        found = ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said"
+        return [found] if found else []
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
         return []
-    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
+    if lemma in ctx.lexicon.group_nouns or (head.tag_ == "NNS" and lemma in ctx.lexicon.gender):
+        members = ctx.model.plural_referents(head)  # "the pair", "the two women"
+        if len(members) >= 2:
+            return members
     mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children) or (
         det is not None and det.lower_ == "both")
@@ -164,8 +182,12 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
             if people:
                 return [max(people, key=lambda e: e.last_before(head.i))]
-    if lemma in ctx.lexicon.unnamed and det is not None and det.lower_ in ("the", "this", "that"):
-        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the diplomat" after "a senior diplomat"
+    if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
+        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
+        if found is not None:
+            return [found]
+    if det is not None and det.lower_ == "the" and head.pos_ == "NOUN":
+        found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
     return []
@@ -191,8 +213,8 @@ def unnamed_description(head: Token) -> str:
     lo = min([head.i] + [c.left_edge.i for c in head.children if c.i < head.i])
     hi = head.i
     for child in head.rights:
-        if child.dep_ in ("prep", "amod") and child.i == hi + 1:
-            hi = child.right_edge.i
+        if (child.dep_ in ("prep", "amod") or (child.dep_ == "acl" and child.tag_ == "VBN")) and child.i == hi + 1:
+            hi = child.right_edge.i  # "a source at the club", "a diplomat based in Sarnopol"
         else:
             break
     words = doc[lo:hi + 1]

@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar"})
+                           "place", "calendar", "demonym", "group"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -87,6 +87,8 @@ class SpeakerLexicon:
     postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
     places: frozenset[str] = frozenset()  # words of place names and place nouns ("Mount", "Street", "village")
     calendar: frozenset[str] = frozenset()  # month and day names: capitalised, never a name ("March", "Friday")
+    demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
+    group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -99,6 +101,8 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     postnominal: set[str] = set()
     places: set[str] = set()
     calendar: set[str] = set()
+    demonyms: set[str] = set()
+    group_nouns: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -132,9 +136,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 role_class[word] = value
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
-             "place": places, "calendar": calendar}[kind].add(word)
+             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
-                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar))
+                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
+                          frozenset(demonyms), frozenset(group_nouns))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

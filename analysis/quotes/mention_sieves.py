@@ -24,7 +24,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .model import NON_AGENT_TYPES, PLACE_TYPES
-from .state import Context, Found, Quote, span_text
+from .state import Context, Found, Quote, age_of, span_text
 
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
@@ -57,8 +57,8 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     """A token that can be a speaker: outside any quotation, not a date, place or other non-agent."""
     if tok is None or ctx.in_quote[tok.i]:
         return False
-    if tok.pos_ == "PRON":
-        return True
+    if tok.pos_ == "PRON" or age_of(tok) is not None:
+        return True  # a pronoun, or "the 58-year-old" (tagged DATE)
     entity = ctx.model.entity_at(tok.i)
     if entity is not None and entity.kind == "place":
         return False
@@ -69,7 +69,8 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
 
 def _speaker_like(ctx: Context, tok: Token) -> bool:
     """Can this word name someone who speaks: a name, a pronoun, or a noun for a person, group or organisation?"""
-    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper():
+    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper() \
+            or age_of(tok) is not None:
         return True
     words = {tok.lemma_.lower(), tok.lower_}
     lex = ctx.lexicon
@@ -167,6 +168,9 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     for tok in tokens:
         if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok):
             return tok
+    age = next((t for t in tokens if age_of(t) is not None), None)
+    if age is not None:
+        return age  # "the 58-year-old" (the parser hangs "old" anywhere)
     nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t)]
     if not nouns:
         return None

@@ -270,6 +270,8 @@ class DocumentModel:
     def _build(self) -> None:
         doc = self.doc
         self.dateline_end = self._dateline_end()
+        self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
+                          and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
             the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
@@ -292,6 +294,8 @@ class DocumentModel:
             root = name.root
             if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
                 continue  # "Cross-examined"
+            if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
+                continue  # "the Pole said": a description of a person, not a name
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower:
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
@@ -345,6 +349,7 @@ class DocumentModel:
                 person.org = org.index
                 person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
         self._settle(pending)
+        self._ages()
         self._plural_descriptions()
         self._pronoun_chain()
         for entity in self.entities:
@@ -518,6 +523,9 @@ class DocumentModel:
             ev["organisation"] += 3
         if words & self.lexicon.places:  # "Mount Aravel", "Canal Street"
             ev["place"] += 2
+        last = self._words_of(entity.name)[-1]
+        if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
+            ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         ev["place"] -= 2 * ev.pop("speaks", 0)
         fullest = max((n for _, n in entity.label_votes), default=0)
         for labels, n in entity.label_votes:
@@ -643,6 +651,18 @@ class DocumentModel:
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
 
+    def _ages(self) -> None:
+        """People whose age the text gives between commas ("Dahlgren, 58, is seeking ..."), for "the 58-year-old"."""
+        self.ages: dict[str, Entity] = {}
+        starts = sorted({self.runs[i] for i in self.by_token})
+        for start, end in starts:
+            entity = self.by_token.get(end - 1)
+            toks = self.tokens[end:end + 3]
+            if entity is None or entity.kind != "person" or len(toks) < 3 or self.in_quote[end]:
+                continue
+            if toks[0].text == "," and toks[1].text.isdigit() and len(toks[1].text) <= 3 and toks[2].text in (",", ")", "."):
+                self.ages[toks[1].text] = entity
+
     def _share_kind(self, tok: Token, members: list[Entity]) -> None:
         """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
         mayors of ...") makes them all people with that role; a member the evidence left undecided takes
@@ -665,7 +685,7 @@ class DocumentModel:
         """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
         group: the last one of that kind, or the people of that role (and the nearest others) they count."""
         for tok in self.tokens:
-            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or (tok.tag_ != "NNS" and tok.lemma_.lower() not in self.lexicon.group_nouns):
                 continue
             members = self.plural_referents(tok)
             if len(members) < 2:
@@ -691,6 +711,10 @@ class DocumentModel:
             return group.members if group is not None else []
         mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
         roles = [w for w in (lemma, low, *mods) if w in self.lexicon.roles or w in self.title_words]
+        if not roles and (count or (det is not None and det.lower_ == "the")) and (
+                lemma in self.lexicon.gender or lemma in self.lexicon.group_nouns):
+            group = self.recent_group(head.i, "person")  # "the two women", "both men", "the pair"
+            return group.members if group is not None else []
         if not roles or (det is None and not count):
             return []
         group = self.recent_group(head.i, "person")
@@ -822,23 +846,40 @@ class DocumentModel:
 
     def organisation_for(self, noun: str, before: int, modifiers: list[str] = ()) -> Entity | None:
         """The organisation that "the <noun>" refers to: one whose name has the noun, a word it stands
-        for, or a modifier ("the telecoms group" -> "Novaline Telecom"); else the last organisation."""
+        for, or a modifier ("the telecoms group" -> "Novaline Telecom"), also among names whose kind the
+        text left open ("the freight company" makes "Kellan Freight" one); else the last organisation
+        that is not plainly of another kind ("the company" is not "Allerby Crown Court")."""
         words = self.lexicon.organisations.get(noun, frozenset()) | {noun}
         orgs = [e for e in self.entities if e.kind == "organisation"]
+        open_kind = orgs + [e for e in self.entities if e.kind == "person" and self._only_tagged_person(e)]
 
         def name_words(e: Entity) -> set[str]:
             return {w for k in e.keys for w in k.split()}
 
-        matches = [e for e in orgs if words & name_words(e)]
+        matches = [e for e in open_kind if words & name_words(e)]
         if not matches and modifiers:
             stems = {m.rstrip("s") for m in modifiers}
-            matches = [e for e in orgs if any(w.rstrip("s") in stems for w in name_words(e))]
+            matches = [e for e in open_kind if any(w.rstrip("s") in stems for w in name_words(e))]
         if not matches:
-            matches = [e for e in orgs if e.last_before(before) >= 0]
+            kinds = set(self.lexicon.organisations)
+            matches = [e for e in orgs if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)]
         if not matches:
             return None
         placed = [e for e in matches if e.last_before(before) >= 0]
         return max(placed or matches, key=lambda e: e.last_before(before))
+
+    @staticmethod
+    def _only_tagged_person(entity: Entity) -> bool:
+        """Nothing but the tagger says this is a person: no title, role, gender or pronoun."""
+        return entity.evidence["person"] == 0 and entity.gender is None and not entity.roles and not entity.votes
+
+    def named_by_head(self, noun: str, before: int) -> Entity | None:
+        """The organisation (or entity of no decided kind) whose name ends with ``noun``, last mentioned
+        before token ``before`` ("the choir" after "the Lakeside Choir"): a description by what it is."""
+        found = [e for e in self.entities if e.kind in ("organisation", "person") and len(e.name.split()) > 1
+                 and self._words_of(e.name)[-1] == noun and (e.kind == "organisation" or self._only_tagged_person(e))]
+        placed = [e for e in found if e.last_before(before) >= 0]
+        return max(placed, key=lambda e: e.last_before(before)) if placed else None
 
     def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
         """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
