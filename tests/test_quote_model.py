@@ -109,3 +109,8 @@ def test_a_short_name_two_people_share_waits_for_gender_from_the_text(build):
     assert (people["Alicja Novak"].gender, people["Tomas Novak"].gender) == ("f", "m")
     ms, mr = (next(t.i for t in model.doc if t.text == title) + 1 for title in ("Ms", "Mr"))
     assert (model.entity_at(ms).name, model.entity_at(mr).name) == ("Alicja Novak", "Tomas Novak")
+
+
+def test_events_and_works_are_named_but_never_people(build):
+    model = build("Amira Haddad reached the final of the Calvera Open on Friday while her coach watched.")
+    assert kinds(model).get("Calvera Open") == "thing"

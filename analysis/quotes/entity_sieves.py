@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import Entity
+from .model import SILENT_KINDS, Entity
 from .state import Context, Found, Quote, age_of, clean
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -87,7 +87,7 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     entity = ctx.model.entity_in(mention)
     if entity is None and head.text[:1].isupper() and head.pos_ == "PROPN":
         entity = ctx.model.named(head.text)
-    if entity is None or entity.kind == "place":
+    if entity is None or entity.kind in SILENT_KINDS:
         return []
     group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
     if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
@@ -103,6 +103,13 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if low in GROUP_PRONOUNS:
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        if group is not None and single is not None:  # the one last spoken of as a subject, else the last one named
+            group_subject = max((m for m in [group.at, *group.mentions] if m < head.i and ctx.model.is_subject_at(m)),
+                                default=-1)
+            single_subject = single.last_before(head.i, True)
+            if max(group_subject, single_subject) >= 0 and ctx.model.paragraph_of(max(group_subject, single_subject)) \
+                    >= ctx.model.paragraph_of(head.i) - 1:
+                return group.members if group_subject > single_subject else [single]
         if group is not None and (single is None or group.last_before(head.i) >= single.last_before(head.i) - 3):
             return group.members
         return [single] if single else []

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .model import NON_AGENT_TYPES, PLACE_TYPES
+from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
 from .state import Context, Found, Quote, age_of, span_text
 
 SUBJECT_DEPS = ("nsubj",)
@@ -60,7 +60,7 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     if tok.pos_ == "PRON" or age_of(tok) is not None:
         return True  # a pronoun, or "the 58-year-old" (tagged DATE)
     entity = ctx.model.entity_at(tok.i)
-    if entity is not None and entity.kind == "place":
+    if entity is not None and entity.kind in SILENT_KINDS:
         return False
     if tok.ent_type_ in NON_AGENT_TYPES and entity is None:
         return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)  # "One of them, Erlan Bek, ..."

@@ -40,6 +40,10 @@ from .lexicon import SpeakerLexicon
 NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Events, works, laws and products: named, but they never speak ("the Calvera Open", "the Maritime Act").
+THING_TYPES = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+#: Kinds of entity that never speak.
+SILENT_KINDS = frozenset({"place", "thing"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
@@ -74,7 +78,7 @@ class Entity:
     """A person, organisation, place or unnamed source of the document."""
 
     index: int
-    kind: str  # "person" | "organisation" | "place" | "unnamed"
+    kind: str  # "person" | "organisation" | "place" | "thing" (an event, work or law) | "unnamed"
     name: str  # fullest name in the text, without titles (an unnamed source: its description)
     keys: set[str] = field(default_factory=set)  # full-name and short-name keys it answers to
     roles: set[str] = field(default_factory=set)  # lower-case role nouns ("minister", "deputy")
@@ -496,7 +500,10 @@ class DocumentModel:
             entity.evidence["organisation"] += 1
         elif owned is not None and owned.pos_ == "NOUN" and owned.lemma_.lower() in self.lexicon.gender:
             entity.evidence["person"] += 1  # "Duggan's widow", "her brother": family is a person's
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
+        subject = root
+        while subject.dep_ == "conj" and subject.head is not subject:  # "X and Y wrote"
+            subject = subject.head
+        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
                 and not _is_country(name.text):
             entity.evidence["speaks"] += 1  # "Harbour Watch says": a place does not speak
         anchor = root
@@ -526,12 +533,15 @@ class DocumentModel:
         last = self._words_of(entity.name)[-1]
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
-        ev["place"] -= 2 * ev.pop("speaks", 0)
+        speaks = ev.pop("speaks", 0)
+        ev["place"] -= 2 * speaks
+        ev["thing"] -= 2 * speaks
         fullest = max((n for _, n in entity.label_votes), default=0)
         for labels, n in entity.label_votes:
             weight = 1.0 if n == fullest else 0.5
             ev["person"] += weight * ("PERSON" in labels)
             ev["organisation"] += weight * ("ORG" in labels)
+            ev["thing"] += weight * bool(labels & THING_TYPES)
         if entity.gender is not None or entity.votes:
             ev["person"] += 1
         entity.scores = ev
@@ -542,6 +552,8 @@ class DocumentModel:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] >= ev["organisation"]:
             entity.kind = "place"
+        elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] > ev["organisation"]:
+            entity.kind = "thing"
         elif ev["person"] >= 1:
             entity.kind = "person"
         elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
@@ -674,12 +686,30 @@ class DocumentModel:
                 for role in roles:
                     self._add_role(e, role)
                 self._decide_kind(e)
-        decided = {e.kind for e in members if e.scores[e.kind] >= 1}
+        if any(e.evidence["speaks"] for e in members):  # "A B and C D wrote", tagged WORK_OF_ART: they speak
+            for e in members:
+                if e.kind == "thing":
+                    e.kind = "person"
+                    e.scores["person"] = max(e.scores["person"], 0)
+        decided = {e.kind for e in members if e.scores[e.kind] >= 1 and e.kind in ("person", "organisation")}
         if len(decided) == 1:
             kind = decided.pop()
             for e in members:
                 if e.scores[e.kind] < 1 and e.kind != kind:
                     e.kind = kind
+
+    def _tagged_organisation(self, before: int) -> Entity | None:
+        """No person fits a he/she: the last subject that only the tagger called an organisation ("Burton
+        explained ... he said", "Burton" tagged ORG) is a person after all."""
+        here = self.paragraph_of(before)
+        weak = [e for e in self.entities if e.kind == "organisation" and e.evidence["organisation"] == 0
+                and not self._organisational(e) and e.last_before(before, True) >= 0
+                and here - self.paragraph_of(e.last_before(before, True)) <= 1]
+        if not weak:
+            return None
+        entity = max(weak, key=lambda e: e.last_before(before, True))
+        entity.kind = "person"
+        return entity
 
     def _plural_descriptions(self) -> None:
         """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
@@ -732,9 +762,10 @@ class DocumentModel:
             low = tok.lower_
             if self.in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS or low not in PRONOUN_GENDER:
                 continue
-            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low])
+            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low]) or self._tagged_organisation(tok.i)
             if entity is not None:
                 self.pronoun_refs[tok.i] = entity
+                entity.gender = entity.gender or PRONOUN_GENDER[low]  # "she" said of them: later pronouns know
                 entity.mentions.append(tok.i)
                 entity.subject_mentions.append(tok.i)
                 if self._is_main(tok):
@@ -758,6 +789,13 @@ class DocumentModel:
         words = self._words_of(text)
         return self._match(words, []) if words else None
 
+    def is_subject_at(self, i: int) -> bool:
+        """Is the name or word at token ``i`` the subject of its clause (outside quotations)?"""
+        if i in self.runs:
+            start, end = self.runs[i]
+            return self._is_subject(self.doc[start:end])
+        return self.tokens[i].dep_ in SUBJECT_DEPS
+
     def paragraph_of(self, i: int) -> int:
         """0-based paragraph of token ``i``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, self.tokens[i].idx) - 1) if self.paragraph_starts else 0
@@ -765,26 +803,38 @@ class DocumentModel:
     def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
         """The person a he/she before token ``before`` refers to.
 
-        Among the people whose gender fits, the last one that was the subject of a clause in this or
-        the previous paragraph, else the last one mentioned at all; a person known to have the
-        pronoun's gender wins over one of unknown gender mentioned in the same stretch of text.
+        Among the people whose gender fits: one known to have that gender who is the main subject of the
+        pronoun's own sentence ("Pires said she would resign"); then, in the earlier sentences of its
+        paragraph and then in the previous paragraph, the last main-clause subject, then the last
+        subject, a person known to have the pronoun's gender before one of unknown gender; then anyone
+        main subject of its own sentence; else the last one mentioned at all. A person of unknown gender
+        who is the subject of the pronoun's own sentence is not preferred to a known one before it:
+        "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
         """
         people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
         if not people:
             return None
         here = self.paragraph_of(before)
+        sentence = self.tokens[before].sent.start
 
-        def pick(pool: list[Entity], subjects: bool | str) -> Entity | None:
+        def pick(pool: list[Entity], subjects: bool | str, where: str) -> Entity | None:
             placed = [(e.last_before(before, subjects), e) for e in pool]
-            placed = [(at, e) for at, e in placed if at >= 0 and (not subjects or self.paragraph_of(at) >= here - 1)]
+            placed = [(at, e) for at, e in placed if at >= 0 and (
+                where == "any" or (where == "sentence" and at >= sentence)
+                or (where == "paragraph" and at < sentence and self.paragraph_of(at) == here)
+                or (where == "previous" and self.paragraph_of(at) == here - 1))]
             return max(placed, key=lambda pair: pair[0])[1] if placed else None
 
         known = [e for e in people if gender is not None and e.gender == gender]
-        for pool, subjects in ((known, "main"), (known, True), (people, "main"), (people, True)):
-            found = pick(pool, subjects) if pool else None
+        order = [(known, "main", "sentence")]
+        for where in ("paragraph", "previous"):
+            order += [(known, "main", where), (people, "main", where), (known, True, where), (people, True, where)]
+        order += [(people, "main", "sentence"), (known, False, "any"), (people, False, "any")]
+        for pool, subjects, where in order:
+            found = pick(pool, subjects, where) if pool else None
             if found is not None:
                 return found
-        return pick(known, False) or pick(people, False)
+        return None
 
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
                subjects: bool = False) -> Entity | None:
@@ -918,4 +968,4 @@ def _name_text(span: Span) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
-__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "name_key"]
+__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "THING_TYPES", "SILENT_KINDS", "name_key"]
