@@ -552,7 +552,7 @@ class DocumentModel:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] >= ev["organisation"]:
             entity.kind = "place"
-        elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] > ev["organisation"]:
+        elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] >= ev["organisation"]:
             entity.kind = "thing"
         elif ev["person"] >= 1:
             entity.kind = "person"
