@@ -142,7 +142,11 @@ class QuoteAttributor:
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
-                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or tok.i == comma.i + 1):
+                    between = doc[comma.i + 1:tok.i]
+                    noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
+                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-")
+                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object)
+                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
                     break
         return seg, span

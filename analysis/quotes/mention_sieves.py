@@ -144,15 +144,28 @@ def dash(ctx: Context, q: Quote) -> Found | None:
     span = ctx.doc.char_span(start + 1, end, alignment_mode="expand")
     if span is None:
         return None
-    words = []
+    chunks: list[list[Token]] = [[]]
     for tok in span:  # the first chunk: "Ewan, a reader in Bramby" -> Ewan
         if tok.is_punct and tok.text in ",;(":
-            break
-        if not tok.is_space and not tok.is_punct:
-            words.append(tok)
-    if not words or not words[0].text[:1].isupper() or len(words) > 10:
-        return None
+            if len(chunks) == 2 or tok.text != ",":
+                break
+            chunks.append([])
+        elif not tok.is_space and not tok.is_punct:
+            chunks[-1].append(tok)
+    words = chunks[0]
+
+    def people(chunk: list[Token]) -> list[Token]:
+        return [t for t in chunk if ctx.model.entity_at(t.i) is not None
+                and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+
     named = [t for t in words if ctx.model.entity_at(t.i) is not None]
+    def full_name(chunk: list[Token]) -> bool:
+        return any(len(ctx.model.entity_at(t.i).name.split()) > 1 for t in people(chunk))
+
+    if len(chunks) > 1 and not full_name(words) and full_name(chunks[1]) and len(chunks[1]) <= 5:
+        named = people(chunks[1])  # "- Counsel for the families, Aoife Brennan": the role, then the name
+    if not words or len(words) > 10 or not (words[0].text[:1].isupper() or named):
+        return None  # "– Ana Pires", "— referee Samuel Oduya", not a dash inside a sentence
     head = named[-1] if named else next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN")), None)
     if head is None:
         return None

@@ -154,9 +154,9 @@ class DocumentModel:
             return False
         if tok.ent_type_:
             return True  # "Mr Liam O’Rourke" with the surname tagged as a verb
-        if tok.pos_ in ("NOUN", "ADJ", "X"):
-            return True
-        return tok.pos_ in ("ADV", "INTJ") and not self._opens_clause(tok)
+        if self._opens_clause(tok):
+            return False  # "- Counsel for the families, X": capitalised where a sentence or attribution starts
+        return tok.pos_ in ("NOUN", "ADJ", "X", "ADV", "INTJ")
 
     def _opens_clause(self, tok: Token) -> bool:
         """The word follows a quotation mark, a colon, a dash or a sentence end: capitalised for that reason."""
