@@ -114,6 +114,15 @@ def test_scare_quotes_and_titles_are_not_attributed(nlp, text, kind):
     assert row["kind"] == kind and row["speaker"] is None and row["cue"] is None
 
 
+@pytest.mark.parametrize("text", [
+    'The umpire, Joel Amadi, said the call to stop play had been "mine and mine alone".',
+    'The coach, Lise Berg, said the choice to show the film was "a mistake we all made".',
+])
+def test_a_title_noun_used_as_a_verb_makes_no_title(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["cue"]) == ("partial", "said") and row["speaker_entity"] in text
+
+
 def test_curly_quotes(nlp):
     row = one("\u201cWe are ready,\u201d the ambassador wrote on X.", nlp)
     assert (row["quote"], row["speaker"], row["channel"]) == ("We are ready", "the ambassador", "social media post")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from statement_cases import one
+from statement_cases import one, rows
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -36,9 +36,29 @@ def test_a_relay_verb_names_the_speaker_as_its_object(nlp):
     assert (row["speaker_entity"], row["cue"]) == ("Ivo Marsh", "quoted")
 
 
-def test_a_statement_owner_is_the_speaker(nlp):
-    row = one('Tove Lund\'s statement read: "We will not resign."', nlp)
-    assert row["speaker_entity"] == "Tove Lund" and row["cue"] == "statement"
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('In Tove Lund\'s statement: "We will not resign."', "Tove Lund", "statement"),
+    ('Tove Lund\'s statement read: "We will not resign."', "Tove Lund", "read"),  # the verb the statement does is the cue
+    ('"We will not resign," the Harbour Board\'s letter said.', "Harbour Board", "said"),
+])
+def test_a_statement_owner_is_the_speaker(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    'Her agent, Ronan Tighe, relayed a message from the player to her fans: "Thank you all."',
+    'The club secretary read out a statement from the captain: "Thank you all."',
+])
+def test_the_owner_of_a_relayed_statement_speaks_not_the_one_who_relays_it(nlp, text):
+    text = "The captain, Maeve Dolan, will miss the final. " + text
+    assert one(text, nlp)["speaker_entity"] == "Maeve Dolan"
+
+
+def test_a_relative_clause_attributes_the_statement(nlp):
+    text = ('Radio Vell read out a statement attributed to the rebel commander, Idris Kano.\n\n'
+            '"We will not leave," said the statement, which the station attributed to him.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Idris Kano"
 
 
 def test_a_colon_at_the_end_of_a_paragraph_leads_into_the_next(nlp):

@@ -177,7 +177,7 @@ class QuoteAttributor:
             embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
         if not embedded:
             return "full"
-        words_before = re.findall(r"[\w'-]+", before[-80:].casefold())
+        words_before = _words_before(ctx, q)
         if _ends_with(words_before, self.cues.titles, within=3):
             return "title"
         if _ends_with(words_before, self.cues.scare, within=2):
@@ -223,6 +223,20 @@ def _title_case(span: Span) -> bool:
     """Every word capitalised ("Plugged In", "Byte Size"): the shape of a title."""
     words = [t for t in span if t.is_alpha]
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def _words_before(ctx: Context, q: Quote) -> list[str]:
+    """The lower-case words before a quotation in its paragraph, back to the nearest verb in the present
+    or infinitive or auxiliary: a title or scare trigger names the quotation it stands next to ("the
+    film 'X'", "titled 'X'"), not the complement of a verb ("the choice to show the film was '...'")."""
+    start = i = ctx.token_at(q.seg.open_mark) - 1
+    while i >= 0 and ctx.doc[i].idx >= q.seg.para_start and start - i < 12:
+        tok = ctx.doc[i]
+        if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBZ", "VBG")):
+            break
+        i -= 1
+    begin = ctx.doc[i + 1].idx if i + 1 <= start else q.seg.open_mark
+    return re.findall(r"[\w'-]+", ctx.text[max(begin, q.seg.para_start):q.seg.open_mark].casefold())
 
 
 def _ends_with(words: list[str], triggers: tuple[tuple[str, ...], ...], within: int) -> bool:

@@ -228,7 +228,9 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
                             or _named_in_chain(ctx, t) is not None
                             or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) for c in t.children) for t in inverted):
         inverted = []  # "..., told reporters, "...": an addressee, not the speaker
-    if parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
+    if _carried_owner(ctx, before[k]) is not None:
+        head = _carried_owner(ctx, before[k])
+    elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
@@ -338,7 +340,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue
         if _is_cue_verb(ctx, tok):
-            who = _speaker_of(ctx, tok, frame)
+            who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
@@ -347,8 +349,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 out[-1].others = _coordinated(ctx, who)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
-            if owner is not None:
-                _add(out, _found("parse", ctx, owner, tok))
+            if owner is not None:  # "the council's statement read": the verb the statement does is the cue
+                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head is not tok else tok  # "read" tagged NOUN
+                _add(out, _found("parse", ctx, owner, verb))
         for phrase in ctx.cues.phrases:
             if tuple(lows[k:k + len(phrase)]) == phrase:
                 last = frame[k + len(phrase) - 1]
@@ -371,10 +374,17 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
-    if owner is None:
-        owner = next((g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "attribute"
+    if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
+        owner = next((g for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
+
+
+def _carried_owner(ctx: Context, verb: Token) -> Token | None:
+    """The owner of a statement a verb carries: "relayed a message from the player", "read out a statement
+    by the club": the owner speaks, not the one who passes the words on."""
+    carried = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues.nouns), None)
+    return _owner(ctx, carried) if carried is not None else None
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
@@ -454,7 +464,12 @@ def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
     if not candidates:
         return None
     first = q.span[0]
-    ancestors = {a.i for a in first.ancestors}
+    ancestors = set()
+    for a in (first, *first.ancestors):  # up to an adverbial clause: "written because '...'" does not report it
+        if a is not first:
+            ancestors.add(a.i)
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in a.children):
+            break
     def rank(c: Found) -> tuple:
         governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
         return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))

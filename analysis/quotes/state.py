@@ -123,7 +123,12 @@ class Context:
         return tokens[::-1]
 
     def sentence_frame(self, q: Quote) -> list[Token]:
-        """Both sides of an embedded quotation, skipping over the quotation itself."""
+        """Both sides of an embedded quotation, skipping over the quotation itself; not the side after it
+        when the quotation ends its sentence ("... "as soon as it is safe." He added: ...")."""
+        seg = q.seg
+        rest = self.text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
+        if seg.raw_last in ".!?" and rest[:1].isupper():
+            return self.frame(q, "before")
         return self.frame(q, "before") + self.frame(q, "after")
 
     def paragraph_quotes(self, paragraph: int) -> list[Quote]:
