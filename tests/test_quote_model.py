@@ -12,7 +12,8 @@ def build(nlp):
 
     def build(text: str) -> DocumentModel:
         doc = nlp(text)
-        return DocumentModel(doc, component.lexicon, component.titles, [False] * len(doc))
+        return DocumentModel(doc, component.lexicon, component.titles, [False] * len(doc), (),
+                             frozenset(component.cues.verbs), component.common_nouns)
 
     return build
 
@@ -114,3 +115,34 @@ def test_a_short_name_two_people_share_waits_for_gender_from_the_text(build):
 def test_events_and_works_are_named_but_never_people(build):
     model = build("Amira Haddad reached the final of the Calvera Open on Friday while her coach watched.")
     assert kinds(model).get("Calvera Open") == "thing"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister for Fisheries Aoibheann Ní Bhriain-Walsh opened the pier. Ní Bhriain-Walsh spoke.", "Aoibheann Ní Bhriain-Walsh"),
+    ("Regional Planning Commissioner Tomas Varga signed the order.", "Tomas Varga"),
+    ("Sheriff Odile Marchetti-Baye sentenced him on Friday.", "Odile Marchetti-Baye"),
+    ("Passengers were stranded. Passenger Ilse Brandvold-Kaur said the crew had vanished.", "Ilse Brandvold-Kaur"),
+    ("Governor-elect Mirela Costache-Pop thanked voters.", "Mirela Costache-Pop"),
+    ("MEP Ragnar Olafsson-Dahl voted against.", "Ragnar Olafsson-Dahl"),
+])
+def test_titles_roles_and_portfolios_are_not_part_of_the_name(build, text, name):
+    people = [e.name for e in build(text).entities if e.kind == "person"]
+    assert people == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Norwegian Polar Environment Directorate said it would act.", "Norwegian Polar Environment Directorate"),
+    ("The Cape Water Users’ Forum objected.", "Cape Water Users’ Forum"),
+])
+def test_an_organisation_keeps_the_common_nouns_of_its_name(build, text, name):
+    assert name in {e.name for e in build(text).entities}
+
+
+def test_the_first_words_of_a_long_name_are_a_short_name(build):
+    model = build("Foreign Minister Nur Halimah Zainal Abidin will miss the summit. Nur Halimah said she was sorry.")
+    assert [e.name for e in model.entities if e.kind == "person"] == ["Nur Halimah Zainal Abidin"]
+
+
+def test_a_hyphenated_name_after_a_dateline_is_not_part_of_it(build):
+    model = build("MORRISTOWN, N.J. -- City Council President Delphine Okoro-Vance was elected mayor on Tuesday.")
+    assert kinds(model)["Delphine Okoro-Vance"] == "person"

@@ -119,8 +119,10 @@ class DocumentModel:
     """The entities of one Doc and the token -> entity map of their mentions."""
 
     def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
-                 paragraph_starts: tuple[int, ...] = (), cue_verbs: frozenset[str] = frozenset()) -> None:
+                 paragraph_starts: tuple[int, ...] = (), cue_verbs: frozenset[str] = frozenset(),
+                 common_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.common_nouns = common_nouns  # English common nouns: "Sheriff", "Passenger" before a name are roles
         self.cue_verbs = cue_verbs  # reporting verbs: their subject speaks, so it is no place
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
@@ -163,7 +165,9 @@ class DocumentModel:
         i = tok.i - 1
         while i >= 0 and self.tokens[i].is_space:
             i -= 1
-        return i < 0 or self.tokens[i].text in OPENERS or self.tokens[i].is_quote
+        if i < 0 or self.tokens[i].text in OPENERS:
+            return True
+        return self.tokens[i].is_quote and self.in_quote[tok.i]  # an opening mark, not a closing one ('..." Pires said')
 
     def _joins(self, j: int, start: int) -> int:
         """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
@@ -235,7 +239,13 @@ class DocumentModel:
         return bool(heads & self.org_words)
 
     def _split_titles(self, start: int, end: int) -> tuple[int, int, list[str]]:
-        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals."""
+        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals.
+
+        Titles are the words of ``titles.csv``, role nouns and honorifics, and what belongs to them: the
+        words before a title ("Parliamentary Affairs Minister"), "-elect", a portfolio after "for"/"of"
+        ("Minister for Housing Siobhán O’Rourke-Dempsey": the name is the last two words, or where the
+        tagger's PERSON starts), and a common noun before a name of two words or more ("Sheriff
+        Katrina Balfour-Oduya", "Passenger Everett Langston-Price") that the tagger does not call a name."""
         doc, roles = self.doc, []
         k = start
         while k < end - 1:
@@ -243,19 +253,70 @@ class DocumentModel:
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
+            elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
+                roles.append(doc[k + 1].lower_)  # "President-elect"
+                k += 2
+            elif roles and low in ("of", "for") and k + 1 < end:
+                words = self._word_starts(k + 1, end)
+                if len(words) < 3:
+                    break  # "Minister of Labour": a title without a name
+                person = next((w for w in words[1:] if doc[w].ent_type_ == "PERSON" and doc[w].ent_iob_ == "B"), None)
+                k = person if person is not None else words[-2]
+                roles.extend(t.lower_ for t in doc[start:k])
+                break
             else:
                 break
+        words = self._word_starts(k, end)
+        last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
+        personal = last not in self.common_nouns and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
+            roles.append(doc[words[0]].lower_)
+            k = words[1]
+            words = words[1:]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
 
-    def _is_modifier(self, k: int, end: int) -> bool:
-        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X")."""
-        doc = self.doc
-        if k + 2 >= end or doc[k].ent_type_ == "PERSON":
+    def _word_starts(self, start: int, end: int) -> list[int]:
+        """Token indices where the words of a name start (a hyphenated part goes with its word)."""
+        doc, starts = self.doc, []
+        for i in range(start, end):
+            tok = doc[i]
+            joined = i > start and (tok.text in ("-", "\u2010") or doc[i - 1].text in ("-", "\u2010")) and not doc[i - 1].whitespace_
+            if not joined and not tok.is_space and not tok.is_punct:
+                starts.append(i)
+        return starts
+
+    def _role_before_name(self, tok: Token) -> bool:
+        """A capitalised common noun that opens a longer name and that the tagger does not read as part of
+        a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
+        if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
+            return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
+        if not self.common_nouns or tok.lower_ in PARTICLES:
             return False
-        low = doc[k + 1].lower_.rstrip(".")
-        return low in self.title_words or low in self.lexicon.roles
+        word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
+        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
+            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)
+        if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
+            return False
+        if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
+            return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
+
+    def _is_modifier(self, k: int, end: int) -> bool:
+        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X",
+        "Parliamentary Affairs Minister X"), with a name after the title."""
+        doc = self.doc
+        if doc[k].ent_type_ == "PERSON":
+            return False
+        for j in range(k + 1, end - 1):
+            low = doc[j].lower_.rstrip(".")
+            if low in self.title_words or low in self.lexicon.roles:
+                return True
+            if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
+                return False
+        return False
 
     def _dateline_end(self) -> int:
         """Token index just after a dateline opening the text ("HALVORSUND, 4 March -", "LISBON (Reuters) -"),
@@ -264,8 +325,8 @@ class DocumentModel:
         if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0].text) > 2):
             return 0
         for tok in toks[1:]:
-            if tok.text in ("-", "\u2013", "\u2014"):
-                return tok.i + 1
+            if tok.text in ("-", "--", "\u2013", "\u2014") and (tok.whitespace_ or self.tokens[tok.i - 1].whitespace_):
+                return tok.i + 1  # a spaced dash, not the hyphen of "Okoro-Vance"
             if tok.is_alpha and tok.is_lower:
                 return 0
         return 0
@@ -274,6 +335,7 @@ class DocumentModel:
     def _build(self) -> None:
         doc = self.doc
         self.dateline_end = self._dateline_end()
+        self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
         self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
                           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
@@ -301,7 +363,8 @@ class DocumentModel:
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
-                    and root.head.pos_ == "NOUN" and root.head.is_lower:
+                    and root.head.pos_ == "NOUN" and root.head.is_lower \
+                    and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
             candidates = self._candidates(words, title_words)
             entity = candidates[0] if candidates else None
@@ -465,6 +528,8 @@ class DocumentModel:
         entity.keys.update(w for w in words if w not in PARTICLES)
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
+            if k > 1:
+                entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
         if len(words) > 1:
             acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
