@@ -146,3 +146,19 @@ def test_the_first_words_of_a_long_name_are_a_short_name(build):
 def test_a_hyphenated_name_after_a_dateline_is_not_part_of_it(build):
     model = build("MORRISTOWN, N.J. -- City Council President Delphine Okoro-Vance was elected mayor on Tuesday.")
     assert kinds(model)["Delphine Okoro-Vance"] == "person"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Westfield Comets said it would appeal the fine.", "organisation"),  # tagged ORG, ends with a common noun
+    ("Harbour Hawks lost again on Saturday.", "organisation"),  # a place word in front does not make a place
+    ("Tourists crowded Canal Street on Saturday.", "place"),
+])
+def test_kind_from_the_words_of_the_name(build, text, kind):
+    model = build(text)
+    assert [e.kind for e in model.entities] == [kind]
+
+
+def test_a_pronoun_finds_a_person_the_tagger_took_for_an_organisation(build):
+    model = build("Ivo Marsh resigned on Monday. He said he was tired.")
+    he = next(t.i for t in model.doc if t.text == "He")
+    assert model.person_for_pronoun(he, "m").name == "Ivo Marsh"

@@ -80,3 +80,13 @@ def test_a_noun_for_people_named_together(nlp, text):
 ])
 def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Harbour Hawks and Westfield Comets were fined after the match. "We regret what happened," both clubs said.',
+    'Two of the region\'s biggest dairy cooperatives, Lakeside Milk Cooperative and Upland Creameries, will merge. '
+    '"Farmers will be paid on time," the two cooperatives said.',
+])
+def test_a_plural_organisation_noun_names_the_organisations_named_together(nlp, text):
+    speakers = one(text, nlp)["speakers"].split("; ")
+    assert len(speakers) == 2 and all(s in text for s in speakers)

@@ -75,3 +75,9 @@ def test_the_name_at_the_end_of_a_chain_of_appositions(nlp, text, speaker):
 def test_verbs_of_loud_and_quiet_speech_are_cues(nlp, verb):
     row = one(f'"Open the gates," Dana Reyes {verb} from the steps.', nlp)
     assert (row["speaker_entity"], row["cue"]) == ("Dana Reyes", verb)
+
+
+def test_a_capitalised_common_noun_at_a_sentence_start_is_no_speaker(nlp):
+    text = ('Prosecutor Amal Haddad-Reyes told the jury the heating had been switched off.\n\n'
+            'Residents, she said, "had only blankets to keep warm".')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Amal Haddad-Reyes"

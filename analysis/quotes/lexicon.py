@@ -89,6 +89,7 @@ class SpeakerLexicon:
     calendar: frozenset[str] = frozenset()  # month and day names: capitalised, never a name ("March", "Friday")
     demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
     group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
+    place_first: frozenset[str] = frozenset()  # place words that head a name from its front ("Mount Aravel")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -101,6 +102,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     postnominal: set[str] = set()
     places: set[str] = set()
     calendar: set[str] = set()
+    place_first: set[str] = set()
     demonyms: set[str] = set()
     group_nouns: set[str] = set()
     role_class: dict[str, str] = {}
@@ -130,6 +132,11 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if not value:
                 raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
             role_verbs[word] = value
+        elif kind == "place" and value:
+            if value != "first":
+                raise ReferenceDataError("a place word's value is empty or 'first'", path=path, line=line, field="value")
+            places.add(word)
+            place_first.add(word)
         elif kind == "role":
             roles.add(word)
             if value:
@@ -139,7 +146,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
              "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
-                          frozenset(demonyms), frozenset(group_nouns))
+                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -362,6 +362,9 @@ class DocumentModel:
                 continue  # "Cross-examined"
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
+            if len(name) == 1 and name[0].is_sent_start and not name[0].ent_type_ and not title_words \
+                    and name[0].lower_ in self.common_nouns and not self._candidates(words, []):
+                continue  # "Staff, she said, ...": a common noun that starts a sentence (not "Obi" after "Chidi Obi")
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
                     and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
@@ -540,7 +543,8 @@ class DocumentModel:
         PERSON / ORG labels are one vote per mention (see :meth:`_decide_kind`); the words count more."""
         labels = [t.ent_type_ for t in name if t.ent_type_]
         entity.labels.update(set(labels))
-        entity.label_votes.append((frozenset(labels), len(words)))
+        whole = frozenset(lab for lab in labels if all(t.ent_type_ == lab for t in name if not t.is_punct))
+        entity.label_votes.append((frozenset(labels), len(words), whole))
         if "of" in words and not title_words and "of_name" not in entity.evidence:
             entity.evidence["of_name"] = 1  # "Ministry of Transport" (counted once, in _decide_kind)
         if title_words:
@@ -560,9 +564,14 @@ class DocumentModel:
             entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
-        owned = root.head if root.dep_ == "poss" else None  # "Halvard Rail's chief executive": an organisation
-        if owned is not None and owned.pos_ == "NOUN" and self.lexicon.role_class.get(owned.lemma_.lower()) in ("head", "executive"):
-            entity.evidence["organisation"] += 1
+        after = self.doc[name.end] if name.end < len(self.doc) else None
+        possessive = root.dep_ == "poss" or (root.dep_ in ("nmod", "compound") and after is not None
+                                             and after.text in ("'", "\u2019", "'s", "\u2019s"))
+        owned = root.head if possessive else None  # "Halvard Rail's chief executive": an organisation
+        if owned is not None and owned.pos_ == "NOUN" and any(
+                self.lexicon.role_class.get(w) in ("head", "executive", "spokesperson")
+                for w in (owned.lemma_.lower(), *[c.lower_ for c in owned.children if c.dep_ in ("amod", "compound")])):
+            entity.evidence["organisation"] += 1  # "the Sharks' head coach", "Kestrel's spokeswoman": an organisation
         elif owned is not None and owned.pos_ == "NOUN" and owned.lemma_.lower() in self.lexicon.gender:
             entity.evidence["person"] += 1  # "Duggan's widow", "her brother": family is a person's
         subject = root
@@ -593,19 +602,23 @@ class DocumentModel:
         of_name = ev.pop("of_name", 0)
         if words & self.org_words or of_name or "&" in words:  # "Halloway & Sons": no person's name has "&"  # the words of the name count once, not per mention
             ev["organisation"] += 3
-        if words & self.lexicon.places:  # "Mount Aravel", "Canal Street"
-            ev["place"] += 2
+        name_words = self._words_of(entity.name)
+        if name_words[-1] in self.lexicon.places or (len(name_words) > 1 and name_words[0] in self.lexicon.place_first):
+            ev["place"] += 2  # "Canal Street", "Mount Aravel": a place word heads the name
+        elif words & self.lexicon.places:
+            ev["place"] += 0.5  # "Harbour Hawks", "Harbour Watch": a place word in the name says less
+        last_common = len(name_words) > 1 and self._common(name_words[-1])  # "Westfield Comets", "Upland Creameries"
         last = self._words_of(entity.name)[-1]
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         speaks = ev.pop("speaks", 0)
         ev["place"] -= 2 * speaks
         ev["thing"] -= 2 * speaks
-        fullest = max((n for _, n in entity.label_votes), default=0)
-        for labels, n in entity.label_votes:
+        fullest = max((n for _, n, _ in entity.label_votes), default=0)
+        for labels, n, whole in entity.label_votes:
             weight = 1.0 if n == fullest else 0.5
-            ev["person"] += weight * ("PERSON" in labels)
-            ev["organisation"] += weight * ("ORG" in labels)
+            ev["person"] += weight * ("PERSON" in labels)  # a label on part of the name ("Emeka [Uzor]") counts half
+            ev["organisation"] += weight * ("ORG" in labels) * (1.0 if "ORG" in whole else 0.5)
             ev["thing"] += weight * bool(labels & THING_TYPES)
         if entity.gender is not None or entity.votes:
             ev["person"] += 1
@@ -615,14 +628,14 @@ class DocumentModel:
             entity.kind = "place"
         elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
             entity.kind = "organisation"
-        elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] >= ev["organisation"]:
+        elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
             entity.kind = "place"
         elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] >= ev["organisation"]:
             entity.kind = "thing"
         elif ev["person"] >= 1:
             entity.kind = "person"
-        elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
-            entity.kind = "organisation"
+        elif ev["organisation"] >= 1 and ev["organisation"] > ev["place"] and (len(name_words) == 1 or last_common):
+            entity.kind = "organisation"  # tagged ORG, nothing says person, and the name ends with a common noun
         else:
             entity.kind = "person"
 
@@ -744,7 +757,17 @@ class DocumentModel:
         """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
         mayors of ...") makes them all people with that role; a member the evidence left undecided takes
         the kind of the decided ones ("the Signal Workers and the Guild of Train Drivers")."""
-        for appos in (c for c in tok.children if c.dep_ == "appos" and c.tag_ == "NNS" and not self.in_quote[c.i]):
+        heads = [tok.head] if tok.dep_ == "appos" else []
+        heads += [g for h in heads if h.pos_ == "NUM" for p in h.children if p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]  # "Two of Kenya's largest cooperatives, X and Y"
+        appositions = [c for c in (*[c for c in tok.children if c.dep_ == "appos"], *heads)
+                       if c.tag_ == "NNS" and not self.in_quote[c.i]]
+        for appos in appositions:
+            if appos.lemma_.lower() in self.lexicon.organisations:  # "two cooperatives, X and Y"
+                for e in members:
+                    e.evidence["organisation"] += 2
+                    self._decide_kind(e)
+                continue
             roles = [w for w in (appos.lemma_.lower(), *[c.lower_ for c in appos.children if c.dep_ in ("compound", "amod")])
                      if w in self.lexicon.roles]
             for e in members if roles else ():
@@ -803,7 +826,13 @@ class DocumentModel:
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
             group = self.recent_group(head.i, "organisation")
-            return group.members if group is not None else []
+            if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
+                group = self.recent_group(head.i, "person")
+                if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
+                    return []
+                for e in group.members:
+                    e.kind = "organisation"
+            return group.members
         mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
         roles = [w for w in (lemma, low, *mods) if w in self.lexicon.roles or w in self.title_words]
         if not roles and (count or (det is not None and det.lower_ == "the")) and (
@@ -827,7 +856,7 @@ class DocumentModel:
             low = tok.lower_
             if self.in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS or low not in PRONOUN_GENDER:
                 continue
-            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low]) or self._tagged_organisation(tok.i)
+            entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low])
             if entity is not None:
                 self.pronoun_refs[tok.i] = entity
                 entity.gender = entity.gender or PRONOUN_GENDER[low]  # "she" said of them: later pronouns know
@@ -878,7 +907,7 @@ class DocumentModel:
         """
         people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
         if not people:
-            return None
+            return self._tagged_organisation(before)
         here = self.paragraph_of(before)
         sentence = self.tokens[before].sent.start
 
@@ -899,7 +928,7 @@ class DocumentModel:
             found = pick(pool, subjects, where) if pool else None
             if found is not None:
                 return found
-        return None
+        return self._tagged_organisation(before)
 
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
                subjects: bool = False) -> Entity | None:
@@ -982,6 +1011,11 @@ class DocumentModel:
             return None
         placed = [e for e in matches if e.last_before(before) >= 0]
         return max(placed or matches, key=lambda e: e.last_before(before))
+
+    def _common(self, word: str) -> bool:
+        """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
+        forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+        return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
     @staticmethod
     def _only_tagged_person(entity: Entity) -> bool:
