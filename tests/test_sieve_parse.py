@@ -80,3 +80,30 @@ def test_a_dateline_before_the_subject_is_not_the_speaker(nlp):
 def test_a_subject_that_cannot_speak_gives_way_to_the_name_in_apposition(nlp):
     row = one('The treaty, Caldova\'s water minister, Selin Arkan, insisted, was "a turning point".', nlp)
     assert row["speaker_entity"] == "Selin Arkan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Harbour Workers\' Association backed the plan, with its chair, Odile Marchetti, noting that the port "needs the jobs".',
+     "Odile Marchetti"),
+    ('Shares fell, with analyst Priya Venkat calling the results "a clear miss".', "Priya Venkat"),
+])
+def test_with_a_noun_phrase_and_a_participle_the_noun_phrase_speaks(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_clause_the_parser_read_as_a_preposition_keeps_its_subject(nlp):
+    text = ('Health minister Ana Dorsey promised a review after Mark Oyelowo-Reid, head of the Nurses\' Guild, '
+            'described the wards as "the worst in the country".')
+    assert one(text, nlp)["speaker_entity"] == "Mark Oyelowo-Reid"
+
+
+def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(nlp):
+    text = ('Kessel Rail has dropped plans to close the line after a campaign by residents, saying on Monday that it had '
+            '"found another way".')
+    assert one(text, nlp)["speaker_entity"] == "Kessel Rail"
+
+
+@pytest.mark.parametrize("noun", ["memo", "email", "statement"])
+def test_the_owner_of_a_written_statement_speaks_even_if_a_place_is_in_its_name(nlp, noun):
+    text = f'Lakeland Health\'s {noun} to staff read: "Nobody will lose their job."'
+    assert one(text, nlp)["speaker_entity"] == "Lakeland Health"

@@ -94,7 +94,7 @@ class QuoteAttributor:
                 in_quote[i] = True
         kept = [self._cut_unclosed(doc, seg, span, in_quote) for seg, span in kept]
         model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds),
-                              frozenset(self.cues.verbs), self.common_nouns)
+                              frozenset(self.cues.verbs) | self.cues.nouns, self.common_nouns)
         ctx = Context(doc, self.cues, self.lexicon, self.registry, model, in_quote, [s for s, _ in kept], paragraphs.bounds,
                       text=text)
         quotes = [Quote(seg, span, "full", f"q{n}") for n, (seg, span) in enumerate(kept, start=1)]

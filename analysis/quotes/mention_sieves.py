@@ -400,6 +400,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
     head: Token | None = verb
     fallback: Token | None = None
+    if _best_subject(ctx, verb) is None and not _passive(verb):
+        before = _subject_before(ctx, verb)
+        if before is not None:
+            return before
     for _ in range(4):
         if head is None:
             break
@@ -438,6 +442,31 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
         tok = tok.head
     return tok
+
+
+#: Words the parser takes for prepositions when they open a clause ("after X, the union leader, described ...").
+CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "since", "while", "once"})
+
+
+def _subject_before(ctx: Context, verb: Token) -> Token | None:
+    """The noun phrase just before a verb that has no subject, when the parser hung it on a word that
+    opens the clause: "with its president, Dr X, noting that ..." (an absolute construction), "after X,
+    general secretary of Y, described conditions as ..." (a clause read as a preposition)."""
+    i = verb.i - 1
+    while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text == ","):
+        i -= 1
+    if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
+        return None  # only across a comma: the noun phrase ends before the verb's own words
+    for a in (ctx.doc[i], *ctx.doc[i].ancestors):
+        if a.i >= verb.i:
+            return None
+        if a.dep_ == "pobj" and a.head.lower_ in CLAUSE_OPENERS and _agent_ok(ctx, a) and _speaker_like(ctx, a):
+            absolute = a.head.lower_ == "with" and verb.tag_ == "VBG"  # "with its president, X, noting that"
+            finite = a.head.lower_ != "with" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP")  # "after X, ..., described"
+            return a if absolute or finite else None
+        if a.dep_ not in ("pobj", "prep", "appos", "compound", "amod", "poss", "case", "det", "nmod", "punct", "flat"):
+            return None
+    return None
 
 
 def _best_subject(ctx: Context, verb: Token) -> Token | None:

@@ -123,7 +123,7 @@ class DocumentModel:
                  common_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.common_nouns = common_nouns  # English common nouns: "Sheriff", "Passenger" before a name are roles
-        self.cue_verbs = cue_verbs  # reporting verbs: their subject speaks, so it is no place
+        self.cue_verbs = cue_verbs  # reporting verbs and nouns: their subject or owner speaks, so it is no place
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
@@ -577,8 +577,8 @@ class DocumentModel:
         subject = root
         while subject.dep_ == "conj" and subject.head is not subject:  # "X and Y wrote"
             subject = subject.head
-        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
-                and not _is_country(name.text):
+        if subject.dep_ in ("nsubj", "poss") and subject.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
+                and not _is_country(name.text):  # "X said", "X's statement"
             entity.evidence["speaks"] += 1  # "Harbour Watch says": a place does not speak
         anchor = root
         while anchor.dep_ == "conj" and anchor.head is not anchor:  # "towns such as Ardlow and Pennick"
