@@ -90,3 +90,9 @@ def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speak
 def test_a_plural_organisation_noun_names_the_organisations_named_together(nlp, text):
     speakers = one(text, nlp)["speakers"].split("; ")
     assert len(speakers) == 2 and all(s in text for s in speakers)
+
+
+@pytest.mark.parametrize("title, role", [("Sen.", "senator"), ("Gov.", "governor"), ("Cllr", "councillor")])
+def test_an_abbreviated_title_is_its_role(nlp, title, role):
+    text = f'{title} Marta Quinlan was hurt in a crash on Monday. "I will be back," the {role} said.'
+    assert one(text, nlp)["speaker_entity"] == "Marta Quinlan"

@@ -98,7 +98,20 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
-        found = ctx.model.pronoun_refs.get(head.i) or ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
+        if head.i in ctx.model.pronoun_refs:
+            return [ctx.model.pronoun_refs[head.i]]
+        gender = PERSON_PRONOUNS[low]
+        subject = None
+        if head.dep_ in ("dobj", "iobj", "dative", "pobj"):  # "X quoted her as saying": her is not X
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in ctx.lexicon.relays:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Tan's office quoted him"
+            entity = ctx.model.entity_at(owner.i) if owner is not None else None
+            if entity is not None and entity.kind == "person" and entity.gender in (None, gender):
+                return [entity]
+        exclude = _entity_of_subject(ctx, subject) if subject is not None else None
+        found = ctx.model.person_for_pronoun(head.i, gender, exclude)
         return [found] if found else []
     if low in GROUP_PRONOUNS:
         group = ctx.model.recent_group(head.i)
@@ -117,6 +130,14 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
         return [found] if found else []
     return []
+
+
+def _entity_of_subject(ctx: Context, subject: Token) -> Entity | None:
+    """The entity a clause's subject names: its name, its apposition, or the person its pronoun is."""
+    entity = ctx.model.entity_at(subject.i) or ctx.model.pronoun_refs.get(subject.i)
+    if entity is None:
+        entity = next((ctx.model.entity_at(c.i) for c in subject.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    return entity
 
 
 def by_relay(ctx: Context, head: Token, mention: Span) -> list[Entity]:
@@ -157,6 +178,12 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
+    if lemma in ctx.cues.nouns:  # "the statement said": whose statement the text quoted last
+        for earlier in reversed(ctx.quotes):
+            sentence = earlier.span.sent
+            if earlier.entities and any(t.lemma_.lower() == lemma and not ctx.in_quote[t.i] for t in sentence):
+                return list(earlier.entities)
+        return []
     if lemma in ctx.lexicon.group_nouns or (head.tag_ == "NNS" and lemma in ctx.lexicon.gender):
         members = ctx.model.plural_referents(head)  # "the pair", "the two women"
         if len(members) >= 2:

@@ -390,7 +390,10 @@ def _carried_owner(ctx: Context, verb: Token) -> Token | None:
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
     """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
     if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
-        return _owner(ctx, tok)
+        owner = _owner(ctx, tok)
+        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return tok  # "the statement said": the statement spoken of before (stage 2 finds whose)
+        return owner
     return tok
 
 

@@ -420,6 +420,7 @@ class DocumentModel:
                 person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
         self._settle(pending)
         self._ages()
+        self._description_mentions()
         self._plural_descriptions()
         self._pronoun_chain()
         for entity in self.entities:
@@ -728,6 +729,8 @@ class DocumentModel:
             if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
                 continue
             conj = [c for c in tok.subtree if c.dep_ == "conj" and not self.in_quote[c.i]]
+            if not any(c.dep_ == "cc" for t in (tok, *conj) for c in t.children):
+                continue  # "her daughter, Nadia, Rosemary X said": conjuncts without "and" are a misparse
             members = [self.by_token[i]]
             for c in conj:  # "X and her counterpart, Y"
                 named = self.by_token.get(c.i) or next(
@@ -740,6 +743,27 @@ class DocumentModel:
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
+
+    def _description_mentions(self) -> None:
+        """"the singer", "the minister" outside quotations are mentions of the one person with that role, so
+        that a later pronoun finds the person the text was just speaking of."""
+        for tok in self.tokens:
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in self.by_token:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in self.lexicon.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            if len(holders) != 1:
+                continue
+            entity = holders[0]
+            entity.mentions.append(tok.i)
+            if tok.dep_ in SUBJECT_DEPS:
+                entity.subject_mentions.append(tok.i)
+                if self._is_main(tok):
+                    entity.main_mentions.append(tok.i)
+            for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                mentions.sort()
 
     def _ages(self) -> None:
         """People whose age the text gives between commas ("Dahlgren, 58, is seeking ..."), for "the 58-year-old"."""
@@ -894,7 +918,7 @@ class DocumentModel:
         """0-based paragraph of token ``i``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, self.tokens[i].idx) - 1) if self.paragraph_starts else 0
 
-    def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
+    def person_for_pronoun(self, before: int, gender: str | None, exclude: Entity | None = None) -> Entity | None:
         """The person a he/she before token ``before`` refers to.
 
         Among the people whose gender fits: one known to have that gender who is the main subject of the
@@ -905,7 +929,8 @@ class DocumentModel:
         who is the subject of the pronoun's own sentence is not preferred to a known one before it:
         "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
         """
-        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
+        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0
+                  and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
         here = self.paragraph_of(before)
@@ -923,6 +948,8 @@ class DocumentModel:
         order = [(known, "main", "sentence")]
         for where in ("paragraph", "previous"):
             order += [(known, "main", where), (people, "main", where), (known, True, where), (people, True, where)]
+            if where == "paragraph":
+                order.append((known, False, where))  # "she had spoken to the singer. X quoted her": the singer
         order += [(people, "main", "sentence"), (known, False, "any"), (people, False, "any")]
         for pool, subjects, where in order:
             found = pick(pool, subjects, where) if pool else None
