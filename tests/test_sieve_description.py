@@ -96,3 +96,21 @@ def test_a_plural_organisation_noun_names_the_organisations_named_together(nlp, 
 def test_an_abbreviated_title_is_its_role(nlp, title, role):
     text = f'{title} Marta Quinlan was hurt in a crash on Monday. "I will be back," the {role} said.'
     assert one(text, nlp)["speaker_entity"] == "Marta Quinlan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The study was led by marine geologist Hanne Lervik. "The seabed is moving," the geologist said.', "Hanne Lervik"),
+    ('Her co-author, the virologist Tomas Adeyemi, ran the tests. "The samples were clean," the virologist said.',
+     "Tomas Adeyemi"),
+])
+def test_a_role_noun_the_text_gives_a_person_finds_them_later(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Northwind Logistika reported a loss on Tuesday. "We expect a better year," the company said.', "Northwind Logistika"),
+    ('Brightwell Renewals, the larger of the two chains, cut prices. The retailer said demand "had collapsed".',
+     "Brightwell Renewals"),
+])
+def test_an_organisation_description_finds_a_subject_nothing_called_a_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -107,3 +107,8 @@ def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(nlp):
 def test_the_owner_of_a_written_statement_speaks_even_if_a_place_is_in_its_name(nlp, noun):
     text = f'Lakeland Health\'s {noun} to staff read: "Nobody will lose their job."'
     assert one(text, nlp)["speaker_entity"] == "Lakeland Health"
+
+
+def test_a_participle_hung_on_a_noun_takes_that_noun(nlp):
+    text = 'Harbour City coach Ilse Marr defended her goalkeeper, Tomas Vik, on Saturday, saying Vik "will be fine".'
+    assert one(text, nlp)["speaker_entity"] == "Ilse Marr"

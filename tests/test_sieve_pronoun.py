@@ -67,3 +67,9 @@ def test_he_finds_a_surname_the_tagger_took_for_an_organisation(nlp, name):
 def test_they_are_the_people_who_were_the_subject_not_the_organisation_they_named(nlp):
     text = 'Ana Ruiz and Tom Kell said they would ask the Harbour Board to act. "We are tired of waiting," they said.'
     assert one(text, nlp)["speakers"] == "Ana Ruiz; Tom Kell"
+
+
+def test_they_after_a_name_the_text_calls_a_band(nlp):
+    text = ('The Donegal folk quartet Maple Lane have cancelled their tour after visa delays.\n\n'
+            '"We are heartbroken," they said in a statement.')
+    assert one(text, nlp)["speaker_entity"] == "Maple Lane"

@@ -216,6 +216,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
             if people:
                 return [max(people, key=lambda e: e.last_before(head.i))]
+    if det is not None and det.lower_ == "the" and not plural and lemma not in ctx.lexicon.roles:
+        holders = [e for e in ctx.model.entities if e.kind == "person" and lemma in e.text_roles
+                   and e.last_before(head.i) >= 0]  # "the toxicologist" after "the toxicologist Kwame X"
+        if holders:
+            return [max(holders, key=lambda e: e.last_before(head.i))]
     if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
         found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
         if found is not None:

@@ -91,7 +91,7 @@ def _coordinated(ctx: Context, head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i) if has_cc else []
 
 
-def _named_in_chain(ctx: Context, head: Token) -> Token | None:
+def _named_in_chain(ctx: Context, head: Token, end: int | None = None) -> Token | None:
     """A name in apposition to a word that is not one, however the parser attached it ("the council's
     secretary-general, Adaeze Nnamdi," / "the summit's host, the regional governor, Hanne Lindgren"):
     the last name of the comma-separated chain of noun phrases that starts at ``head``'s phrase."""
@@ -99,8 +99,8 @@ def _named_in_chain(ctx: Context, head: Token) -> Token | None:
                                                        for c in head.children):
         return None  # a name, or a word whose apposition the parser found (the mention keeps both)
     doc = ctx.doc
-    i = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in ("appos", "relcl", "acl",
-                                                                                               "punct", "conj", "cc")]) + 1
+    i = end if end is not None else max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in (
+        "appos", "relcl", "acl", "punct", "conj", "cc")]) + 1
     named = None
     while i < len(doc) - 1 and doc[i].text == "," and not ctx.in_quote[i + 1]:
         j = i + 1
@@ -206,10 +206,15 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     if q.kind != "full":
         return None
     if _after_ok(ctx, q):
-        words = [t for t in ctx.frame(q, "after") if t.text != ","]
+        after = ctx.frame(q, "after")
+        while after and after[0].text == ",":
+            after = after[1:]
+        words = [t for t in after if t.text != ","]
         if words and _is_cue_verb(ctx, words[0]) and not _passive(words[0]):  # quote, said Mention
-            head = _np_head(ctx, _leading_np(words[1:]))
-            if head is not None:
+            np = _leading_np(after[1:])  # up to a comma: "said X, chair of Y" is X
+            head = _np_head(ctx, np)
+            if head is not None:  # "said the council's secretary-general, X,": the name after the phrase
+                head = _named_in_chain(ctx, head, np[-1].i + 1) or head
                 return _found("trigram", ctx, head, words[0])
         k = next((k for k, t in enumerate(words[:9]) if _is_cue_verb(ctx, t)), None)
         if k and not _passive(words[k]):  # quote, Mention said
@@ -425,8 +430,16 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             if subj is None or _speaker_like(ctx, subj):
                 return subj
             fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
-        if head.dep_ == "acl" and head.tag_ == "VBD" and head.head.pos_ in ("NOUN", "PROPN") and _agent_ok(ctx, head.head):
-            return head.head  # a finite verb the parser hung on the noun before it ("the negotiator, X, called back")
+        if head.dep_ == "acl" and head.tag_ in ("VBD", "VBG") and head.head.pos_ in ("NOUN", "PROPN") \
+                and _agent_ok(ctx, head.head) and _speaker_like(ctx, head.head):
+            noun = head.head  # the noun a verb was hung on: "the negotiator, X, called back", "the coach, saying"
+            if noun.lemma_.lower() not in ctx.cues.nouns:
+                return noun
+            owner = _owner(ctx, noun)  # "a statement from X saying": X; "issued a statement saying": who issued it
+            if owner is not None:
+                return owner
+            head = noun.head if noun.head is not noun else None
+            continue
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue

@@ -93,6 +93,7 @@ class Entity:
     labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
     label_votes: list = field(default_factory=list)  # (labels of one mention, how many words it has)
     scores: Counter = field(default_factory=Counter)  # the evidence the kind was decided on
+    text_roles: set[str] = field(default_factory=set)  # nouns the text gives it beyond the lexicon ("toxicologist")
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
 
@@ -594,6 +595,12 @@ class DocumentModel:
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
             self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
+        elif before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ") and not self.in_quote[before.i]:
+            lemma = before.lemma_.lower()
+            if before.pos_ == "NOUN" and (lemma in self.lexicon.organisations or lemma in self.lexicon.group_nouns):
+                entity.evidence["organisation"] += 3  # "the mining company X", "the folk trio X": it says what X is
+            elif before.dep_ in ("compound", "amod") and self._common(lemma):
+                entity.text_roles.add(lemma)  # "marine biologist Ingrid X": "the biologist" can find her
 
     def _decide_kind(self, entity: Entity) -> None:
         """Person, organisation or place, from the evidence of every mention. A tag on the fullest
@@ -669,6 +676,8 @@ class DocumentModel:
                 entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
+            if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
+                entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
                 for word in (role.lemma_.lower(), role.lower_):
@@ -1034,6 +1043,12 @@ class DocumentModel:
         if not matches:
             kinds = set(self.lexicon.organisations)
             matches = [e for e in orgs if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)]
+        if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
+            matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
+            if matches:
+                found = max(matches, key=lambda e: e.last_before(before, True))
+                found.kind = "organisation"
+                return found
         if not matches:
             return None
         placed = [e for e in matches if e.last_before(before) >= 0]
