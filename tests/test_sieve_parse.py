@@ -112,3 +112,9 @@ def test_the_owner_of_a_written_statement_speaks_even_if_a_place_is_in_its_name(
 def test_a_participle_hung_on_a_noun_takes_that_noun(nlp):
     text = 'Harbour City coach Ilse Marr defended her goalkeeper, Tomas Vik, on Saturday, saying Vik "will be fine".'
     assert one(text, nlp)["speaker_entity"] == "Ilse Marr"
+
+
+def test_a_participle_without_a_subject_takes_its_sentences_main_subject(nlp):
+    text = ('Rovers manager Ilse Varga has been charged by the league after branding referee Tom Reid\'s display '
+            '"a disgrace".')
+    assert one(text, nlp)["speaker_entity"] == "Ilse Varga"

@@ -5,6 +5,7 @@ the sieve) or None. The order (:data:`MENTION_SIEVES`) runs from the most to the
 
 1. ``nested``: a quotation inside another keeps the outer quotation's speaker;
 2. ``dash``: ``"..." – Ana Pires`` (the name after a dash that follows the closing mark);
+   ``colon``: ``Minister: "..."`` (a headline or caption: a short noun phrase, a colon, the quotation);
 3. ``trigram``: the shallow patterns next to the marks, ``quote, said Mention`` /
    ``quote, Mention said`` / ``Mention said, quote`` (also a cue inside the reporter's sentence:
    ``But the unions, Pires said, "must ..."``);
@@ -170,6 +171,23 @@ def dash(ctx: Context, q: Quote) -> Found | None:
     if head is None:
         return None
     return Found("dash", mention=head)
+
+
+def colon(ctx: Context, q: Quote) -> Found | None:
+    """``Minister: 'No return to the old rules'``: a headline or caption that names the speaker, then a
+    colon, then the quotation; the words before the colon are a short noun phrase, nothing else."""
+    seg = q.seg
+    before = ctx.text[seg.para_start:seg.open_mark].rstrip()
+    if not before.endswith(":") or len(before) > 60:
+        return None
+    words = [t for t in ctx.frame(q, "before") if not t.is_space]
+    if not words or words[-1].text != ":" or len(words) > 6:
+        return None
+    np = words[:-1]
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in np):
+        return None  # "He told reporters:" is the parse sieve's
+    head = _np_head(ctx, np)
+    return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
 
 
 def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
@@ -420,11 +438,11 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             obj = next((c for c in head.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
             if obj is not None:
                 return obj
-        if _passive(head):
+        if _passive(head) and head is verb:
             agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if _agent_ok(ctx, agent):
                 return agent
-        subj = _best_subject(ctx, head)
+        subj = _best_subject(ctx, head, passive=head is not verb)  # "X was charged after branding ...": X
         if subj is not None:
             subj = _through_cue_noun(ctx, _antecedent(subj))
             if subj is None or _speaker_like(ctx, subj):
@@ -447,6 +465,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     if fallback is not None:
         return fallback
+    if verb.tag_ == "VBG":  # a participle's subject is its sentence's ("X was charged after branding Y's ...")
+        main = next((t for t in verb.sent if ctx.model.is_main_subject(t.i) and _agent_ok(ctx, t) and _speaker_like(ctx, t)), None)
+        return _through_cue_noun(ctx, _antecedent(main)) if main is not None else None
     in_frame = {t.i for t in frame}
     near = sorted((t for t in frame if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.i - verb.i == 1))
                    and 0 < t.i - verb.i <= 3 and t.i in in_frame and t.dep_ not in ADDRESSEE_DEPS
@@ -485,11 +506,11 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
-def _best_subject(ctx: Context, verb: Token) -> Token | None:
+def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
     """The speaker among a verb's subjects: a name before a pronoun before a word for someone before
     anything else ("The charge, said Councillor X, ..." has two subjects in the parse). A subject that
     cannot speak (a dateline, "The deal, the minister, X, insisted") gives way to a speaker in apposition."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ in PASSIVE_SUBJECT_DEPS)]
     found = [c for c in subjects if _agent_ok(ctx, c)]
     for subj in subjects:
         found += [a for a in subj.subtree if a.dep_ == "appos" and a.i != subj.i and _agent_ok(ctx, a)
@@ -610,7 +631,7 @@ def paragraph(ctx: Context, q: Quote) -> Found | None:
 
 MentionSieve = Callable[[Context, Quote], Found | None]
 #: The stage-1 sieves in the order they are tried.
-MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, trigram, parse, continuation, paragraph, context)
+MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, colon, trigram, parse, continuation, paragraph, context)
 
 
 def find_mention(ctx: Context, q: Quote) -> Found | None:
@@ -624,4 +645,5 @@ def find_mention(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
-__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "trigram", "parse", "continuation", "paragraph", "context"]
+__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "colon", "trigram", "parse", "continuation", "paragraph",
+           "context"]

@@ -916,6 +916,10 @@ class DocumentModel:
         words = self._words_of(text)
         return self._match(words, []) if words else None
 
+    def is_main_subject(self, i: int) -> bool:
+        """Is token ``i`` the main subject of its sentence (outside quotations)?"""
+        return self._first_subjects().get(i, False)
+
     def is_subject_at(self, i: int) -> bool:
         """Is the name or word at token ``i`` the subject of its clause (outside quotations)?"""
         if i in self.runs:
