@@ -608,9 +608,9 @@ class DocumentModel:
         ev = Counter(entity.evidence)
         words = set(self._words_of(entity.name))
         of_name = ev.pop("of_name", 0)
-        if words & self.org_words or of_name or "&" in words:  # "Halloway & Sons": no person's name has "&"  # the words of the name count once, not per mention
+        if words & self.org_words or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
             ev["organisation"] += 3
-        name_words = self._words_of(entity.name)
+        name_words = self._words_of(entity.name) or [""]
         if name_words[-1] in self.lexicon.places or (len(name_words) > 1 and name_words[0] in self.lexicon.place_first):
             ev["place"] += 2  # "Canal Street", "Mount Aravel": a place word heads the name
         elif words & self.lexicon.places:
