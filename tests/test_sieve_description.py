@@ -114,3 +114,12 @@ def test_a_role_noun_the_text_gives_a_person_finds_them_later(nlp, text, speaker
 ])
 def test_an_organisation_description_finds_a_subject_nothing_called_a_person(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_role_holder_named_only_inside_quotations_is_not_the_description(nlp):
+    quoted = ('"I just spoke with President Ana Ruiz of Vessa," Mr Holt posted.\n\n'
+              '"Vessa will join the pact," the president wrote.')
+    named = ('President Ana Ruiz of Vessa spoke with Mr Holt on Monday.\n\n'
+             '"Vessa will join the pact," the president wrote.')
+    assert rows(quoted, nlp)[-1]["speaker_entity"] != "Ana Ruiz"
+    assert rows(named, nlp)[-1]["speaker_entity"] == "Ana Ruiz"

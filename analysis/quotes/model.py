@@ -994,10 +994,12 @@ class DocumentModel:
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
 
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
-        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``."""
+        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
+        someone the text names only inside quotations ("a call with President X," Trump posted) is not
+        who "the president wrote" refers to."""
         best, best_key = None, None
         for e in self.entities:
-            if e.kind != "person" or not set(required) <= e.roles:
+            if e.kind != "person" or not set(required) <= e.roles or not e.mentions:
                 continue
             classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
             exact = len(set(roles) & e.roles)
