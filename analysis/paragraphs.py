@@ -84,12 +84,25 @@ def detect_convention(text: str) -> str:
     lines = _lines(text)
     if len(lines) <= 1:
         return "single"
+    if _indented_paragraphs(text, lines):
+        return "hard_wrapped"
     ends = sum(1 for start, end in lines[:-1] if SENTENCE_END.search(text[start:end]))
     if ends / (len(lines) - 1) >= LINE_SHARE:
         return "line"
     cut = [k for k, (start, end) in enumerate(lines[:-1]) if not SENTENCE_END.search(text[start:end])]
     lower = sum(1 for k in cut if text[lines[k + 1][0]].islower())
     return "hard_wrapped" if lower / len(cut) >= WRAP_SHARE else "line"
+
+
+def _indented_paragraphs(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Some lines are indented and most are not, with an unfinished line before a flush one: wire copy
+    whose paragraphs start with an indent (one paragraph per line is indented all alike or not at all)."""
+    indent = [start - (text.rfind("\n", 0, start) + 1) for start, _ in lines]
+    margin = min(indent)
+    indented = [k for k, width in enumerate(indent) if width > margin]
+    wrapped = any(indent[k + 1] == margin and not SENTENCE_END.search(text[lines[k][0]:lines[k][1]])
+                  for k in range(len(lines) - 1))
+    return bool(indented) and len(indented) * 2 <= len(lines) and wrapped
 
 
 def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -48,6 +48,18 @@ def test_indented_first_lines_start_paragraphs_in_wrapped_text():
     assert len(paragraph_bounds(text)) == 2
 
 
+def test_an_indent_starts_a_paragraph_even_when_most_lines_end_with_a_name():
+    text = ('  Quotes of the day from the harbour inquiry, which closed on Friday after\n'
+            'nine weeks:\n'
+            '  "We were told the crane was safe." - Crane driver Piotr\n'
+            'Nowak\n'
+            '  "Nobody read the report." - Counsel for the families, Aoife\n'
+            'Brennan\n')
+    assert detect_convention(text) == "hard_wrapped"
+    assert [t.split(" - ")[-1] if " - " in t else t[:6] for t in _texts(text)] == [
+        "Quotes", "Crane driver Piotr\nNowak", "Counsel for the families, Aoife\nBrennan"]
+
+
 def test_single_line_and_empty_text():
     assert detect_convention("Just one line.") == "single"
     assert paragraph_bounds("  Just one line.  ") == [(2, 16)]

@@ -23,6 +23,20 @@ def test_speaker_lexicon_loads_and_validates(tmp_path):
         load_speaker_lexicon(bad)
 
 
+def test_the_word_lists_of_round_two(tmp_path):
+    good = tmp_path / "speakers.csv"
+    good.write_text("type,word,value,note\nplace,mount,first,\nplace,street,,\ndemonym,pole,,\ngroup,pair,,\n"
+                    "calendar,march,,\nrole,sen,senator,\n", encoding="utf-8")
+    lexicon = load_speaker_lexicon(good)
+    assert (lexicon.places, lexicon.place_first) == ({"mount", "street"}, {"mount"})
+    assert (lexicon.demonyms, lexicon.group_nouns, lexicon.calendar) == ({"pole"}, {"pair"}, {"march"})
+    assert lexicon.role_class["sen"] == "senator"
+    good.write_text("type,word,value,note\nplace,mount,last,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_speaker_lexicon(good)
+    assert (err.value.line, err.value.field) == (2, "value")
+
+
 def test_cue_lexicon_validation(tmp_path):
     good = load_cues()
     assert "say" in good.verbs and ("according", "to") in good.phrases

@@ -33,6 +33,11 @@ def test_an_apostrophe_inside_a_single_quotation_does_not_close_it():
     assert quoted("\u2018The teams\u2019 plans are good,\u2019 she said.") == ["The teams\u2019 plans are good"]
 
 
+def test_a_straight_single_title_ending_in_s_closes_before_a_preposition():
+    text = "The theatre has staged 'The Last Ferry' and 'Old Friends' at the same venue, and the actors' union agreed."
+    assert quoted(text) == ["The Last Ferry", "Old Friends"]
+
+
 def test_a_nested_quotation_points_at_its_outer_one():
     text = '"They wrote \u2018never again\u2019 on the wall," he said.'
     outer, inner = find_segments(text)[0]

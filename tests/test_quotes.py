@@ -114,6 +114,15 @@ def test_scare_quotes_and_titles_are_not_attributed(nlp, text, kind):
     assert row["kind"] == kind and row["speaker"] is None and row["cue"] is None
 
 
+@pytest.mark.parametrize("text", [
+    'The umpire, Joel Amadi, said the call to stop play had been "mine and mine alone".',
+    'The coach, Lise Berg, said the choice to show the film was "a mistake we all made".',
+])
+def test_a_title_noun_used_as_a_verb_makes_no_title(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["cue"]) == ("partial", "said") and row["speaker_entity"] in text
+
+
 def test_curly_quotes(nlp):
     row = one("\u201cWe are ready,\u201d the ambassador wrote on X.", nlp)
     assert (row["quote"], row["speaker"], row["channel"]) == ("We are ready", "the ambassador", "social media post")
@@ -173,3 +182,16 @@ def test_speaker_then_quote_with_channel(nlp):
     row = one('Mayor Lena Ortiz told reporters: "The bridge will stay closed until the inspection is done."', nlp)
     assert (row["speaker"], row["speaker_mention"], row["cue"], row["channel"], row["kind"]) == (
         "Lena Ortiz", "Mayor Lena Ortiz", "told", "press remarks", "full")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('The vote passed.\n\n"We had no other choice, Mayor Ana Pires said after the vote.\n\nFares rise in May.',
+     "We had no other choice", "Ana Pires"),
+    ('  The board has approved a cut in library\nopening hours from March.\n  "None of us wanted to do this, but the only '
+     'other option was\nclosing branches, the board\'s finance lead, Tomas Eriksen, said\nafter the meeting.\n  Readers\' '
+     'groups said the cut would hurt students most.', "None of us wanted to do this, but the only other option was\n"
+     "closing branches", "Tomas Eriksen"),
+])
+def test_a_quotation_missing_its_closing_mark_ends_before_its_attribution(nlp, text, quote, speaker):
+    row = one(text, nlp)
+    assert (row["quote"], row["speaker_entity"]) == (quote, speaker)

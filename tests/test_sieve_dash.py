@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from statement_cases import one
+from statement_cases import one, rows
 
 
 @pytest.mark.parametrize("dash", ["\u2013", "\u2014", "-"])
@@ -15,3 +15,21 @@ def test_dash_attribution(nlp, dash):
 def test_a_dash_inside_the_sentence_is_not_an_attribution(nlp):
     row = one('The slogan "bridges, not walls" \u2013 printed on every bus \u2013 was everywhere.', nlp)
     assert row["speaker"] is None
+
+
+def test_a_role_in_lower_case_before_the_name(nlp):
+    text = ('United 1 Forest 1: what they said\n'
+            '"We should have won it." \u2014 United coach Marta Ribeiro\n'
+            '"A fair result." \u2014 referee Kofi Asante, speaking to reporters')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Marta Ribeiro", "Kofi Asante"]
+
+
+def test_names_broken_by_the_wrap_of_indented_wire_copy(nlp):
+    text = ('  Quotes of the day from the harbour inquiry, which closed on Friday after\n'
+            'nine weeks:\n'
+            '  "We were told the crane was safe." - Crane driver Piotr\n'
+            'Nowak\n'
+            '  "Nobody read the report." - Counsel for the families, Aoife\n'
+            'Brennan\n')
+    found = rows(text, nlp)
+    assert [(r["speaker_entity"], r["attribution"]) for r in found] == [("Piotr Nowak", "dash"), ("Aoife Brennan", "dash")]

@@ -1,6 +1,8 @@
 """Stage 2, ``description``: "the minister", "the president", "the ministry" resolve to an entity."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -40,3 +42,84 @@ def test_a_plural_description_names_the_people_it_counts(nlp):
 def test_an_unnamed_source_is_found_again_by_its_noun(nlp):
     found = rows('A senior diplomat said talks had stalled.\n\n"Nobody is moving," the diplomat said.', nlp)
     assert (found[0]["speaker_entity"], found[0]["unnamed"]) == ("A senior diplomat", True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Ilse Brandt, 61, will not stand again. "I have done my part," the 61-year-old told supporters.', "Ilse Brandt"),
+    ('Ruta Kalnina, a 34-year-old engineer, set a course record. "The last climb hurt," said the 34-year-old.',
+     "Ruta Kalnina"),
+    ('Otto Vidal, 70, and Sara Lenz, 45, spoke at the rally. "I was there in 1980," the 70-year-old said.', "Otto Vidal"),
+])
+def test_an_age_describes_the_person_the_text_gave_it(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "trigram+description")
+
+
+def test_a_nationality_noun_describes_the_person_spoken_of(nlp):
+    row = one('The club\'s new signing, Mateus Rocha, arrived on Monday. "I came here to win," the Brazilian said.', nlp)
+    assert row["speaker_entity"] == "Mateus Rocha"
+
+
+def test_a_role_owned_by_a_country_is_a_description_not_the_country(nlp):
+    text = ('Halvard\'s foreign minister, Oskar Lind, met Vessa\'s prime minister, Ana Mora. '
+            '"We agreed on the border," Vessa\'s prime minister said.')
+    assert one(text, nlp)["speaker_entity"] == "Ana Mora"
+
+
+@pytest.mark.parametrize("text", [
+    'Jonas Berg and Liv Aune, two nurses at the Storvik hospital, resigned. "We could not go on," the pair said.',
+    'Jonas Berg and Liv Aune resigned from the Storvik hospital. "We could not go on," the two nurses said.',
+])
+def test_a_noun_for_people_named_together(nlp, text):
+    assert one(text, nlp)["speakers"] == "Jonas Berg; Liv Aune"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Northgate Choir has cancelled its spring concert. "Our conductor is unwell," the choir said.', "Northgate Choir"),
+    ('Kellan Freight said it would close the depot. "Demand has gone," the freight company said.', "Kellan Freight"),
+])
+def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Harbour Hawks and Westfield Comets were fined after the match. "We regret what happened," both clubs said.',
+    'Two of the region\'s biggest dairy cooperatives, Lakeside Milk Cooperative and Upland Creameries, will merge. '
+    '"Farmers will be paid on time," the two cooperatives said.',
+])
+def test_a_plural_organisation_noun_names_the_organisations_named_together(nlp, text):
+    speakers = one(text, nlp)["speakers"].split("; ")
+    assert len(speakers) == 2 and all(s in text for s in speakers)
+
+
+@pytest.mark.parametrize("title, role", [("Sen.", "senator"), ("Gov.", "governor"), ("Cllr", "councillor")])
+def test_an_abbreviated_title_is_its_role(nlp, title, role):
+    text = f'{title} Marta Quinlan was hurt in a crash on Monday. "I will be back," the {role} said.'
+    assert one(text, nlp)["speaker_entity"] == "Marta Quinlan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The study was led by marine geologist Hanne Lervik. "The seabed is moving," the geologist said.', "Hanne Lervik"),
+    ('Her co-author, the virologist Tomas Adeyemi, ran the tests. "The samples were clean," the virologist said.',
+     "Tomas Adeyemi"),
+])
+def test_a_role_noun_the_text_gives_a_person_finds_them_later(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Northwind Logistika reported a loss on Tuesday. "We expect a better year," the company said.', "Northwind Logistika"),
+    ('Brightwell Renewals, the larger of the two chains, cut prices. The retailer said demand "had collapsed".',
+     "Brightwell Renewals"),
+])
+def test_an_organisation_description_finds_a_subject_nothing_called_a_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_role_holder_named_only_inside_quotations_is_not_the_description(nlp):
+    quoted = ('"I just spoke with President Ana Ruiz of Vessa," Mr Holt posted.\n\n'
+              '"Vessa will join the pact," the president wrote.')
+    named = ('President Ana Ruiz of Vessa spoke with Mr Holt on Monday.\n\n'
+             '"Vessa will join the pact," the president wrote.')
+    assert rows(quoted, nlp)[-1]["speaker_entity"] != "Ana Ruiz"
+    assert rows(named, nlp)[-1]["speaker_entity"] == "Ana Ruiz"

@@ -1,6 +1,8 @@
 """Stage 2, ``name``: names, short names and first names resolve to one entity."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -29,3 +31,23 @@ def test_two_people_with_the_same_surname_stay_apart(nlp):
 def test_an_organisation_by_its_name(nlp):
     row = one('"We will strike," the Dockers\' Guild said on Monday.', nlp)
     assert row["speaker_entity"] == "Dockers' Guild"
+
+
+def test_titles_tell_apart_two_people_who_share_a_surname(nlp):
+    text = ('Alicja Novak, the chief executive, backed the plan. Her brother Tomas Novak, the finance director, '
+            'opposed it.\n\n"We need the money," Ms Novak said. "We do not," Mr Novak replied.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Alicja Novak", "Tomas Novak"]
+
+
+def test_a_surname_the_tagger_does_not_read_as_a_name(nlp):
+    text = 'Mr Liam O’Rourke, a farmer in Kells, said the road was dangerous. "We asked for a crossing," Mr O’Rourke added.'
+    assert one(text, nlp)["speaker_entity"] == "Liam O’Rourke"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Rabbi Miriam Cohen leads the Elm Street congregation. "We will rebuild," Rabbi Cohen said.', "Miriam Cohen"),
+    ('Professor Ines Duarte led the study. "The effect is small," Prof Duarte said.', "Ines Duarte"),
+    ('The Reverend Paul Okafor spoke at the gate. "Let them in," Mr Okafor said.', "Paul Okafor"),
+])
+def test_titles_and_honorifics_are_not_part_of_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

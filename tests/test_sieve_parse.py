@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from statement_cases import one
+from statement_cases import one, rows
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -36,9 +36,29 @@ def test_a_relay_verb_names_the_speaker_as_its_object(nlp):
     assert (row["speaker_entity"], row["cue"]) == ("Ivo Marsh", "quoted")
 
 
-def test_a_statement_owner_is_the_speaker(nlp):
-    row = one('Tove Lund\'s statement read: "We will not resign."', nlp)
-    assert row["speaker_entity"] == "Tove Lund" and row["cue"] == "statement"
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('In Tove Lund\'s statement: "We will not resign."', "Tove Lund", "statement"),
+    ('Tove Lund\'s statement read: "We will not resign."', "Tove Lund", "read"),  # the verb the statement does is the cue
+    ('"We will not resign," the Harbour Board\'s letter said.', "Harbour Board", "said"),
+])
+def test_a_statement_owner_is_the_speaker(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    'Her agent, Ronan Tighe, relayed a message from the player to her fans: "Thank you all."',
+    'The club secretary read out a statement from the captain: "Thank you all."',
+])
+def test_the_owner_of_a_relayed_statement_speaks_not_the_one_who_relays_it(nlp, text):
+    text = "The captain, Maeve Dolan, will miss the final. " + text
+    assert one(text, nlp)["speaker_entity"] == "Maeve Dolan"
+
+
+def test_a_relative_clause_attributes_the_statement(nlp):
+    text = ('Radio Vell read out a statement attributed to the rebel commander, Idris Kano.\n\n'
+            '"We will not leave," said the statement, which the station attributed to him.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Idris Kano"
 
 
 def test_a_colon_at_the_end_of_a_paragraph_leads_into_the_next(nlp):
@@ -49,3 +69,52 @@ def test_a_colon_at_the_end_of_a_paragraph_leads_into_the_next(nlp):
 def test_a_partial_quotation_in_reported_speech(nlp):
     row = one('Analyst Mei Tanaka said the outcome was "far from certain" for both sides.', nlp)
     assert (row["kind"], row["speaker_entity"], row["cue"]) == ("partial", "Mei Tanaka", "said")
+
+
+def test_a_dateline_before_the_subject_is_not_the_speaker(nlp):
+    row = one('OSLAVIA, 3 May - The governor of the Central Bank of Oslavia, Petra Lund, said on Friday that rates '
+              'would "stay high for longer".', nlp)
+    assert (row["speaker_entity"], row["speaker_mention"]) == ("Petra Lund", "The governor")
+
+
+def test_a_subject_that_cannot_speak_gives_way_to_the_name_in_apposition(nlp):
+    row = one('The treaty, Caldova\'s water minister, Selin Arkan, insisted, was "a turning point".', nlp)
+    assert row["speaker_entity"] == "Selin Arkan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Harbour Workers\' Association backed the plan, with its chair, Odile Marchetti, noting that the port "needs the jobs".',
+     "Odile Marchetti"),
+    ('Shares fell, with analyst Priya Venkat calling the results "a clear miss".', "Priya Venkat"),
+])
+def test_with_a_noun_phrase_and_a_participle_the_noun_phrase_speaks(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_clause_the_parser_read_as_a_preposition_keeps_its_subject(nlp):
+    text = ('Health minister Ana Dorsey promised a review after Mark Oyelowo-Reid, head of the Nurses\' Guild, '
+            'described the wards as "the worst in the country".')
+    assert one(text, nlp)["speaker_entity"] == "Mark Oyelowo-Reid"
+
+
+def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(nlp):
+    text = ('Kessel Rail has dropped plans to close the line after a campaign by residents, saying on Monday that it had '
+            '"found another way".')
+    assert one(text, nlp)["speaker_entity"] == "Kessel Rail"
+
+
+@pytest.mark.parametrize("noun", ["memo", "email", "statement"])
+def test_the_owner_of_a_written_statement_speaks_even_if_a_place_is_in_its_name(nlp, noun):
+    text = f'Lakeland Health\'s {noun} to staff read: "Nobody will lose their job."'
+    assert one(text, nlp)["speaker_entity"] == "Lakeland Health"
+
+
+def test_a_participle_hung_on_a_noun_takes_that_noun(nlp):
+    text = 'Harbour City coach Ilse Marr defended her goalkeeper, Tomas Vik, on Saturday, saying Vik "will be fine".'
+    assert one(text, nlp)["speaker_entity"] == "Ilse Marr"
+
+
+def test_a_participle_without_a_subject_takes_its_sentences_main_subject(nlp):
+    text = ('Rovers manager Ilse Varga has been charged by the league after branding referee Tom Reid\'s display '
+            '"a disgrace".')
+    assert one(text, nlp)["speaker_entity"] == "Ilse Varga"

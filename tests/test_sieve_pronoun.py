@@ -1,8 +1,10 @@
 """Stage 2, ``pronoun``: he/she with a gender check, they/it for organisations and groups."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.quotes import extract_statements
-from statement_cases import one
+from statement_cases import one, rows
 
 
 def test_she_skips_a_man_mentioned_later(nlp):
@@ -39,3 +41,35 @@ def test_pronoun_resolves_to_last_attributed_person(nlp):
     second = frame.iloc[1]
     assert (second["speaker"], second["speaker_mention"], second["cue"], second["channel"]) == ("Ines Moreau", "she", "added", "interview")
     assert second["attribution"].endswith("+pronoun")
+
+
+def test_the_main_subject_of_the_paragraph_before_a_known_woman_further_back(nlp):
+    text = ('The race for the harbour seat turned bitter when the incumbent, Rosa Pell, and her challenger, Idris Kane, '
+            'met on Sunday.\n\nKane said Pell had been "asleep for years".\n\n'
+            'The referee, Dana Whitlow, twice asked them to stop. "Please let each other finish," she said.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Dana Whitlow"
+
+
+def test_a_pronoun_inside_the_subjects_own_clause_is_not_about_the_subject(nlp):
+    text = ('Lena Holt, 22, won the sprint on Saturday while her trainer, Marco Bellini, watched.\n\n'
+            '"I did not expect it," she said.\n\n'
+            'Bellini, who has trained her since she was nine, was not surprised. "She was always quick," he said.\n\n'
+            'She will race again in June. "I want the record," she said.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Lena Holt", "Marco Bellini", "Lena Holt"]
+
+
+@pytest.mark.parametrize("name", ["Halford", "Whitcombe", "Lindqvist"])
+def test_he_finds_a_surname_the_tagger_took_for_an_organisation(nlp, name):
+    row = one(f'{name} explained from a podium. "We are ready," he said.', nlp)
+    assert (row["speaker_entity"], row["attribution"]) == (name, "trigram+pronoun")
+
+
+def test_they_are_the_people_who_were_the_subject_not_the_organisation_they_named(nlp):
+    text = 'Ana Ruiz and Tom Kell said they would ask the Harbour Board to act. "We are tired of waiting," they said.'
+    assert one(text, nlp)["speakers"] == "Ana Ruiz; Tom Kell"
+
+
+def test_they_after_a_name_the_text_calls_a_band(nlp):
+    text = ('The Donegal folk quartet Maple Lane have cancelled their tour after visa delays.\n\n'
+            '"We are heartbroken," they said in a statement.')
+    assert one(text, nlp)["speaker_entity"] == "Maple Lane"

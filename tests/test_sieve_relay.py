@@ -1,7 +1,7 @@
 """Stage 2, ``relay``: "his office said" speaks for the office's owner; relay verbs name their object."""
 from __future__ import annotations
 
-from statement_cases import one
+from statement_cases import one, rows
 
 
 def test_his_office_speaks_for_him(nlp):
@@ -13,3 +13,21 @@ def test_his_office_speaks_for_him(nlp):
 def test_a_passive_relay_speaks_for_its_subject(nlp):
     row = one('The Dockers\' Guild was quoted by the agency as saying it was "ready to talk".', nlp)
     assert (row["speaker_entity"], row["cue"]) == ("Dockers' Guild", "quoted")
+
+
+def test_an_office_quotes_the_person_it_belongs_to(nlp):
+    text = ('Deputy Mayor Idris Khan will lead the delegation. His aide, Tomas Reyes, said Khan was ready.\n\n'
+            'Khan\'s office later quoted him as saying he would push for "a common position".')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Idris Khan"
+
+
+def test_the_one_who_quotes_is_not_the_one_quoted(nlp):
+    text = ('The festival\'s director, Ines Varela, said she had spoken to the singer, Lola Marin, on Tuesday. '
+            'Varela quoted her as saying: "Tell the fans I am sorry."')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Lola Marin"
+
+
+def test_the_statement_said_is_the_statement_quoted_before(nlp):
+    text = ('In a statement read by her son, Karim, Leila Haddad said: "He was careful."\n\n'
+            '"Nobody should get that phone call," the statement said.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Leila Haddad", "Leila Haddad"]

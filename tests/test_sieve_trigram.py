@@ -45,3 +45,39 @@ def test_a_vocative_inside_the_quotation_is_not_the_speaker(nlp):
 def test_a_date_is_never_the_speaker(nlp):
     row = one('"We open on Monday," Monday\'s first speaker, Tove Lund, said.', nlp)
     assert row["speaker_entity"] != "Monday"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The market, argued the trade minister, Oskar Brandvold, "will settle by the summer".', "Oskar Brandvold"),
+    ('Most residents, said Ewa Lindqvist, who chairs the tenants\' association, "have simply stopped complaining".',
+     "Ewa Lindqvist"),
+    ('The charge, said Councillor Joan Mabey, who proposed it, "is about the river, not the money."', "Joan Mabey"),
+])
+def test_an_inverted_cue_inside_the_reporters_sentence(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_an_addressee_after_an_inner_cue_is_not_the_speaker(nlp):
+    row = one('Young voters, the head of the commission, Ahmed Rahal, told reporters, "did not turn up."', nlp)
+    assert row["speaker_entity"] == "Ahmed Rahal"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The ice will not hold," said the expedition\'s deputy-leader, Tomasz Rybak, before the crossing.', "Tomasz Rybak"),
+    ('"We are here for the long run," said the festival\'s founder, the cellist Mira Halden.', "Mira Halden"),
+])
+def test_the_name_at_the_end_of_a_chain_of_appositions(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["speakers"]) == (speaker, speaker)
+
+
+@pytest.mark.parametrize("verb", ["yelled", "shouted", "whispered", "exclaimed"])
+def test_verbs_of_loud_and_quiet_speech_are_cues(nlp, verb):
+    row = one(f'"Open the gates," Dana Reyes {verb} from the steps.', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Dana Reyes", verb)
+
+
+def test_a_capitalised_common_noun_at_a_sentence_start_is_no_speaker(nlp):
+    text = ('Prosecutor Amal Haddad-Reyes told the jury the heating had been switched off.\n\n'
+            'Residents, she said, "had only blankets to keep warm".')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Amal Haddad-Reyes"

@@ -18,3 +18,19 @@ def test_unnamed_sources(nlp, text, who):
 
 def test_a_named_speaker_is_not_unnamed(nlp):
     assert one('"The talks are stuck," Tove Lund said.', nlp)["unnamed"] is False
+
+
+@pytest.mark.parametrize("text, who", [
+    ('"The board knew everything," said a former colleague of Mr Vance\'s.', "a former colleague of Mr Vance's"),
+    ('"The ceasefire is holding," said a monitor stationed near the border.', "a monitor stationed near the border"),
+])
+def test_where_an_unnamed_source_stands_is_part_of_its_description(nlp, text, who):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == (who, True)
+
+
+def test_the_role_noun_refers_back_to_an_unnamed_source(nlp):
+    text = ('The cuts were confirmed by a plant supervisor who asked not to be named. '
+            '"It is the only way," the supervisor said.')
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == ("a plant supervisor", True)

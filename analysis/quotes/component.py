@@ -66,11 +66,13 @@ BOOLEAN_ATTRS = ("inherited", "unnamed", "nested", "open_at_end")
 class QuoteAttributor:
     """The ``quotes`` pipeline component (see the module docstring)."""
 
-    def __init__(self, cues: CueLexicon, registry: ActorRegistry, lexicon: SpeakerLexicon, titles: tuple[str, ...]) -> None:
+    def __init__(self, cues: CueLexicon, registry: ActorRegistry, lexicon: SpeakerLexicon, titles: tuple[str, ...],
+                 common_nouns: frozenset[str] = frozenset()) -> None:
         self.cues = cues
         self.registry = registry
         self.lexicon = lexicon
         self.titles = frozenset(t.casefold() for t in titles)
+        self.common_nouns = common_nouns  # English common nouns (the lemmatizer's WordNet index)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -91,7 +93,8 @@ class QuoteAttributor:
             for i in range(lo, hi + 1):
                 in_quote[i] = True
         kept = [self._cut_unclosed(doc, seg, span, in_quote) for seg, span in kept]
-        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds))
+        model = DocumentModel(doc, self.lexicon, self.titles, in_quote, tuple(start for start, _ in paragraphs.bounds),
+                              frozenset(self.cues.verbs) | self.cues.nouns, self.common_nouns)
         ctx = Context(doc, self.cues, self.lexicon, self.registry, model, in_quote, [s for s, _ in kept], paragraphs.bounds,
                       text=text)
         quotes = [Quote(seg, span, "full", f"q{n}") for n, (seg, span) in enumerate(kept, start=1)]
@@ -141,7 +144,11 @@ class QuoteAttributor:
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
-                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or tok.i == comma.i + 1):
+                    between = doc[comma.i + 1:tok.i]
+                    noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
+                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-")
+                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object)
+                    if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
                     break
         return seg, span
@@ -172,9 +179,12 @@ class QuoteAttributor:
             embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
         if not embedded:
             return "full"
-        words_before = re.findall(r"[\w'-]+", before[-80:].casefold())
+        words_before = _words_before(ctx, q)
         if _ends_with(words_before, self.cues.titles, within=3):
             return "title"
+        all_words = re.findall(r"[\w'-]+", before[-80:].casefold())
+        if _title_case(q.span) and _ends_with(all_words, self.cues.titles, within=3):
+            return "title"  # "his favourite book is "One Hundred Years of Solitude"": title-cased, so a title
         if _ends_with(words_before, self.cues.scare, within=2):
             return "scare"
         if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
@@ -216,8 +226,22 @@ class QuoteAttributor:
 
 def _title_case(span: Span) -> bool:
     """Every word capitalised ("Plugged In", "Byte Size"): the shape of a title."""
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if t.is_alpha and not (t.is_stop and t.is_lower and len(t) <= 4)]  # "Years of Solitude"
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def _words_before(ctx: Context, q: Quote) -> list[str]:
+    """The lower-case words before a quotation in its paragraph, back to the nearest verb in the present
+    or infinitive or auxiliary: a title or scare trigger names the quotation it stands next to ("the
+    film 'X'", "titled 'X'"), not the complement of a verb ("the choice to show the film was '...'")."""
+    start = i = ctx.token_at(q.seg.open_mark) - 1
+    while i >= 0 and ctx.doc[i].idx >= q.seg.para_start and start - i < 12:
+        tok = ctx.doc[i]
+        if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBZ", "VBG")):
+            break
+        i -= 1
+    begin = ctx.doc[i + 1].idx if i + 1 <= start else q.seg.open_mark
+    return re.findall(r"[\w'-]+", ctx.text[max(begin, q.seg.para_start):q.seg.open_mark].casefold())
 
 
 def _ends_with(words: list[str], triggers: tuple[tuple[str, ...], ...], within: int) -> bool:
@@ -250,7 +274,17 @@ def make_quotes(nlp: Language, name: str, cues_path: str, actors_path: str, titl
     cues = load_cues(cues_path or CUES_FILE)
     registry = load_registry(str(actors_path or ACTORS_FILE), str(titles_path or TITLES_FILE))
     lexicon = load_speaker_lexicon(speakers_path or SPEAKER_FILE)
-    return QuoteAttributor(cues, registry, lexicon, load_titles(titles_path or TITLES_FILE))
+    return QuoteAttributor(cues, registry, lexicon, load_titles(titles_path or TITLES_FILE), _common_nouns(nlp))
+
+
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    """The English common nouns the trained pipeline's rule lemmatizer knows (its WordNet index), or none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 __all__ = ["KINDS", "BOOLEAN_ATTRS", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "make_quotes"]

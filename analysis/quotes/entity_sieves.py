@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import Entity
-from .state import Context, Found, Quote, clean
+from .model import SILENT_KINDS, Entity
+from .state import Context, Found, Quote, age_of, clean
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -65,6 +65,13 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
                 keep.update(x.i for x in c.subtree if x.i < tok.i)
                 stack.append(c)
     lo = min(keep)
+    if age_of(tok) is not None:  # "the 61-year-old", however the parser attached its words
+        while lo > 0 and (doc[lo - 1].text.isdigit() or doc[lo - 1].text in ("-", "year", "years")
+                          or (doc[lo - 1].lower_ == "the" and doc[lo].text.isdigit())):
+            lo -= 1
+    for k in range(lo, tok.i):  # a dash with spaces ends a dateline ("3 May - The governor"), never a name
+        if doc[k].text in ("-", "\u2013", "\u2014") and (doc[k].whitespace_ or (k and doc[k - 1].whitespace_)):
+            lo = k + 1
     while lo < tok.i and (doc[lo].dep_ == "punct" or (tok.text[:1].isupper() and doc[lo].dep_ == "det")):
         lo += 1
     return doc[lo:tok.i + 1], role
@@ -75,10 +82,12 @@ Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty
 
 
 def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.i not in ctx.model.by_token and head.pos_ in ("NOUN", "PROPN") and head.is_lower:
+        return []  # "Korvia's prime minister": a description with a name in it, not the name
     entity = ctx.model.entity_in(mention)
     if entity is None and head.text[:1].isupper() and head.pos_ == "PROPN":
         entity = ctx.model.named(head.text)
-    if entity is None or entity.kind == "place":
+    if entity is None or entity.kind in SILENT_KINDS:
         return []
     group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
     if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
@@ -89,11 +98,31 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
-        found = ctx.model.pronoun_refs.get(head.i) or ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low])
+        if head.i in ctx.model.pronoun_refs:
+            return [ctx.model.pronoun_refs[head.i]]
+        gender = PERSON_PRONOUNS[low]
+        subject = None
+        if head.dep_ in ("dobj", "iobj", "dative", "pobj"):  # "X quoted her as saying": her is not X
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in ctx.lexicon.relays:
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Tan's office quoted him"
+            entity = ctx.model.entity_at(owner.i) if owner is not None else None
+            if entity is not None and entity.kind == "person" and entity.gender in (None, gender):
+                return [entity]
+        exclude = _entity_of_subject(ctx, subject) if subject is not None else None
+        found = ctx.model.person_for_pronoun(head.i, gender, exclude)
         return [found] if found else []
     if low in GROUP_PRONOUNS:
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        if group is not None and single is not None:  # the one last spoken of as a subject, else the last one named
+            group_subject = max((m for m in [group.at, *group.mentions] if m < head.i and ctx.model.is_subject_at(m)),
+                                default=-1)
+            single_subject = single.last_before(head.i, True)
+            if max(group_subject, single_subject) >= 0 and ctx.model.paragraph_of(max(group_subject, single_subject)) \
+                    >= ctx.model.paragraph_of(head.i) - 1:
+                return group.members if group_subject > single_subject else [single]
         if group is not None and (single is None or group.last_before(head.i) >= single.last_before(head.i) - 3):
             return group.members
         return [single] if single else []
@@ -101,6 +130,14 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
         return [found] if found else []
     return []
+
+
+def _entity_of_subject(ctx: Context, subject: Token) -> Entity | None:
+    """The entity a clause's subject names: its name, its apposition, or the person its pronoun is."""
+    entity = ctx.model.entity_at(subject.i) or ctx.model.pronoun_refs.get(subject.i)
+    if entity is None:
+        entity = next((ctx.model.entity_at(c.i) for c in subject.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    return entity
 
 
 def by_relay(ctx: Context, head: Token, mention: Span) -> list[Entity]:
@@ -127,12 +164,30 @@ def _resolve_word(ctx: Context, tok: Token, pronoun: str) -> list[Entity]:
 
 
 def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    age = age_of(head)
+    if age is not None:  # "the 58-year-old": the person the text gave that age, else the person spoken of
+        found = ctx.model.ages.get(age) or ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)
+        return [found] if found else []
+    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    if head.pos_ == "PROPN" and head.i not in ctx.model.by_token and det is not None and det.lower_ == "the" and (
+            head.lower_ in ctx.lexicon.demonyms or head.ent_type_ == "NORP"):
+        found = ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said"
+        return [found] if found else []
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
         return []
-    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
+    if lemma in ctx.cues.nouns:  # "the statement said": whose statement the text quoted last
+        for earlier in reversed(ctx.quotes):
+            sentence = earlier.span.sent
+            if earlier.entities and any(t.lemma_.lower() == lemma and not ctx.in_quote[t.i] for t in sentence):
+                return list(earlier.entities)
+        return []
+    if lemma in ctx.lexicon.group_nouns or (head.tag_ == "NNS" and lemma in ctx.lexicon.gender):
+        members = ctx.model.plural_referents(head)  # "the pair", "the two women"
+        if len(members) >= 2:
+            return members
     mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     plural = head.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "two", "three") for c in head.children) or (
         det is not None and det.lower_ == "both")
@@ -161,8 +216,17 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
             if people:
                 return [max(people, key=lambda e: e.last_before(head.i))]
-    if lemma in ctx.lexicon.unnamed and det is not None and det.lower_ in ("the", "this", "that"):
-        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the diplomat" after "a senior diplomat"
+    if det is not None and det.lower_ == "the" and not plural and lemma not in ctx.lexicon.roles:
+        holders = [e for e in ctx.model.entities if e.kind == "person" and lemma in e.text_roles
+                   and e.last_before(head.i) >= 0]  # "the toxicologist" after "the toxicologist Kwame X"
+        if holders:
+            return [max(holders, key=lambda e: e.last_before(head.i))]
+    if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
+        found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
+        if found is not None:
+            return [found]
+    if det is not None and det.lower_ == "the" and head.pos_ == "NOUN":
+        found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
     return []
@@ -188,8 +252,8 @@ def unnamed_description(head: Token) -> str:
     lo = min([head.i] + [c.left_edge.i for c in head.children if c.i < head.i])
     hi = head.i
     for child in head.rights:
-        if child.dep_ in ("prep", "amod") and child.i == hi + 1:
-            hi = child.right_edge.i
+        if (child.dep_ in ("prep", "amod") or (child.dep_ == "acl" and child.tag_ == "VBN")) and child.i == hi + 1:
+            hi = child.right_edge.i  # "a source at the club", "a diplomat based in Sarnopol"
         else:
             break
     words = doc[lo:hi + 1]

@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place"})
+                           "place", "calendar", "demonym", "group"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -86,6 +86,10 @@ class SpeakerLexicon:
     relays: frozenset[str] = frozenset()  # "his office said": the possessor speaks
     postnominal: frozenset[str] = frozenset()  # letters after a name ("KC", "MP")
     places: frozenset[str] = frozenset()  # words of place names and place nouns ("Mount", "Street", "village")
+    calendar: frozenset[str] = frozenset()  # month and day names: capitalised, never a name ("March", "Friday")
+    demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
+    group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
+    place_first: frozenset[str] = frozenset()  # place words that head a name from its front ("Mount Aravel")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -97,6 +101,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     relays: set[str] = set()
     postnominal: set[str] = set()
     places: set[str] = set()
+    calendar: set[str] = set()
+    place_first: set[str] = set()
+    demonyms: set[str] = set()
+    group_nouns: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -124,15 +132,21 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if not value:
                 raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
             role_verbs[word] = value
+        elif kind == "place" and value:
+            if value != "first":
+                raise ReferenceDataError("a place word's value is empty or 'first'", path=path, line=line, field="value")
+            places.add(word)
+            place_first.add(word)
         elif kind == "role":
             roles.add(word)
             if value:
                 role_class[word] = value
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
-             "place": places}[kind].add(word)
+             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
-                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places))
+                          role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
+                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -38,6 +38,9 @@ SINGLE_OPEN = "\u2018"  # ‘
 SINGLE_CLOSE = "\u2019"  # ’ (also the typographic apostrophe)
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+#: Words that follow a closing mark, never a possessive ``s'`` (prepositions, conjunctions, verbs of saying).
+NOT_OWNED = frozenset({"at", "in", "on", "to", "for", "from", "with", "by", "of", "and", "or", "but", "is", "was", "were",
+                       "are", "has", "had", "as", "than", "that", "which", "who", "said", "says", "will", "would"})
 ALL_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
 OPENING = DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 #: What may stand right before an opening mark (besides white space and the start of a paragraph).
@@ -168,8 +171,13 @@ class _Paragraph:
             self.stack.append((i, "single"))
 
     def _possessive(self, i: int) -> bool:
+        """``s'`` before a lower-case word it owns ("the teams' plans"), not before a word that goes on
+        with the sentence ("'Night Bus' at the same venue")."""
         prev, rest = self._prev(i), self.text[i + 1:i + 3]
-        return prev.lower() == "s" and len(rest) == 2 and rest[0] == " " and rest[1].islower()
+        if not (prev.lower() == "s" and len(rest) == 2 and rest[0] == " " and rest[1].islower()):
+            return False
+        following = re.match(r"\s*([a-z]+)", self.text[i + 1:self.pe])
+        return not (following and following.group(1) in NOT_OWNED)
 
     def _later_single_close(self, i: int) -> bool:
         """A closing single mark follows in this paragraph (so an opening one clearly pairs)."""

@@ -5,6 +5,7 @@ the sieve) or None. The order (:data:`MENTION_SIEVES`) runs from the most to the
 
 1. ``nested``: a quotation inside another keeps the outer quotation's speaker;
 2. ``dash``: ``"..." – Ana Pires`` (the name after a dash that follows the closing mark);
+   ``colon``: ``Minister: "..."`` (a headline or caption: a short noun phrase, a colon, the quotation);
 3. ``trigram``: the shallow patterns next to the marks, ``quote, said Mention`` /
    ``quote, Mention said`` / ``Mention said, quote`` (also a cue inside the reporter's sentence:
    ``But the unions, Pires said, "must ..."``);
@@ -23,8 +24,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .model import NON_AGENT_TYPES, PLACE_TYPES
-from .state import Context, Found, Quote, span_text
+from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
+from .state import Context, Found, Quote, age_of, span_text
 
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
@@ -57,10 +58,10 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     """A token that can be a speaker: outside any quotation, not a date, place or other non-agent."""
     if tok is None or ctx.in_quote[tok.i]:
         return False
-    if tok.pos_ == "PRON":
-        return True
+    if tok.pos_ == "PRON" or age_of(tok) is not None:
+        return True  # a pronoun, or "the 58-year-old" (tagged DATE)
     entity = ctx.model.entity_at(tok.i)
-    if entity is not None and entity.kind == "place":
+    if entity is not None and entity.kind in SILENT_KINDS:
         return False
     if tok.ent_type_ in NON_AGENT_TYPES and entity is None:
         return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)  # "One of them, Erlan Bek, ..."
@@ -69,7 +70,8 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
 
 def _speaker_like(ctx: Context, tok: Token) -> bool:
     """Can this word name someone who speaks: a name, a pronoun, or a noun for a person, group or organisation?"""
-    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper():
+    if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper() \
+            or age_of(tok) is not None:
         return True
     words = {tok.lemma_.lower(), tok.lower_}
     lex = ctx.lexicon
@@ -77,15 +79,43 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
 
 
 def _coordinated(ctx: Context, head: Token) -> list[Token]:
-    """Speakers coordinated with ``head`` ("Pires and Costa")."""
-    out, stack = [], [head]
+    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain the
+    "conjuncts" are appositions the parser misread ("the summit's host, the regional governor, X")."""
+    out, stack, has_cc = [], [head], False
     while stack:
         tok = stack.pop()
+        has_cc = has_cc or any(c.dep_ == "cc" for c in tok.children)
         for child in tok.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quote[child.i]:
                 out.append(child)
                 stack.append(child)
-    return sorted(out, key=lambda t: t.i)
+    return sorted(out, key=lambda t: t.i) if has_cc else []
+
+
+def _named_in_chain(ctx: Context, head: Token, end: int | None = None) -> Token | None:
+    """A name in apposition to a word that is not one, however the parser attached it ("the council's
+    secretary-general, Adaeze Nnamdi," / "the summit's host, the regional governor, Hanne Lindgren"):
+    the last name of the comma-separated chain of noun phrases that starts at ``head``'s phrase."""
+    if ctx.model.entity_at(head.i) is not None or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None
+                                                       for c in head.children):
+        return None  # a name, or a word whose apposition the parser found (the mention keeps both)
+    doc = ctx.doc
+    i = end if end is not None else max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in (
+        "appos", "relcl", "acl", "punct", "conj", "cc")]) + 1
+    named = None
+    while i < len(doc) - 1 and doc[i].text == "," and not ctx.in_quote[i + 1]:
+        j = i + 1
+        while j < len(doc) and (doc[j].pos_ in NP_POS or (doc[j].text in "-\u2010" and not doc[j].whitespace_)) \
+                and doc[j].pos_ != "PRON" and not ctx.in_quote[j]:
+            j += 1
+        if j == i + 1:
+            break
+        chunk = [t for t in doc[i + 1:j] if ctx.model.entity_at(t.i) is not None
+                 and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+        if chunk:
+            named = chunk[-1]
+        i = j
+    return named
 
 
 # --------------------------------------------------------------------------- sieves
@@ -115,19 +145,49 @@ def dash(ctx: Context, q: Quote) -> Found | None:
     span = ctx.doc.char_span(start + 1, end, alignment_mode="expand")
     if span is None:
         return None
-    words = []
+    chunks: list[list[Token]] = [[]]
     for tok in span:  # the first chunk: "Ewan, a reader in Bramby" -> Ewan
         if tok.is_punct and tok.text in ",;(":
-            break
-        if not tok.is_space and not tok.is_punct:
-            words.append(tok)
-    if not words or not words[0].text[:1].isupper() or len(words) > 10:
-        return None
+            if len(chunks) == 2 or tok.text != ",":
+                break
+            chunks.append([])
+        elif not tok.is_space and not tok.is_punct:
+            chunks[-1].append(tok)
+    words = chunks[0]
+
+    def people(chunk: list[Token]) -> list[Token]:
+        return [t for t in chunk if ctx.model.entity_at(t.i) is not None
+                and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+
     named = [t for t in words if ctx.model.entity_at(t.i) is not None]
+    def full_name(chunk: list[Token]) -> bool:
+        return any(len(ctx.model.entity_at(t.i).name.split()) > 1 for t in people(chunk))
+
+    if len(chunks) > 1 and not full_name(words) and full_name(chunks[1]) and len(chunks[1]) <= 5:
+        named = people(chunks[1])  # "- Counsel for the families, Aoife Brennan": the role, then the name
+    if not words or len(words) > 10 or not (words[0].text[:1].isupper() or named):
+        return None  # "– Ana Pires", "— referee Samuel Oduya", not a dash inside a sentence
     head = named[-1] if named else next((t for t in reversed(words) if t.pos_ in ("PROPN", "NOUN")), None)
     if head is None:
         return None
     return Found("dash", mention=head)
+
+
+def colon(ctx: Context, q: Quote) -> Found | None:
+    """``Minister: 'No return to the old rules'``: a headline or caption that names the speaker, then a
+    colon, then the quotation; the words before the colon are a short noun phrase, nothing else."""
+    seg = q.seg
+    before = ctx.text[seg.para_start:seg.open_mark].rstrip()
+    if not before.endswith(":") or len(before) > 60:
+        return None
+    words = [t for t in ctx.frame(q, "before") if not t.is_space]
+    if not words or words[-1].text != ":" or len(words) > 6:
+        return None
+    np = words[:-1]
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in np):
+        return None  # "He told reporters:" is the parse sieve's
+    head = _np_head(ctx, np)
+    return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
 
 
 def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
@@ -139,6 +199,9 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     for tok in tokens:
         if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok):
             return tok
+    age = next((t for t in tokens if age_of(t) is not None), None)
+    if age is not None:
+        return age  # "the 58-year-old" (the parser hangs "old" anywhere)
     nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t)]
     if not nouns:
         return None
@@ -161,10 +224,15 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     if q.kind != "full":
         return None
     if _after_ok(ctx, q):
-        words = [t for t in ctx.frame(q, "after") if t.text != ","]
+        after = ctx.frame(q, "after")
+        while after and after[0].text == ",":
+            after = after[1:]
+        words = [t for t in after if t.text != ","]
         if words and _is_cue_verb(ctx, words[0]) and not _passive(words[0]):  # quote, said Mention
-            head = _np_head(ctx, _leading_np(words[1:]))
-            if head is not None:
+            np = _leading_np(after[1:])  # up to a comma: "said X, chair of Y" is X
+            head = _np_head(ctx, np)
+            if head is not None:  # "said the council's secretary-general, X,": the name after the phrase
+                head = _named_in_chain(ctx, head, np[-1].i + 1) or head
                 return _found("trigram", ctx, head, words[0])
         k = next((k for k, t in enumerate(words[:9]) if _is_cue_verb(ctx, t)), None)
         if k and not _passive(words[k]):  # quote, Mention said
@@ -173,17 +241,26 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
                 return _found("trigram", ctx, head, words[k])
     before = ctx.frame(q, "before")
     k = next((k for k in range(len(before) - 1, -1, -1) if _is_cue_verb(ctx, before[k])
-              and before[k].dep_ not in ("acl", "amod", "relcl")), None)  # not "a video posted on Friday"
+              and (before[k].dep_ not in ("acl", "amod", "relcl") or before[k].tag_ == "VBD")), None)  # not "a video posted on Friday"
     if k is None or _passive(before[k]) or not _adjuncts_only(ctx, before[k + 1:]):
         return None
     lead = _last_chunk(before[:k])
     parenthetical = ctx.text[q.seg.start:q.seg.start + 1].islower()  # the quotation goes on with the reporter's sentence
-    if parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
+    inverted = _leading_np(before[k + 1:]) if k == 0 or before[k - 1].text == "," else []
+    if inverted and not any(ctx.model.entity_at(t.i) is not None or (t.dep_ in SUBJECT_DEPS and t.head is before[k])
+                            or _named_in_chain(ctx, t) is not None
+                            or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) for c in t.children) for t in inverted):
+        inverted = []  # "..., told reporters, "...": an addressee, not the speaker
+    if _carried_owner(ctx, before[k]) is not None:
+        head = _carried_owner(ctx, before[k])
+    elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
+        head = _np_head(ctx, inverted)
+    elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
-    if head is None or head.dep_ in ADDRESSEE_DEPS:
-        return None
+    if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
+        return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
 
 
@@ -202,7 +279,8 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     """The noun phrase a token run starts with ("Ana Pires", "the minister", "Pires and Costa")."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out):
+        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
+                out and tok.text in "-\u2010" and not tok.whitespace_):  # "the council's secretary-general"
             out.append(tok)
         elif tok.pos_ == "CCONJ" and out and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("PROPN", "NOUN", "DET"):
             out.append(tok)
@@ -219,8 +297,12 @@ def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | N
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
     """What stands between a cue and the quotation it opens: adjuncts ("on Friday", "in a video posted
-    on Friday") or an addressee ("told reporters"), not a new clause."""
+    on Friday"), an addressee ("told reporters") or a clause describing a noun ("said X, whose son is
+    treated there,"), not a new clause."""
+    ids = {t.i for t in tokens}
     for tok in tokens:
+        if any(a.dep_ in ("relcl", "appos") and a.i in ids for a in (tok, *tok.ancestors)):
+            continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl", "amod"):
             return False
         if tok.pos_ == "PRON" and tok.dep_ not in ("dobj", "dative", "pobj", "poss"):
@@ -232,6 +314,7 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     head = _through_cue_noun(ctx, _antecedent(head))
     if head is None:
         return None
+    head = _named_in_chain(ctx, head) or head
     return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
 
 
@@ -280,7 +363,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue
         if _is_cue_verb(ctx, tok):
-            who = _speaker_of(ctx, tok, frame)
+            who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
@@ -289,8 +372,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 out[-1].others = _coordinated(ctx, who)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
-            if owner is not None:
-                _add(out, _found("parse", ctx, owner, tok))
+            if owner is not None:  # "the council's statement read": the verb the statement does is the cue
+                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head is not tok else tok  # "read" tagged NOUN
+                _add(out, _found("parse", ctx, owner, verb))
         for phrase in ctx.cues.phrases:
             if tuple(lows[k:k + len(phrase)]) == phrase:
                 last = frame[k + len(phrase) - 1]
@@ -313,16 +397,26 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
-    if owner is None:
-        owner = next((g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "attribute"
+    if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
+        owner = next((g for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
+
+
+def _carried_owner(ctx: Context, verb: Token) -> Token | None:
+    """The owner of a statement a verb carries: "relayed a message from the player", "read out a statement
+    by the club": the owner speaks, not the one who passes the words on."""
+    carried = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues.nouns), None)
+    return _owner(ctx, carried) if carried is not None else None
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
     """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
     if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
-        return _owner(ctx, tok)
+        owner = _owner(ctx, tok)
+        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return tok  # "the statement said": the statement spoken of before (stage 2 finds whose)
+        return owner
     return tok
 
 
@@ -332,6 +426,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
     head: Token | None = verb
     fallback: Token | None = None
+    if _best_subject(ctx, verb) is None and not _passive(verb):
+        before = _subject_before(ctx, verb)
+        if before is not None:
+            return before
     for _ in range(4):
         if head is None:
             break
@@ -340,16 +438,26 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             obj = next((c for c in head.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
             if obj is not None:
                 return obj
-        if _passive(head):
+        if _passive(head) and head is verb:
             agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if _agent_ok(ctx, agent):
                 return agent
-        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)
+        subj = _best_subject(ctx, head, passive=head is not verb)  # "X was charged after branding ...": X
         if subj is not None:
             subj = _through_cue_noun(ctx, _antecedent(subj))
             if subj is None or _speaker_like(ctx, subj):
                 return subj
             fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
+        if head.dep_ == "acl" and head.tag_ in ("VBD", "VBG") and head.head.pos_ in ("NOUN", "PROPN") \
+                and _agent_ok(ctx, head.head) and _speaker_like(ctx, head.head):
+            noun = head.head  # the noun a verb was hung on: "the negotiator, X, called back", "the coach, saying"
+            if noun.lemma_.lower() not in ctx.cues.nouns:
+                return noun
+            owner = _owner(ctx, noun)  # "a statement from X saying": X; "issued a statement saying": who issued it
+            if owner is not None:
+                return owner
+            head = noun.head if noun.head is not noun else None
+            continue
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue
@@ -357,6 +465,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     if fallback is not None:
         return fallback
+    if verb.tag_ == "VBG":  # a participle's subject is its sentence's ("X was charged after branding Y's ...")
+        main = next((t for t in verb.sent if ctx.model.is_main_subject(t.i) and _agent_ok(ctx, t) and _speaker_like(ctx, t)), None)
+        return _through_cue_noun(ctx, _antecedent(main)) if main is not None else None
     in_frame = {t.i for t in frame}
     near = sorted((t for t in frame if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.i - verb.i == 1))
                    and 0 < t.i - verb.i <= 3 and t.i in in_frame and t.dep_ not in ADDRESSEE_DEPS
@@ -370,11 +481,61 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     return tok
 
 
+#: Words the parser takes for prepositions when they open a clause ("after X, the union leader, described ...").
+CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "since", "while", "once"})
+
+
+def _subject_before(ctx: Context, verb: Token) -> Token | None:
+    """The noun phrase just before a verb that has no subject, when the parser hung it on a word that
+    opens the clause: "with its president, Dr X, noting that ..." (an absolute construction), "after X,
+    general secretary of Y, described conditions as ..." (a clause read as a preposition)."""
+    i = verb.i - 1
+    while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text == ","):
+        i -= 1
+    if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
+        return None  # only across a comma: the noun phrase ends before the verb's own words
+    for a in (ctx.doc[i], *ctx.doc[i].ancestors):
+        if a.i >= verb.i:
+            return None
+        if a.dep_ == "pobj" and a.head.lower_ in CLAUSE_OPENERS and _agent_ok(ctx, a) and _speaker_like(ctx, a):
+            absolute = a.head.lower_ == "with" and verb.tag_ == "VBG"  # "with its president, X, noting that"
+            finite = a.head.lower_ != "with" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP")  # "after X, ..., described"
+            return a if absolute or finite else None
+        if a.dep_ not in ("pobj", "prep", "appos", "compound", "amod", "poss", "case", "det", "nmod", "punct", "flat"):
+            return None
+    return None
+
+
+def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
+    """The speaker among a verb's subjects: a name before a pronoun before a word for someone before
+    anything else ("The charge, said Councillor X, ..." has two subjects in the parse). A subject that
+    cannot speak (a dateline, "The deal, the minister, X, insisted") gives way to a speaker in apposition."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ in PASSIVE_SUBJECT_DEPS)]
+    found = [c for c in subjects if _agent_ok(ctx, c)]
+    for subj in subjects:
+        found += [a for a in subj.subtree if a.dep_ == "appos" and a.i != subj.i and _agent_ok(ctx, a)
+                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
+    if not found:
+        return None
+
+    def rank(tok: Token) -> tuple:
+        entity = ctx.model.entity_at(tok.i)
+        named = entity is not None and entity.kind in ("person", "organisation")
+        return (not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok), abs(tok.i - verb.i))
+
+    return min(found, key=rank)
+
+
 def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
     if not candidates:
         return None
     first = q.span[0]
-    ancestors = {a.i for a in first.ancestors}
+    ancestors = set()
+    for a in (first, *first.ancestors):  # up to an adverbial clause: "written because '...'" does not report it
+        if a is not first:
+            ancestors.add(a.i)
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in a.children):
+            break
     def rank(c: Found) -> tuple:
         governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
         return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))
@@ -470,7 +631,7 @@ def paragraph(ctx: Context, q: Quote) -> Found | None:
 
 MentionSieve = Callable[[Context, Quote], Found | None]
 #: The stage-1 sieves in the order they are tried.
-MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, trigram, parse, continuation, paragraph, context)
+MENTION_SIEVES: tuple[MentionSieve, ...] = (nested, dash, colon, trigram, parse, continuation, paragraph, context)
 
 
 def find_mention(ctx: Context, q: Quote) -> Found | None:
@@ -484,4 +645,5 @@ def find_mention(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
-__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "trigram", "parse", "continuation", "paragraph", "context"]
+__all__ = ["MENTION_SIEVES", "find_mention", "nested", "dash", "colon", "trigram", "parse", "continuation", "paragraph",
+           "context"]

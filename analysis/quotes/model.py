@@ -40,6 +40,10 @@ from .lexicon import SpeakerLexicon
 NON_AGENT_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 #: Places: never a speaker found by the proper-noun fallback, and never a person of the model.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Events, works, laws and products: named, but they never speak ("the Calvera Open", "the Maritime Act").
+THING_TYPES = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+#: Kinds of entity that never speak.
+SILENT_KINDS = frozenset({"place", "thing"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
@@ -50,6 +54,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Words after which a capital letter says nothing about a name.
+OPENERS = frozenset({":", ";", ".", "!", "?", "(", "[", "-", "\u2013", "\u2014", "\u2026"})
 
 
 @lru_cache(maxsize=4096)
@@ -72,7 +78,7 @@ class Entity:
     """A person, organisation, place or unnamed source of the document."""
 
     index: int
-    kind: str  # "person" | "organisation" | "place" | "unnamed"
+    kind: str  # "person" | "organisation" | "place" | "thing" (an event, work or law) | "unnamed"
     name: str  # fullest name in the text, without titles (an unnamed source: its description)
     keys: set[str] = field(default_factory=set)  # full-name and short-name keys it answers to
     roles: set[str] = field(default_factory=set)  # lower-case role nouns ("minister", "deputy")
@@ -85,6 +91,9 @@ class Entity:
     org: int | None = None  # index of the organisation a person speaks for
     votes: Counter = field(default_factory=Counter)  # gender votes from pronouns
     labels: Counter = field(default_factory=Counter)  # entity labels of its mentions
+    label_votes: list = field(default_factory=list)  # (labels of one mention, how many words it has)
+    scores: Counter = field(default_factory=Counter)  # the evidence the kind was decided on
+    text_roles: set[str] = field(default_factory=set)  # nouns the text gives it beyond the lexicon ("toxicologist")
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
 
@@ -111,8 +120,11 @@ class DocumentModel:
     """The entities of one Doc and the token -> entity map of their mentions."""
 
     def __init__(self, doc: Doc, lexicon: SpeakerLexicon, titles: frozenset[str], in_quote: list[bool],
-                 paragraph_starts: tuple[int, ...] = ()) -> None:
+                 paragraph_starts: tuple[int, ...] = (), cue_verbs: frozenset[str] = frozenset(),
+                 common_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.common_nouns = common_nouns  # English common nouns: "Sheriff", "Passenger" before a name are roles
+        self.cue_verbs = cue_verbs  # reporting verbs and nouns: their subject or owner speaks, so it is no place
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
@@ -131,13 +143,32 @@ class DocumentModel:
 
     # ------------------------------------------------------------------ name runs
     def _is_name_token(self, tok: Token) -> bool:
-        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text):
+        """A capitalised word that can belong to a name. The tagger's labels are evidence, not the rule:
+        a proper noun tagged DATE ("14:40 Islands First") is a name unless it is a calendar word, and a
+        capitalised word inside a sentence is a name whatever its part of speech ("O’Kelly" as ADV)."""
+        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text) or tok.lower_ == "i":
             return False
-        if tok.ent_type_ in NON_AGENT_TYPES or tok.lower_ in ("i",):
+        if tok.ent_type_ in NON_AGENT_TYPES and not (tok.pos_ == "PROPN" and tok.is_alpha
+                                                      and tok.lower_.rstrip(".") not in self.lexicon.calendar):
             return False
         if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ != "VERB"):
             return True
-        return tok.pos_ in ("NOUN", "ADJ", "X") and not tok.is_sent_start and not tok.is_stop
+        if tok.is_sent_start or tok.is_stop or tok.lower_.rstrip(".") in self.lexicon.calendar:
+            return False
+        if tok.ent_type_:
+            return True  # "Mr Liam O’Rourke" with the surname tagged as a verb
+        if self._opens_clause(tok):
+            return False  # "- Counsel for the families, X": capitalised where a sentence or attribution starts
+        return tok.pos_ in ("NOUN", "ADJ", "X", "ADV", "INTJ")
+
+    def _opens_clause(self, tok: Token) -> bool:
+        """The word follows a quotation mark, a colon, a dash or a sentence end: capitalised for that reason."""
+        i = tok.i - 1
+        while i >= 0 and self.tokens[i].is_space:
+            i -= 1
+        if i < 0 or self.tokens[i].text in OPENERS:
+            return True
+        return self.tokens[i].is_quote and self.in_quote[tok.i]  # an opening mark, not a closing one ('..." Pires said')
 
     def _joins(self, j: int, start: int) -> int:
         """How many tokens at ``j`` continue the name run that started at ``start`` (0: it ends)."""
@@ -155,6 +186,8 @@ class DocumentModel:
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
+        if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
+            return 2  # "Halloway & Sons"
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
             return 2  # "Dockers' Guild"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
@@ -175,7 +208,9 @@ class DocumentModel:
             starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
                                                   and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
-                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3]))
+                and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
+                tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
+                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
             if not starts:
                 i += 1
                 continue
@@ -205,7 +240,13 @@ class DocumentModel:
         return bool(heads & self.org_words)
 
     def _split_titles(self, start: int, end: int) -> tuple[int, int, list[str]]:
-        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals."""
+        """The bare name inside a run: (first, end) after leading titles and trailing post-nominals.
+
+        Titles are the words of ``titles.csv``, role nouns and honorifics, and what belongs to them: the
+        words before a title ("Parliamentary Affairs Minister"), "-elect", a portfolio after "for"/"of"
+        ("Minister for Housing Siobhán O’Rourke-Dempsey": the name is the last two words, or where the
+        tagger's PERSON starts), and a common noun before a name of two words or more ("Sheriff
+        Katrina Balfour-Oduya", "Passenger Everett Langston-Price") that the tagger does not call a name."""
         doc, roles = self.doc, []
         k = start
         while k < end - 1:
@@ -213,24 +254,94 @@ class DocumentModel:
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
+            elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
+                roles.append(doc[k + 1].lower_)  # "President-elect"
+                k += 2
+            elif roles and low in ("of", "for") and k + 1 < end:
+                words = self._word_starts(k + 1, end)
+                if len(words) < 3:
+                    break  # "Minister of Labour": a title without a name
+                person = next((w for w in words[1:] if doc[w].ent_type_ == "PERSON" and doc[w].ent_iob_ == "B"), None)
+                k = person if person is not None else words[-2]
+                roles.extend(t.lower_ for t in doc[start:k])
+                break
             else:
                 break
+        words = self._word_starts(k, end)
+        last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
+        personal = last not in self.common_nouns and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
+            roles.append(doc[words[0]].lower_)
+            k = words[1]
+            words = words[1:]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
 
-    def _is_modifier(self, k: int, end: int) -> bool:
-        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X")."""
-        doc = self.doc
-        if k + 2 >= end or doc[k].ent_type_ == "PERSON":
+    def _word_starts(self, start: int, end: int) -> list[int]:
+        """Token indices where the words of a name start (a hyphenated part goes with its word)."""
+        doc, starts = self.doc, []
+        for i in range(start, end):
+            tok = doc[i]
+            joined = i > start and (tok.text in ("-", "\u2010") or doc[i - 1].text in ("-", "\u2010")) and not doc[i - 1].whitespace_
+            if not joined and not tok.is_space and not tok.is_punct:
+                starts.append(i)
+        return starts
+
+    def _role_before_name(self, tok: Token) -> bool:
+        """A capitalised common noun that opens a longer name and that the tagger does not read as part of
+        a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
+        if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
+            return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
+        if not self.common_nouns or tok.lower_ in PARTICLES:
             return False
-        low = doc[k + 1].lower_.rstrip(".")
-        return low in self.title_words or low in self.lexicon.roles
+        word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
+        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
+            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)
+        if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
+            return False
+        if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
+            return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
+
+    def _is_modifier(self, k: int, end: int) -> bool:
+        """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X",
+        "Parliamentary Affairs Minister X"), with a name after the title."""
+        doc = self.doc
+        if doc[k].ent_type_ == "PERSON":
+            return False
+        for j in range(k + 1, end - 1):
+            low = doc[j].lower_.rstrip(".")
+            if low in self.title_words or low in self.lexicon.roles:
+                return True
+            if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
+                return False
+        return False
+
+    def _dateline_end(self) -> int:
+        """Token index just after a dateline opening the text ("HALVORSUND, 4 March -", "LISBON (Reuters) -"),
+        0 when there is none: a word in capitals, then a dash before any lower-case word."""
+        toks = [t for t in self.tokens[:16] if not t.is_space]
+        if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0].text) > 2):
+            return 0
+        for tok in toks[1:]:
+            if tok.text in ("-", "--", "\u2013", "\u2014") and (tok.whitespace_ or self.tokens[tok.i - 1].whitespace_):
+                return tok.i + 1  # a spaced dash, not the hyphen of "Okoro-Vance"
+            if tok.is_alpha and tok.is_lower:
+                return 0
+        return 0
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         doc = self.doc
+        self.dateline_end = self._dateline_end()
+        self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
+        self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
+                          and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+        pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
+            the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
             if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
                 start += 1
             if start >= end:
@@ -250,17 +361,24 @@ class DocumentModel:
             root = name.root
             if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
                 continue  # "Cross-examined"
+            if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
+                continue  # "the Pole said": a description of a person, not a name
+            if len(name) == 1 and name[0].is_sent_start and not name[0].ent_type_ and not title_words \
+                    and name[0].lower_ in self.common_nouns and not self._candidates(words, []):
+                continue  # "Staff, she said, ...": a common noun that starts a sentence (not "Obi" after "Chidi Obi")
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
-                    and root.head.pos_ == "NOUN" and root.head.is_lower:
+                    and root.head.pos_ == "NOUN" and root.head.is_lower \
+                    and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
-            entity = self._match(words, title_words)
+            candidates = self._candidates(words, title_words)
+            entity = candidates[0] if candidates else None
             if entity is None:
                 entity = Entity(len(self.entities), "person", _name_text(name))
                 self.entities.append(entity)
             elif len(words) > len(self._words_of(entity.name)):
                 entity.name = _name_text(name)
             self._add_keys(entity, words)
-            self._evidence(entity, name, words, title_words)
+            self._evidence(entity, name, words, title_words, the_before)
             for t in doc[start:end]:
                 self.by_token[t.i] = entity
                 self.runs[t.i] = (start, end)
@@ -271,10 +389,14 @@ class DocumentModel:
                     entity.subject_mentions.append(head)
                     if self._is_main(name.root):
                         entity.main_mentions.append(head)
+            if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
+                pending.append((start, end, title_words, candidates))
+                continue
             for word in title_words:
                 self._add_role(entity, word)
         for entity in self.entities:
-            self._decide_kind(entity)
+            self._decide_kind(entity)  # provisional: the appositions and pronouns below add evidence
+        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         seen: set[int] = set()
         for i in sorted(self.by_token):
             entity = self.by_token[i]
@@ -287,11 +409,19 @@ class DocumentModel:
             self._relative_roles(entity, name)
         self._pronoun_votes()
         for entity in self.entities:
+            self._decide_kind(entity)
             if entity.gender is None and entity.votes and entity.kind == "person":
                 (top, n), *rest = entity.votes.most_common()
                 if not rest or rest[0][1] < n:
                     entity.gender = top
         self._groups()
+        for person, org in self._links:
+            if person.kind == "person" and org.kind == "organisation":
+                person.org = org.index
+                person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+        self._settle(pending)
+        self._ages()
+        self._description_mentions()
         self._plural_descriptions()
         self._pronoun_chain()
         for entity in self.entities:
@@ -314,66 +444,117 @@ class DocumentModel:
         before = self.doc[name.start - 1] if name.start else None
         if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
+        if root.dep_ == "appos" and root.head.i in self._first_subjects():
+            return True  # "Duggan's widow, Maureen Duggan, watched" parsed as a fragment: its head noun
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
     def _is_main(self, tok: Token) -> bool:
-        """The sentence's first subject outside quotations (or its apposition, or the role noun before it):
+        """The sentence's main subject outside quotations (or its apposition, or the role noun before it):
         in news copy the first subject is the sentence's topic, and it survives a parser that hangs the
         main clause under a subordinate one."""
-        while tok.dep_ not in SUBJECT_DEPS and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
+        while tok.i not in self._first_subjects() and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
             tok = tok.head
-        if tok.dep_ not in SUBJECT_DEPS:
-            return False
         return self._first_subjects().get(tok.i, False)
 
     def _first_subjects(self) -> dict[int, bool]:
-        """Token index -> True for the first main subject of each sentence (computed once per Doc)."""
+        """Token index -> True for the main subject of each sentence (computed once per Doc): its first
+        subject outside quotations and subordinate clauses, or, when its verb has two subjects ("Under
+        cross-examination by X, Finch agreed"), the one next to the verb; a sentence the parser read as a
+        fragment without subject ("Duggan's widow, Maureen Duggan, watched from the box") has its root noun."""
         if self._first is None:
             self._first = {}
-            found = False
-            for tok in self.tokens:
-                if tok.is_sent_start:
-                    found = False
-                if not found and tok.dep_ in SUBJECT_DEPS and not self.in_quote[tok.i] \
-                        and not any(a.dep_ in SUBORDINATE for a in tok.ancestors):
-                    self._first[tok.i] = found = True
+            for sent in self.doc.sents:
+                subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
+                                and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
+                if subject is not None:
+                    closer = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and subject.i < c.i < subject.head.i]
+                    self._first[(closer[-1] if closer else subject).i] = True
+                elif sent.root.pos_ in ("NOUN", "PROPN") and not self.in_quote[sent.root.i] and not any(
+                        t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i] for t in sent):
+                    self._first[sent.root.i] = True
         return self._first
 
     def _match(self, words: list[str], title_words: list[str]) -> Entity | None:
+        candidates = self._candidates(words, title_words)
+        return candidates[0] if candidates else None
+
+    def _candidates(self, words: list[str], title_words: list[str]) -> list[Entity]:
+        """The entities a name can be, most recent first; more than one only when the name and its title
+        cannot tell them apart yet ("Ms Park" and "Coach Park": gender or title decide)."""
         full = " ".join(words)
         candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
-        if not candidates and len(words) > 1:
+        if not candidates and len(words) > 1 and not {"of", "for"} & set(words):  # not "Central Bank of Oslavia"
             candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
                 words[-1], words[0], " ".join(words[1:]))]
-        if len(candidates) > 1:  # "Ms Park" and "Coach Park": gender or title tells them apart
+        if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
+            candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
+        if len(candidates) > 1:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
                        and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             candidates = fitting or candidates
-        return candidates[0] if candidates else None
+        return candidates
+
+    def _organisational(self, entity: Entity) -> bool:
+        """The entity's name has an organisation word, "&" or "of" ("Halloway & Sons", "Bank of Vell")."""
+        words = set(self._words_of(entity.name))
+        return bool(words & self.org_words) or "&" in words or "of" in words
+
+    def _settle(self, pending: list[tuple[int, int, list[str], list[Entity]]]) -> None:
+        """Short names two entities answered to, in text order, now that gender and roles are known: the
+        one whose gender and titles fit ("Ms Varga" after "her brother Miklos Varga" is not him), else the
+        one mentioned last."""
+        doc = self.doc
+        for start, end, title_words, candidates in pending:
+            gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
+            roles = set(title_words) - set(self.lexicon.gender)
+            fitting = [e for e in candidates if gender is None or e.gender in (None, gender)] or candidates
+            fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
+            fitting = [e for e in fitting if not roles or roles & e.roles] or fitting
+            head = end - 1
+            placed = [e for e in fitting if e.last_before(start) >= 0]
+            chosen = max(placed, key=lambda e: e.last_before(start)) if placed else fitting[0]
+            current = self.by_token.get(head)
+            if current is not None and current is not chosen:
+                for mentions_of in ("mentions", "subject_mentions", "main_mentions"):
+                    old = getattr(current, mentions_of)
+                    if head in old:
+                        old.remove(head)
+                        getattr(chosen, mentions_of).append(head)
+                        getattr(chosen, mentions_of).sort()
+                for t in doc[start:end]:
+                    self.by_token[t.i] = chosen
+            for word in title_words:
+                self._add_role(chosen, word)
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
         entity.keys.update(w for w in words if w not in PARTICLES)
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
+            if k > 1:
+                entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
         if len(words) > 1:
             acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
                 entity.keys.add(acronym)
 
-    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str]) -> None:
+    def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str], the_before: bool = False) -> None:
+        """What one mention says about the kind of its entity (person, organisation, place). The tagger's
+        PERSON / ORG labels are one vote per mention (see :meth:`_decide_kind`); the words count more."""
         labels = [t.ent_type_ for t in name if t.ent_type_]
         entity.labels.update(set(labels))
-        if set(words) & self.org_words or "of" in words and not title_words:
-            entity.evidence["organisation"] += 2
+        whole = frozenset(lab for lab in labels if all(t.ent_type_ == lab for t in name if not t.is_punct))
+        entity.label_votes.append((frozenset(labels), len(words), whole))
+        if "of" in words and not title_words and "of_name" not in entity.evidence:
+            entity.evidence["of_name"] = 1  # "Ministry of Transport" (counted once, in _decide_kind)
         if title_words:
             entity.evidence["person"] += 2
-        if "PERSON" in labels:
-            entity.evidence["person"] += 1
-        if "ORG" in labels:
+        elif the_before:  # "the Harwick Courier", "The Lakeside Orchestra": people's names take no article
             entity.evidence["organisation"] += 1
+        if name.start < self.dateline_end:  # "HALVORSUND, 4 March -": a dateline names a place
+            entity.evidence["dateline"] = 1
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
@@ -385,11 +566,22 @@ class DocumentModel:
             entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
-        owned = root.head if root.dep_ == "poss" else None  # "Halvard Rail's chief executive": an organisation
-        if owned is not None and owned.pos_ == "NOUN" and self.lexicon.role_class.get(owned.lemma_.lower()) in ("head", "executive"):
-            entity.evidence["organisation"] += 1
-        if set(words) & self.lexicon.places:  # "Mount Aravel", "Canal Street"
-            entity.evidence["place"] += 2
+        after = self.doc[name.end] if name.end < len(self.doc) else None
+        possessive = root.dep_ == "poss" or (root.dep_ in ("nmod", "compound") and after is not None
+                                             and after.text in ("'", "\u2019", "'s", "\u2019s"))
+        owned = root.head if possessive else None  # "Halvard Rail's chief executive": an organisation
+        if owned is not None and owned.pos_ == "NOUN" and any(
+                self.lexicon.role_class.get(w) in ("head", "executive", "spokesperson")
+                for w in (owned.lemma_.lower(), *[c.lower_ for c in owned.children if c.dep_ in ("amod", "compound")])):
+            entity.evidence["organisation"] += 1  # "the Sharks' head coach", "Kestrel's spokeswoman": an organisation
+        elif owned is not None and owned.pos_ == "NOUN" and owned.lemma_.lower() in self.lexicon.gender:
+            entity.evidence["person"] += 1  # "Duggan's widow", "her brother": family is a person's
+        subject = root
+        while subject.dep_ == "conj" and subject.head is not subject:  # "X and Y wrote"
+            subject = subject.head
+        if subject.dep_ in ("nsubj", "poss") and subject.head.lemma_.lower() in self.cue_verbs and not self.in_quote[root.i] \
+                and not _is_country(name.text):  # "X said", "X's statement"
+            entity.evidence["speaks"] += 1  # "Harbour Watch says": a place does not speak
         anchor = root
         while anchor.dep_ == "conj" and anchor.head is not anchor:  # "towns such as Ardlow and Pennick"
             anchor = anchor.head
@@ -399,20 +591,59 @@ class DocumentModel:
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
         before = self.doc[name.start - 1] if name.start else None
-        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lemma_.lower() in self.lexicon.roles:
-            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "farmer Joan Pike"
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and (
+                before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
+            self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
+        elif before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ") and not self.in_quote[before.i]:
+            lemma = before.lemma_.lower()
+            if before.pos_ == "NOUN" and (lemma in self.lexicon.organisations or lemma in self.lexicon.group_nouns):
+                entity.evidence["organisation"] += 3  # "the mining company X", "the folk trio X": it says what X is
+            elif before.dep_ in ("compound", "amod") and self._common(lemma):
+                entity.text_roles.add(lemma)  # "marine biologist Ingrid X": "the biologist" can find her
 
     def _decide_kind(self, entity: Entity) -> None:
-        ev = entity.evidence
-        if ev["organisation"] >= 2 and ev["organisation"] >= ev["person"]:
-            entity.kind = "organisation"
-        elif ev["place"] > ev["person"] and ev["place"] >= 1:
+        """Person, organisation or place, from the evidence of every mention. A tag on the fullest
+        mention counts one, a tag on a shorter one half: the small model often tags a lone surname ORG."""
+        ev = Counter(entity.evidence)
+        words = set(self._words_of(entity.name))
+        of_name = ev.pop("of_name", 0)
+        if words & self.org_words or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
+            ev["organisation"] += 3
+        name_words = self._words_of(entity.name) or [""]
+        if name_words[-1] in self.lexicon.places or (len(name_words) > 1 and name_words[0] in self.lexicon.place_first):
+            ev["place"] += 2  # "Canal Street", "Mount Aravel": a place word heads the name
+        elif words & self.lexicon.places:
+            ev["place"] += 0.5  # "Harbour Hawks", "Harbour Watch": a place word in the name says less
+        last_common = len(name_words) > 1 and self._common(name_words[-1])  # "Westfield Comets", "Upland Creameries"
+        last = self._words_of(entity.name)[-1]
+        if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
+            ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
+        speaks = ev.pop("speaks", 0)
+        ev["place"] -= 2 * speaks
+        ev["thing"] -= 2 * speaks
+        fullest = max((n for _, n, _ in entity.label_votes), default=0)
+        for labels, n, whole in entity.label_votes:
+            weight = 1.0 if n == fullest else 0.5
+            ev["person"] += weight * ("PERSON" in labels)  # a label on part of the name ("Emeka [Uzor]") counts half
+            ev["organisation"] += weight * ("ORG" in labels) * (1.0 if "ORG" in whole else 0.5)
+            ev["thing"] += weight * bool(labels & THING_TYPES)
+        if entity.gender is not None or entity.votes:
+            ev["person"] += 1
+        entity.scores = ev
+        if ev.pop("dateline", 0):
+            ev["place"] += 10
             entity.kind = "place"
-        elif ev["person"] >= 1 or entity.gender is not None:
-            entity.kind = "person"
-        elif ev["organisation"] >= 1 and len(self._words_of(entity.name)) == 1:
+        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
             entity.kind = "organisation"
+        elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
+            entity.kind = "place"
+        elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] >= ev["organisation"]:
+            entity.kind = "thing"
+        elif ev["person"] >= 1:
+            entity.kind = "person"
+        elif ev["organisation"] >= 1 and ev["organisation"] > ev["place"] and (len(name_words) == 1 or last_common):
+            entity.kind = "organisation"  # tagged ORG, nothing says person, and the name ends with a common noun
         else:
             entity.kind = "person"
 
@@ -421,9 +652,9 @@ class DocumentModel:
         for part in low.split():
             if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
                 entity.roles.add(part)
-                if part in self.lexicon.roles and entity.kind != "organisation":
+                if part in self.lexicon.roles:
                     entity.evidence["person"] += 1
-            if part in self.lexicon.gender and entity.gender is None and entity.kind != "organisation":
+            if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
 
     def _appositions(self, entity: Entity, name: Span) -> None:
@@ -441,28 +672,27 @@ class DocumentModel:
             if entity.role_text is None:
                 entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
             low = noun.lower_
-            if low in self.org_words and entity.kind != "person":
-                entity.evidence["organisation"] += 1
-            elif entity.kind == "place":
-                entity.kind = "person"
+            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN":
+                entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
+            if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
+                entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
                 for word in (role.lemma_.lower(), role.lower_):
                     self._add_role(entity, word)
                 owner = self.by_token.get(noun.i)
-                if owner is not None and owner.kind == "organisation" and entity.kind == "person":
-                    entity.org = owner.index
+                if owner is not None and owner is not entity:
+                    self._links.append((entity, owner))
             if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
                 start, end = self.runs[noun.i]
                 for t in self.doc[start:end]:
                     self._add_role(entity, t.lower_)
             org = next((self.by_token[t.i] for t in noun.subtree if t.i in self.by_token
                         and self.by_token[t.i] is not entity), None)
-            if org is not None and org.kind == "organisation" and entity.kind == "person":
-                entity.org = org.index
-                entity.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
+            if org is not None:
+                self._links.append((entity, org))
 
     def _relative_roles(self, entity: Entity, name: Span) -> None:
         """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
@@ -478,8 +708,8 @@ class DocumentModel:
                             self._add_role(entity, c.lower_)
                 if obj.dep_ == "dobj" and role:
                     target = self.by_token.get(obj.i)
-                    if target is not None and target.kind == "organisation":
-                        entity.org = target.index
+                    if target is not None and target is not entity:
+                        self._links.append((entity, target))
 
     def _pronoun_votes(self) -> None:
         """Gender evidence: a he/she subject or his/her possessive (outside quotations, not in a relative
@@ -508,6 +738,8 @@ class DocumentModel:
             if tok.dep_ == "conj" or self.in_quote[i] or i in seen:
                 continue
             conj = [c for c in tok.subtree if c.dep_ == "conj" and not self.in_quote[c.i]]
+            if not any(c.dep_ == "cc" for t in (tok, *conj) for c in t.children):
+                continue  # "her daughter, Nadia, Rosemary X said": conjuncts without "and" are a misparse
             members = [self.by_token[i]]
             for c in conj:  # "X and her counterpart, Y"
                 named = self.by_token.get(c.i) or next(
@@ -515,19 +747,96 @@ class DocumentModel:
                 if named is not None:
                     members.append(named)
             unique = list(dict.fromkeys(members))
-            if any(e.kind == "organisation" for e in unique):  # "the Signal Workers and the Guild of Train Drivers"
-                for e in unique:
-                    if e.kind == "person" and e.evidence["person"] == 0 and e.gender is None:
-                        e.kind = "organisation"
+            if len(unique) > 1:
+                self._share_kind(tok, unique)
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
                 self.groups.append(Group(unique, i))
                 seen.update(c.i for c in conj)
+
+    def _description_mentions(self) -> None:
+        """"the singer", "the minister" outside quotations are mentions of the one person with that role, so
+        that a later pronoun finds the person the text was just speaking of."""
+        for tok in self.tokens:
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in self.by_token:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in self.lexicon.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            if len(holders) != 1:
+                continue
+            entity = holders[0]
+            entity.mentions.append(tok.i)
+            if tok.dep_ in SUBJECT_DEPS:
+                entity.subject_mentions.append(tok.i)
+                if self._is_main(tok):
+                    entity.main_mentions.append(tok.i)
+            for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
+                mentions.sort()
+
+    def _ages(self) -> None:
+        """People whose age the text gives between commas ("Dahlgren, 58, is seeking ..."), for "the 58-year-old"."""
+        self.ages: dict[str, Entity] = {}
+        starts = sorted({self.runs[i] for i in self.by_token})
+        for start, end in starts:
+            entity = self.by_token.get(end - 1)
+            toks = self.tokens[end:end + 3]
+            if entity is None or entity.kind != "person" or len(toks) < 3 or self.in_quote[end]:
+                continue
+            if toks[0].text == "," and toks[1].text.isdigit() and len(toks[1].text) <= 3 and toks[2].text in (",", ")", "."):
+                self.ages[toks[1].text] = entity
+
+    def _share_kind(self, tok: Token, members: list[Entity]) -> None:
+        """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
+        mayors of ...") makes them all people with that role; a member the evidence left undecided takes
+        the kind of the decided ones ("the Signal Workers and the Guild of Train Drivers")."""
+        heads = [tok.head] if tok.dep_ == "appos" else []
+        heads += [g for h in heads if h.pos_ == "NUM" for p in h.children if p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]  # "Two of Kenya's largest cooperatives, X and Y"
+        appositions = [c for c in (*[c for c in tok.children if c.dep_ == "appos"], *heads)
+                       if c.tag_ == "NNS" and not self.in_quote[c.i]]
+        for appos in appositions:
+            if appos.lemma_.lower() in self.lexicon.organisations:  # "two cooperatives, X and Y"
+                for e in members:
+                    e.evidence["organisation"] += 2
+                    self._decide_kind(e)
+                continue
+            roles = [w for w in (appos.lemma_.lower(), *[c.lower_ for c in appos.children if c.dep_ in ("compound", "amod")])
+                     if w in self.lexicon.roles]
+            for e in members if roles else ():
+                for role in roles:
+                    self._add_role(e, role)
+                self._decide_kind(e)
+        if any(e.evidence["speaks"] for e in members):  # "A B and C D wrote", tagged WORK_OF_ART: they speak
+            for e in members:
+                if e.kind == "thing":
+                    e.kind = "person"
+                    e.scores["person"] = max(e.scores["person"], 0)
+        decided = {e.kind for e in members if e.scores[e.kind] >= 1 and e.kind in ("person", "organisation")}
+        if len(decided) == 1:
+            kind = decided.pop()
+            for e in members:
+                if e.scores[e.kind] < 1 and e.kind != kind:
+                    e.kind = kind
+
+    def _tagged_organisation(self, before: int) -> Entity | None:
+        """No person fits a he/she: the last subject that only the tagger called an organisation ("Burton
+        explained ... he said", "Burton" tagged ORG) is a person after all."""
+        here = self.paragraph_of(before)
+        weak = [e for e in self.entities if e.kind == "organisation" and e.evidence["organisation"] == 0
+                and not self._organisational(e) and e.last_before(before, True) >= 0
+                and here - self.paragraph_of(e.last_before(before, True)) <= 1]
+        if not weak:
+            return None
+        entity = max(weak, key=lambda e: e.last_before(before, True))
+        entity.kind = "person"
+        return entity
 
     def _plural_descriptions(self) -> None:
         """Plural descriptions outside quotations ("both unions", "the two chief executives") name a
         group: the last one of that kind, or the people of that role (and the nearest others) they count."""
         for tok in self.tokens:
-            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            if self.in_quote[tok.i] or tok.pos_ != "NOUN" or (tok.tag_ != "NNS" and tok.lemma_.lower() not in self.lexicon.group_nouns):
                 continue
             members = self.plural_referents(tok)
             if len(members) < 2:
@@ -550,9 +859,19 @@ class DocumentModel:
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
             group = self.recent_group(head.i, "organisation")
-            return group.members if group is not None else []
+            if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
+                group = self.recent_group(head.i, "person")
+                if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
+                    return []
+                for e in group.members:
+                    e.kind = "organisation"
+            return group.members
         mods = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
         roles = [w for w in (lemma, low, *mods) if w in self.lexicon.roles or w in self.title_words]
+        if not roles and (count or (det is not None and det.lower_ == "the")) and (
+                lemma in self.lexicon.gender or lemma in self.lexicon.group_nouns):
+            group = self.recent_group(head.i, "person")  # "the two women", "both men", "the pair"
+            return group.members if group is not None else []
         if not roles or (det is None and not count):
             return []
         group = self.recent_group(head.i, "person")
@@ -573,6 +892,7 @@ class DocumentModel:
             entity = self.person_for_pronoun(tok.i, PRONOUN_GENDER[low])
             if entity is not None:
                 self.pronoun_refs[tok.i] = entity
+                entity.gender = entity.gender or PRONOUN_GENDER[low]  # "she" said of them: later pronouns know
                 entity.mentions.append(tok.i)
                 entity.subject_mentions.append(tok.i)
                 if self._is_main(tok):
@@ -596,33 +916,59 @@ class DocumentModel:
         words = self._words_of(text)
         return self._match(words, []) if words else None
 
+    def is_main_subject(self, i: int) -> bool:
+        """Is token ``i`` the main subject of its sentence (outside quotations)?"""
+        return self._first_subjects().get(i, False)
+
+    def is_subject_at(self, i: int) -> bool:
+        """Is the name or word at token ``i`` the subject of its clause (outside quotations)?"""
+        if i in self.runs:
+            start, end = self.runs[i]
+            return self._is_subject(self.doc[start:end])
+        return self.tokens[i].dep_ in SUBJECT_DEPS
+
     def paragraph_of(self, i: int) -> int:
         """0-based paragraph of token ``i``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, self.tokens[i].idx) - 1) if self.paragraph_starts else 0
 
-    def person_for_pronoun(self, before: int, gender: str | None) -> Entity | None:
+    def person_for_pronoun(self, before: int, gender: str | None, exclude: Entity | None = None) -> Entity | None:
         """The person a he/she before token ``before`` refers to.
 
-        Among the people whose gender fits, the last one that was the subject of a clause in this or
-        the previous paragraph, else the last one mentioned at all; a person known to have the
-        pronoun's gender wins over one of unknown gender mentioned in the same stretch of text.
+        Among the people whose gender fits: one known to have that gender who is the main subject of the
+        pronoun's own sentence ("Pires said she would resign"); then, in the earlier sentences of its
+        paragraph and then in the previous paragraph, the last main-clause subject, then the last
+        subject, a person known to have the pronoun's gender before one of unknown gender; then anyone
+        main subject of its own sentence; else the last one mentioned at all. A person of unknown gender
+        who is the subject of the pronoun's own sentence is not preferred to a known one before it:
+        "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
         """
-        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0]
+        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0
+                  and e is not exclude]
         if not people:
-            return None
+            return self._tagged_organisation(before)
         here = self.paragraph_of(before)
+        sentence = self.tokens[before].sent.start
 
-        def pick(pool: list[Entity], subjects: bool | str) -> Entity | None:
+        def pick(pool: list[Entity], subjects: bool | str, where: str) -> Entity | None:
             placed = [(e.last_before(before, subjects), e) for e in pool]
-            placed = [(at, e) for at, e in placed if at >= 0 and (not subjects or self.paragraph_of(at) >= here - 1)]
+            placed = [(at, e) for at, e in placed if at >= 0 and (
+                where == "any" or (where == "sentence" and at >= sentence)
+                or (where == "paragraph" and at < sentence and self.paragraph_of(at) == here)
+                or (where == "previous" and self.paragraph_of(at) == here - 1))]
             return max(placed, key=lambda pair: pair[0])[1] if placed else None
 
         known = [e for e in people if gender is not None and e.gender == gender]
-        for pool, subjects in ((known, "main"), (known, True), (people, "main"), (people, True)):
-            found = pick(pool, subjects) if pool else None
+        order = [(known, "main", "sentence")]
+        for where in ("paragraph", "previous"):
+            order += [(known, "main", where), (people, "main", where), (known, True, where), (people, True, where)]
+            if where == "paragraph":
+                order.append((known, False, where))  # "she had spoken to the singer. X quoted her": the singer
+        order += [(people, "main", "sentence"), (known, False, "any"), (people, False, "any")]
+        for pool, subjects, where in order:
+            found = pick(pool, subjects, where) if pool else None
             if found is not None:
                 return found
-        return pick(known, False) or pick(people, False)
+        return self._tagged_organisation(before)
 
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
                subjects: bool = False) -> Entity | None:
@@ -648,10 +994,12 @@ class DocumentModel:
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
 
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
-        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``."""
+        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
+        someone the text names only inside quotations ("a call with President X," Trump posted) is not
+        who "the president wrote" refers to."""
         best, best_key = None, None
         for e in self.entities:
-            if e.kind != "person" or not set(required) <= e.roles:
+            if e.kind != "person" or not set(required) <= e.roles or not e.mentions:
                 continue
             classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
             exact = len(set(roles) & e.roles)
@@ -684,23 +1032,51 @@ class DocumentModel:
 
     def organisation_for(self, noun: str, before: int, modifiers: list[str] = ()) -> Entity | None:
         """The organisation that "the <noun>" refers to: one whose name has the noun, a word it stands
-        for, or a modifier ("the telecoms group" -> "Novaline Telecom"); else the last organisation."""
+        for, or a modifier ("the telecoms group" -> "Novaline Telecom"), also among names whose kind the
+        text left open ("the freight company" makes "Kellan Freight" one); else the last organisation
+        that is not plainly of another kind ("the company" is not "Allerby Crown Court")."""
         words = self.lexicon.organisations.get(noun, frozenset()) | {noun}
         orgs = [e for e in self.entities if e.kind == "organisation"]
+        open_kind = orgs + [e for e in self.entities if e.kind == "person" and self._only_tagged_person(e)]
 
         def name_words(e: Entity) -> set[str]:
             return {w for k in e.keys for w in k.split()}
 
-        matches = [e for e in orgs if words & name_words(e)]
+        matches = [e for e in open_kind if words & name_words(e)]
         if not matches and modifiers:
             stems = {m.rstrip("s") for m in modifiers}
-            matches = [e for e in orgs if any(w.rstrip("s") in stems for w in name_words(e))]
+            matches = [e for e in open_kind if any(w.rstrip("s") in stems for w in name_words(e))]
         if not matches:
-            matches = [e for e in orgs if e.last_before(before) >= 0]
+            kinds = set(self.lexicon.organisations)
+            matches = [e for e in orgs if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)]
+        if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
+            matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
+            if matches:
+                found = max(matches, key=lambda e: e.last_before(before, True))
+                found.kind = "organisation"
+                return found
         if not matches:
             return None
         placed = [e for e in matches if e.last_before(before) >= 0]
         return max(placed or matches, key=lambda e: e.last_before(before))
+
+    def _common(self, word: str) -> bool:
+        """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
+        forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+        return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
+
+    @staticmethod
+    def _only_tagged_person(entity: Entity) -> bool:
+        """Nothing but the tagger says this is a person: no title, role, gender or pronoun."""
+        return entity.evidence["person"] == 0 and entity.gender is None and not entity.roles and not entity.votes
+
+    def named_by_head(self, noun: str, before: int) -> Entity | None:
+        """The organisation (or entity of no decided kind) whose name ends with ``noun``, last mentioned
+        before token ``before`` ("the choir" after "the Lakeside Choir"): a description by what it is."""
+        found = [e for e in self.entities if e.kind in ("organisation", "person") and len(e.name.split()) > 1
+                 and self._words_of(e.name)[-1] == noun and (e.kind == "organisation" or self._only_tagged_person(e))]
+        placed = [e for e in found if e.last_before(before) >= 0]
+        return max(placed, key=lambda e: e.last_before(before)) if placed else None
 
     def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
         """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
@@ -739,4 +1115,4 @@ def _name_text(span: Span) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
-__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "name_key"]
+__all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "THING_TYPES", "SILENT_KINDS", "name_key"]

@@ -123,7 +123,12 @@ class Context:
         return tokens[::-1]
 
     def sentence_frame(self, q: Quote) -> list[Token]:
-        """Both sides of an embedded quotation, skipping over the quotation itself."""
+        """Both sides of an embedded quotation, skipping over the quotation itself; not the side after it
+        when the quotation ends its sentence ("... "as soon as it is safe." He added: ...")."""
+        seg = q.seg
+        rest = self.text[seg.close_mark + 1:seg.para_end].lstrip() if seg.close_mark is not None else ""
+        if seg.raw_last in ".!?" and rest[:1].isupper():
+            return self.frame(q, "before")
         return self.frame(q, "before") + self.frame(q, "after")
 
     def paragraph_quotes(self, paragraph: int) -> list[Quote]:
@@ -135,8 +140,16 @@ def span_text(tokens: list[Token]) -> str:
     return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text if tokens else ""
 
 
+def age_of(head: Token) -> str | None:
+    """The number of an age description ("the 58-year-old", "the 47-year-old former engineer"), else None."""
+    if head.lower_ not in ("old", "year-old"):
+        return None
+    digits = [t.text for t in head.doc[max(0, head.i - 5):head.i] if t.text.isdigit()]
+    return digits[-1] if digits and any(t.lower_ in ("year", "years") for t in head.doc[max(0, head.i - 3):head.i]) else None
+
+
 def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
-__all__ = ["Found", "Quote", "Context", "span_text", "clean", "SENTENCE_END"]
+__all__ = ["Found", "Quote", "Context", "span_text", "clean", "age_of", "SENTENCE_END"]
