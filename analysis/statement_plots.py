@@ -85,6 +85,7 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "seed": ("*", PALETTE["black"], "our article\n(hand-annotated gold)"),
     "dev": ("o", PALETTE["sky"], "dev\n(tuned on)"),
     "test1": ("s", PALETTE["orange"], "test1 (held out in\nround 1, then tuned on)"),
+    "test2": ("^", PALETTE["purple"], "test2 (held out in\nround 2, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 
