@@ -150,34 +150,43 @@ def load_corpus(files: Sequence[tuple[Path, str]]) -> tuple[list[Article], list[
 # statements: the one per-chunk function, and the three ways to run it
 
 
-def iter_statements(texts: Sequence[str], *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[pd.DataFrame | str]:
-    """The statements table of each text, in order; a text the pipeline fails on yields the reason.
+Records = list[dict[str, Any]]
+
+
+def iter_statements(texts: Sequence[str], *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Records | str]:
+    """The statement records of each text (``statement_rows``, in text order); a text the pipeline
+    fails on yields the reason instead.
 
     Runs ``nlp.pipe`` (with ``n_process`` processes). If it fails, the texts from the failing one
-    on are redone one at a time in this process, so only the text that fails is lost.
+    on are redone one at a time in this process, so only the text that fails is lost. Records, not a
+    DataFrame per text: the table is built once for the whole corpus (:func:`extract_corpus`).
     """
     from .nlp import load_pipeline
-    from .quotes import statements_frame
 
     nlp = load_pipeline()
     done = 0
     try:
         for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            frame = statements_frame(doc)
-            yield frame
+            yield _records(doc)
             done += 1
     except Exception:  # noqa: BLE001 - any failure of the pipeline on one text is that text's error
         for text in texts[done:]:
             try:
-                frame = statements_frame(nlp(text))
+                records = _records(nlp(text))
             except Exception as err:  # noqa: BLE001
                 yield f"statement extraction failed: {type(err).__name__}: {err}"
             else:
-                yield frame
+                yield records
 
 
-def extract_chunk(texts: list[str]) -> list[pd.DataFrame | str]:
-    """The statements of a chunk of article bodies in this process (the task a Dask worker runs)."""
+def _records(doc: Any) -> Records:
+    from . import quotes
+
+    return sorted(quotes.statement_rows(doc), key=lambda r: r["start"])
+
+
+def extract_chunk(texts: list[str]) -> list[Records | str]:
+    """The statement records of a chunk of article bodies in this process (the task a Dask worker runs)."""
     return list(iter_statements(texts))
 
 
@@ -195,7 +204,7 @@ def _pipeline_plugin() -> Any:
     return LoadPipeline()
 
 
-def _run_local(texts: list[str], jobs: int, bar: Any) -> list[pd.DataFrame | str]:
+def _run_local(texts: list[str], jobs: int, bar: Any) -> list[Records | str]:
     results = []
     for result in iter_statements(texts, n_process=jobs):
         results.append(result)
@@ -203,7 +212,7 @@ def _run_local(texts: list[str], jobs: int, bar: Any) -> list[pd.DataFrame | str
     return results
 
 
-def _run_dask(texts: list[str], jobs: int, address: str | None, bar: Any) -> list[pd.DataFrame | str]:
+def _run_dask(texts: list[str], jobs: int, address: str | None, bar: Any) -> list[Records | str]:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -218,7 +227,7 @@ def _run_dask(texts: list[str], jobs: int, address: str | None, bar: Any) -> lis
         chunks = [texts[i:i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
         futures = client.map(extract_chunk, chunks, pure=False)
         position = {future.key: i for i, future in enumerate(futures)}
-        done: list[list[pd.DataFrame | str]] = [[] for _ in chunks]
+        done: list[list[Records | str]] = [[] for _ in chunks]
         for future in as_completed(futures):
             i = position[future.key]
             done[i] = future.result()
@@ -228,15 +237,6 @@ def _run_dask(texts: list[str], jobs: int, address: str | None, bar: Any) -> lis
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _empty_statements() -> pd.DataFrame:
-    """The statements columns with no rows (from a blank Doc: no pipeline load needed)."""
-    import spacy
-
-    from .quotes import statements_frame
-
-    return statements_frame(spacy.blank("en").make_doc(""))
 
 
 def extract_corpus(
@@ -255,6 +255,8 @@ def extract_corpus(
     """
     from tqdm import tqdm
 
+    from .quotes import statements_table
+
     if scheduler not in SCHEDULERS:
         raise AnalysisError(f"unknown scheduler {scheduler!r} (expected one of {', '.join(SCHEDULERS)})",
                             field="scheduler")
@@ -270,7 +272,7 @@ def extract_corpus(
         else:
             results = _run_local(texts, jobs, bar)
 
-    statements = []
+    statements: Records = []
     ok_rows = [row for row in rows if row["status"] == "ok"]  # one per article, in the same order
     for row, result in zip(ok_rows, results):
         if isinstance(result, str):
@@ -279,10 +281,10 @@ def extract_corpus(
                            "stage": "statements", "reason": result})
             continue
         row["statements"] = len(result)
-        front = pd.DataFrame({key: row[key] for key in FRONT}, index=result.index, columns=FRONT)
-        statements.append(pd.concat([front, result], axis=1))
+        front = {key: row[key] for key in FRONT}
+        statements.extend({**front, **record} for record in result)
     return Corpus(
-        statements=_statements_table(statements),
+        statements=statements_table(statements, front=FRONT),
         articles=_typed(pd.DataFrame(rows, columns=ARTICLE_COLUMNS), ("record", "paragraphs", "characters", "statements")),
         errors=_typed(pd.DataFrame(errors, columns=ERROR_COLUMNS), ("line",)),
     )
@@ -296,16 +298,6 @@ def _typed(frame: pd.DataFrame, integers: Iterable[str]) -> pd.DataFrame:
         else:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
-
-
-def _statements_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    template = _empty_statements()
-    columns = FRONT + list(template.columns)
-    frames = [f for f in frames if not f.empty]
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in FRONT}).join(template).reindex(columns=columns)
-    table = pd.concat(frames, ignore_index=True)
-    return table.reindex(columns=columns + [c for c in table.columns if c not in columns])
 
 
 # --------------------------------------------------------------------------------------------

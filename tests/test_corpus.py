@@ -112,14 +112,14 @@ def test_dask_with_two_workers_gives_the_same_tables(single, corpus_dir, dask_cl
 def test_an_article_the_pipeline_fails_on_is_an_error_row_and_the_run_goes_on(write_file, monkeypatch):
     import analysis.quotes
 
-    real = analysis.quotes.statements_frame
+    real = analysis.quotes.statement_rows
 
     def failing(doc):
         if "EXPLODES" in doc.text:
             raise RuntimeError("component failed")
         return real(doc)
 
-    monkeypatch.setattr(analysis.quotes, "statements_frame", failing)
+    monkeypatch.setattr(analysis.quotes, "statement_rows", failing)
     folder = write_file('"We agree," the minister said.\n', "a.txt").parent
     write_file("This one EXPLODES in the pipeline.\n", "b.txt")
     write_file('"We also agree," the envoy said.\n', "c.txt")

@@ -30,6 +30,7 @@ from .table import (
     read_jsonl,
     statement_rows,
     statements_frame,
+    statements_table,
 )
 from ..paragraphs import paragraph_bounds
 
@@ -37,5 +38,5 @@ __all__ = [
     "CUES_FILE", "CueLexicon", "JSONL_ATTRS", "KINDS", "QuoteAttributor", "SPAN_ATTRS", "SPANS_KEY", "STATEMENT_COLUMNS",
     "Segment", "apply_spans", "display_options", "extract_statements", "extract_statements_many", "find_segments",
     "jsonl_records", "load_cues", "load_statements_doc", "make_quotes", "normalise_quote", "paragraph_bounds",
-    "quote_ranges", "quote_warnings_frame", "read_jsonl", "statement_rows", "statements_frame",
+    "quote_ranges", "quote_warnings_frame", "read_jsonl", "statement_rows", "statements_frame", "statements_table",
 ]

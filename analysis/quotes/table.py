@@ -45,6 +45,15 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+def statements_table(rows: Iterable[Mapping[str, Any]], front: Iterable[str] = ()) -> pd.DataFrame:
+    """The statements table of many records of :func:`statement_rows` (``front`` columns first).
+
+    One DataFrame for a whole corpus costs far less than one per document, and the columns get the
+    same types as :func:`statements_frame`'s.
+    """
+    return _frame(list(rows), [*front, *STATEMENT_COLUMNS])
+
+
 def statements_frame(doc: Doc) -> pd.DataFrame:
     """One row per quotation segment of ``doc.spans["quotes"]``, in text order.
 
@@ -71,7 +80,7 @@ def extract_statements_many(texts: Iterable[str], nlp: Language | None = None, b
     rows = []
     for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
         rows.extend({"doc": n, **row} for row in sorted(statement_rows(doc), key=lambda r: r["start"]))
-    return _frame(rows, ["doc", *STATEMENT_COLUMNS])
+    return statements_table(rows, front=["doc"])
 
 
 def quote_warnings_frame(doc: Doc) -> pd.DataFrame:
@@ -159,7 +168,7 @@ def display_options(doc: Doc, palette: Iterable[str] | None = None) -> dict[str,
 
 
 __all__ = [
-    "STATEMENT_COLUMNS", "JSONL_ATTRS", "statement_rows", "statements_frame", "extract_statements",
+    "STATEMENT_COLUMNS", "JSONL_ATTRS", "statement_rows", "statements_frame", "statements_table", "extract_statements",
     "extract_statements_many", "quote_warnings_frame", "jsonl_records", "read_jsonl", "apply_spans",
     "load_statements_doc", "display_options",
 ]
