@@ -51,3 +51,29 @@ def test_a_surname_the_tagger_does_not_read_as_a_name(nlp):
 ])
 def test_titles_and_honorifics_are_not_part_of_the_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Prices will rise," Velmar Water & Gas CEO Priya Ranganathan-Lowe said on Monday.', "Priya Ranganathan-Lowe"),
+    ('The bypass is late. "We have waited long enough," Kinross District Mayor Hamish Achterlonie said.', "Hamish Achterlonie"),
+    ('"The trust has failed," Tarnbridge Housing Trust Director Oyelaran Beck said.', "Oyelaran Beck"),
+    ('His barrister, Fenella Rourke SC, told the court: "My client accepts the verdict."', "Fenella Rourke"),
+])
+def test_organisations_and_roles_before_a_name_and_letters_after_it_are_not_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Carwyn ap Iorwerth, who farms near Bala, called the code worthless. "It is paper," ap Iorwerth said.',
+     "Carwyn ap Iorwerth"),
+    ('Máirtín Ó hAodha chairs the board. "We are ready," Mr Ó hAodha said.', "Máirtín Ó hAodha"),
+    ('Farmer Eluned ap Rhys spoke first. "We cannot sell at a loss," Ms ap Rhys said.', "Eluned ap Rhys"),
+])
+def test_particles_and_prefixed_capitals_stay_inside_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_plural_title_before_coordinated_names(nlp):
+    row = one('"We object," said Councillors Aoife Brannigan and Tomasz Wielgosz.', nlp)
+    assert row["speaker_entity"] == "Aoife Brannigan"
+    assert row["speakers"] == "Aoife Brannigan; Tomasz Wielgosz"

@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group"})
+                           "place", "calendar", "demonym", "group", "particle"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -90,6 +90,7 @@ class SpeakerLexicon:
     demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
     group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
     place_first: frozenset[str] = frozenset()  # place words that head a name from its front ("Mount Aravel")
+    particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): part of the name, never a short name
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -105,6 +106,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     place_first: set[str] = set()
     demonyms: set[str] = set()
     group_nouns: set[str] = set()
+    particles: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -143,10 +145,11 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 role_class[word] = value
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
-             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns}[kind].add(word)
+             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns,
+             "particle": particles}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
-                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first))
+                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -47,8 +47,6 @@ SILENT_KINDS = frozenset({"place", "thing"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
-PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
-                       "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
@@ -128,6 +126,7 @@ class DocumentModel:
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
+        self.particles = lexicon.particles  # "van", "al", "ap", "Ó": inside names, never a short name alone
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
         self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
@@ -137,6 +136,7 @@ class DocumentModel:
         self.by_token: dict[int, Entity] = {}
         self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
         self.groups: list[Group] = []
+        self._affiliations: dict[int, tuple[int, int]] = {}  # first token of a name -> the organisation words of its title
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
@@ -146,7 +146,8 @@ class DocumentModel:
         """A capitalised word that can belong to a name. The tagger's labels are evidence, not the rule:
         a proper noun tagged DATE ("14:40 Islands First") is a name unless it is a calendar word, and a
         capitalised word inside a sentence is a name whatever its part of speech ("O’Kelly" as ADV)."""
-        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text) or tok.lower_ == "i":
+        if not (tok.text[:1].isupper() or _prefixed_capital(tok.text)) or not any(c.isalpha() for c in tok.text) \
+                or tok.lower_ == "i":
             return False
         if tok.ent_type_ in NON_AGENT_TYPES and not (tok.pos_ == "PROPN" and tok.is_alpha
                                                       and tok.lower_.rstrip(".") not in self.lexicon.calendar):
@@ -180,7 +181,7 @@ class DocumentModel:
             return 1
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
-        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES or (
+        if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
@@ -205,7 +206,7 @@ class DocumentModel:
         doc, runs, i = self.tokens, [], 0
         while i < len(doc):
             tok = doc[i]
-            starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
+            starts = self._is_name_token(tok) or (tok.lower_ in self.particles and i + 1 < len(doc)
                                                   and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
@@ -220,7 +221,7 @@ class DocumentModel:
                 if not step:
                     break
                 j += step
-            while j - 1 > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].is_punct):
+            while j - 1 > i and (doc[j - 1].lower_ in self.particles or doc[j - 1].is_punct):
                 j -= 1
             runs.append((i, j))
             i = j
@@ -274,9 +275,44 @@ class DocumentModel:
             roles.append(doc[words[0]].lower_)
             k = words[1]
             words = words[1:]
+        later = self._later_role(words)
+        if later is not None:  # "Sonoran Power & Light CEO Beatriz X", "Yarrabee Shire Mayor X": what comes before the role is its organisation
+            roles.extend(doc[w].lower_ for w in words[:later + 1])
+            roles.extend(self._singular_role(doc[words[later]]) or ())
+            self._affiliations[words[later + 1]] = (words[0], words[later])
+            k = words[later + 1]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
+
+    def _role_word(self, tok: Token) -> bool:
+        """A capitalised title or role word, singular or plural ("Mayor", "CEO", "Councillors", "Sen.")."""
+        low = tok.lower_.rstrip(".")
+        return tok.text[:1].isupper() and (low in self.title_words or low in self.lexicon.roles
+                                           or self._singular_role(tok) is not None)
+
+    def _singular_role(self, tok: Token) -> str | None:
+        """The role a plural title names ("Councillors X and Y", "Senators X and Y"), else None."""
+        low = tok.lower_
+        for stem in (low[:-1], low[:-2]) if low.endswith("s") else ():
+            if stem in self.lexicon.roles:
+                return stem
+        return None
+
+    def _later_role(self, words: list[int]) -> int | None:
+        """Position (in ``words``) of the last title or role word inside a name run that a personal name
+        follows: "Sonoran Power & Light CEO Beatriz X", "Opposition House Leader X", "Councillors X". The
+        words after it are a person's name: no organisation word, "of", "&" or further role among them."""
+        doc = self.doc
+        for n in range(len(words) - 2, -1, -1):
+            tok, nxt = doc[words[n]], doc[words[n + 1]]
+            if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
+                continue
+            rest = {name_key(doc[w].text) for w in words[n + 1:]}
+            if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
+                return None
+            return n if n > 0 or self._singular_role(tok) is not None else None
+        return None
 
     def _word_starts(self, start: int, end: int) -> list[int]:
         """Token indices where the words of a name start (a hyphenated part goes with its word)."""
@@ -293,7 +329,7 @@ class DocumentModel:
         a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
         if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
             return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
-        if not self.common_nouns or tok.lower_ in PARTICLES:
+        if not self.common_nouns or tok.lower_ in self.particles:
             return False
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
         if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
@@ -339,10 +375,11 @@ class DocumentModel:
         self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
         self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
                           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
             the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
-            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
+            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles):
                 start += 1
             if start >= end:
                 continue
@@ -394,9 +431,13 @@ class DocumentModel:
                 continue
             for word in title_words:
                 self._add_role(entity, word)
+            if first in self._affiliations:  # "Sonoran Power & Light CEO X": X speaks for the company named before
+                a, b = self._affiliations[first]
+                org = self._match(self._words(doc[a:b]), []) if b > a else None
+                if org is not None and org is not entity:
+                    self._links.append((entity, org))
         for entity in self.entities:
             self._decide_kind(entity)  # provisional: the appositions and pronouns below add evidence
-        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         seen: set[int] = set()
         for i in sorted(self.by_token):
             entity = self.by_token[i]
@@ -530,13 +571,13 @@ class DocumentModel:
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        entity.keys.update(w for w in words if w not in PARTICLES)
+        entity.keys.update(w for w in words if w not in self.particles)
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
                 entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
         if len(words) > 1:
-            acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
+            acronym = "".join(w[0] for w in words if w not in self.particles and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
                 entity.keys.add(acronym)
 
@@ -1104,6 +1145,12 @@ class DocumentModel:
                         head=head.lemma_.lower())
         self.entities.append(entity)
         return entity
+
+
+def _prefixed_capital(word: str) -> bool:
+    """A capital after one lower-case letter ("hUiginn", "tSaoi", "mBreatnach"): a name word whose first
+    letter a grammatical prefix moved (Irish), not a lower-case common word."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:].isalpha()
 
 
 def _name_text(span: Span) -> str:
