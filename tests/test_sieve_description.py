@@ -123,3 +123,8 @@ def test_a_role_holder_named_only_inside_quotations_is_not_the_description(nlp):
              '"Vessa will join the pact," the president wrote.')
     assert rows(quoted, nlp)[-1]["speaker_entity"] != "Ana Ruiz"
     assert rows(named, nlp)[-1]["speaker_entity"] == "Ana Ruiz"
+
+
+def test_a_title_from_the_lexicon_is_a_role_a_description_finds(nlp):
+    found = rows('"It is a crime scene," Garda Tomás Ruane said. Later the garda added that "nobody should enter".', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Tomás Ruane", "Tomás Ruane"]

@@ -34,3 +34,8 @@ def test_the_role_noun_refers_back_to_an_unnamed_source(nlp):
             '"It is the only way," the supervisor said.')
     row = one(text, nlp)
     assert (row["speaker_entity"], row["unnamed"]) == ("a plant supervisor", True)
+
+
+def test_punctuation_around_an_unnamed_source_is_not_part_of_it(nlp):
+    row = one('The deal is close, according to officials. "It is not dead," - a senior trade official said.', nlp)
+    assert row["speaker_entity"] == "a senior trade official" and row["unnamed"]

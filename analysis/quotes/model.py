@@ -52,6 +52,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Punctuation that never begins or ends a name or a description: quotation marks, dashes, commas.
+EDGE_PUNCTUATION = " ,;:\"\u201c\u201d\u2018\u2013\u2014-"
 #: Words after which a capital letter says nothing about a name.
 OPENERS = frozenset({":", ";", ".", "!", "?", "(", "[", "-", "\u2013", "\u2014", "\u2026"})
 
@@ -94,6 +96,7 @@ class Entity:
     text_roles: set[str] = field(default_factory=set)  # nouns the text gives it beyond the lexicon ("toxicologist")
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
+    honorifics: set[str] = field(default_factory=set)  # gendered honorifics the text uses for it ("mrs", "miss")
 
     def last_before(self, i: int, subjects: bool | str = False) -> int:
         """Token index of the entity's last (subject, or ``"main"`` clause subject) mention before ``i`` (-1: none)."""
@@ -285,6 +288,21 @@ class DocumentModel:
             end -= 1
         return k, end, roles
 
+    def _classifier_before(self, start: int, end: int) -> int:
+        """How many words at the start of a run only say what the organisation named after them is: a noun
+        for an organisation opening the sentence ("Brokerage Dalal & Co raised ..."), or a plural noun and
+        "of" ("Shares of Lumora Inc. fell"), before a name that is an organisation's by itself (it ends
+        with an organisation word). "Friends of the Downs" keeps its first word: "the Downs" is no
+        organisation's name."""
+        tok = self.tokens[start]
+        if not (tok.is_sent_start or self._opens_clause(tok)):
+            return 0
+        skip = 1 if tok.lower_ in self.lexicon.organisations else 0
+        if not skip and tok.tag_ in ("NNS", "NNPS") and start + 1 < end and self.tokens[start + 1].lower_ == "of":
+            skip = 2
+        rest = self._words(self.doc[start + skip:end]) if skip else []
+        return skip if len(rest) >= 2 and rest[-1] in self.org_words and rest[0] not in self.org_words else 0
+
     def _role_word(self, tok: Token) -> bool:
         """A capitalised title or role word, singular or plural ("Mayor", "CEO", "Councillors", "Sen.")."""
         low = tok.lower_.rstrip(".")
@@ -383,6 +401,7 @@ class DocumentModel:
                 start += 1
             if start >= end:
                 continue
+            start += self._classifier_before(start, end)  # "Brokerage Dalal & Co", "Shares of Lumora Inc."
             if self._organisation_name(doc[start:end]):
                 first, last, title_words = start, end, []  # "The Kastovian Foreign Ministry": no titles to strip
             else:
@@ -431,6 +450,7 @@ class DocumentModel:
                 continue
             for word in title_words:
                 self._add_role(entity, word)
+            entity.honorifics |= self._honorifics(title_words)
             if first in self._affiliations:  # "Sonoran Power & Light CEO X": X speaks for the company named before
                 a, b = self._affiliations[first]
                 org = self._match(self._words(doc[a:b]), []) if b > a else None
@@ -533,9 +553,21 @@ class DocumentModel:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
                        and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
+            fitting = [e for e in fitting if not self._honorific_conflict(e, title_words)] or fitting
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             candidates = fitting or candidates
         return candidates
+
+    def _honorifics(self, title_words: list[str]) -> set[str]:
+        """The gendered honorifics among a name's titles ("mrs", "miss", "sir"), not gendered roles."""
+        words = {w.rstrip(".") for w in title_words}
+        return {w for w in words if w in self.lexicon.gender and w not in self.lexicon.roles}
+
+    def _honorific_conflict(self, entity: Entity, title_words: list[str]) -> bool:
+        """The text has called this person by another honorific ("Miss Holloway-Price" is not the one it
+        calls "Mrs Holloway-Price"); "Ms" goes with any."""
+        mine, theirs = self._honorifics(title_words) - {"ms"}, entity.honorifics - {"ms"}
+        return bool(mine and theirs and not mine & theirs)
 
     def _organisational(self, entity: Entity) -> bool:
         """The entity's name has an organisation word, "&" or "of" ("Halloway & Sons", "Bank of Vell")."""
@@ -551,6 +583,7 @@ class DocumentModel:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             roles = set(title_words) - set(self.lexicon.gender)
             fitting = [e for e in candidates if gender is None or e.gender in (None, gender)] or candidates
+            fitting = [e for e in fitting if not self._honorific_conflict(e, title_words)] or fitting
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             fitting = [e for e in fitting if not roles or roles & e.roles] or fitting
             head = end - 1
@@ -568,6 +601,7 @@ class DocumentModel:
                     self.by_token[t.i] = chosen
             for word in title_words:
                 self._add_role(chosen, word)
+            chosen.honorifics |= self._honorifics(title_words)
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
@@ -1159,7 +1193,7 @@ def _name_text(span: Span) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return " ".join(text.split()).strip(" ,;:")
+    return " ".join(text.split()).strip(EDGE_PUNCTUATION)
 
 
 __all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "THING_TYPES", "SILENT_KINDS", "name_key"]
