@@ -127,7 +127,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             return group.members
         return [single] if single else []
     if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
-        found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
+        found = ctx.model.organisation_for_pronoun(head.i)
         return [found] if found else []
     return []
 

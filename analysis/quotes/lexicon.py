@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group", "particle"})
+                           "place", "calendar", "demonym", "group", "particle", "thing", "platform"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -90,7 +90,9 @@ class SpeakerLexicon:
     demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
     group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
     place_first: frozenset[str] = frozenset()  # place words that head a name from its front ("Mount Aravel")
-    particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): part of the name, never a short name
+    particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): never a short name alone
+    things: frozenset[str] = frozenset()  # last words of names of laws and agreements ("Act", "Treaty"): never a speaker
+    platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -107,6 +109,8 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     demonyms: set[str] = set()
     group_nouns: set[str] = set()
     particles: set[str] = set()
+    things: set[str] = set()
+    platforms: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -146,10 +150,11 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
              "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns,
-             "particle": particles}[kind].add(word)
+             "particle": particles, "thing": things, "platform": platforms}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
-                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles))
+                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
+                          frozenset(things), frozenset(platforms))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -273,7 +273,7 @@ class DocumentModel:
                 break
         words = self._word_starts(k, end)
         last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
-        personal = last not in self.common_nouns and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        personal = not self._common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
         while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
@@ -397,8 +397,9 @@ class DocumentModel:
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
             the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
-            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles):
-                start += 1
+            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
+                    doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
+                start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
             if start >= end:
                 continue
             start += self._classifier_before(start, end)  # "Brokerage Dalal & Co", "Shares of Lumora Inc."
@@ -419,9 +420,11 @@ class DocumentModel:
                 continue  # "Cross-examined"
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
-            if len(name) == 1 and name[0].is_sent_start and not name[0].ent_type_ and not title_words \
-                    and name[0].lower_ in self.common_nouns and not self._candidates(words, []):
-                continue  # "Staff, she said, ...": a common noun that starts a sentence (not "Obi" after "Chidi Obi")
+            if len(name) == 1 and name[0].is_sent_start and not title_words and (
+                    (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
+                    and not self._candidates(words, []):
+                continue  # "Staff, she said, ...", "Strikes, he warned, ...": a common noun that starts a sentence
+                # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
                     and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
@@ -692,6 +695,12 @@ class DocumentModel:
             ev["place"] += 0.5  # "Harbour Hawks", "Harbour Watch": a place word in the name says less
         last_common = len(name_words) > 1 and self._common(name_words[-1])  # "Westfield Comets", "Upland Creameries"
         last = self._words_of(entity.name)[-1]
+        if len(name_words) > 1 and self._plural_common(last) and not _is_country(entity.name) and not (
+                {last, last[:-1], last[:-2]} & self.lexicon.places):
+            ev["organisation"] += 1.5  # "Cedar Ridge Bobcats", "Atlantic Rovers": a team or company, not a person's name
+        if last in self.lexicon.things or (len(name_words) == 1 and last in self.lexicon.platforms):
+            ev["thing"] += 3 if last in self.lexicon.things else 0
+            ev["organisation"] += 3 if last in self.lexicon.platforms else 0  # a platform is a company, never a he/she
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         speaks = ev.pop("speaks", 0)
@@ -829,15 +838,23 @@ class DocumentModel:
                 seen.update(c.i for c in conj)
 
     def _description_mentions(self) -> None:
-        """"the singer", "the minister" outside quotations are mentions of the one person with that role, so
-        that a later pronoun finds the person the text was just speaking of."""
+        """"the singer", "the minister" outside quotations are mentions of the one person with that role, "the
+        league" of the one organisation whose name has the word, so that a later pronoun finds the person or
+        organisation the text was just speaking of."""
         for tok in self.tokens:
             if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in self.by_token:
                 continue
             lemma = tok.lemma_.lower()
-            if lemma not in self.lexicon.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
-            holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            if lemma in self.lexicon.roles:
+                holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            elif lemma in self.lexicon.organisations:  # "The league said it ...": the league named before
+                words = self.lexicon.organisations[lemma] | {lemma}
+                holders = [e for e in self.entities if e.kind == "organisation" and e.last_before(tok.i) >= 0
+                           and words & {w for k in e.keys for w in k.split()}]
+            else:
+                continue
             if len(holders) != 1:
                 continue
             entity = holders[0]
@@ -1045,6 +1062,23 @@ class DocumentModel:
                 return found
         return self._tagged_organisation(before)
 
+    def organisation_for_pronoun(self, before: int) -> Entity | None:
+        """What "it" (or "we" outside quotations) said refers to: the last subject, in this or the previous
+        paragraph, among the organisations and the names only the tagger called people ("Promoter
+        Harbourlight Live said ... '...,' it said": a company), else the last organisation mentioned. A
+        platform a post was on is never a subject, so it is not chosen."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        pool = [e for e in self.entities if e.kind == "organisation" or (
+            e.kind == "person" and self._only_tagged_person(e) and not e.honorifics)]
+        placed = [(e.last_before(before, True), e) for e in pool]
+        placed = [(at, e) for at, e in placed if at >= 0 and here - self.paragraph_of(at) <= 1]
+        if placed:
+            entity = max(placed, key=lambda pair: pair[0])[1]
+            if entity.kind == "person":
+                entity.kind = "organisation"  # "it" said of it: an organisation after all
+            return entity
+        return self.recent(before, ("organisation",))
+
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
                subjects: bool = False) -> Entity | None:
         """The entity of ``kinds`` mentioned last (as a subject, with ``subjects``) before token ``before``
@@ -1139,6 +1173,10 @@ class DocumentModel:
         """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
         forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
+
+    def _plural_common(self, word: str) -> bool:
+        """The plural of an English common noun that is not itself one ("strikes", "bobcats", "rovers")."""
+        return word.endswith("s") and word not in self.common_nouns and self._common(word)
 
     @staticmethod
     def _only_tagged_person(entity: Entity) -> bool:
