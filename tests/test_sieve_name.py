@@ -77,3 +77,20 @@ def test_a_plural_title_before_coordinated_names(nlp):
     row = one('"We object," said Councillors Aoife Brannigan and Tomasz Wielgosz.', nlp)
     assert row["speaker_entity"] == "Aoife Brannigan"
     assert row["speakers"] == "Aoife Brannigan; Tomasz Wielgosz"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We will appeal," said state Sen. Marta Villanueva and state Rep. Owen Talbot, who represent the valley.',
+     "Marta Villanueva; Owen Talbot"),
+    ('Kelso Town and Brora Athletic will play behind closed doors. "We regret the scenes," Kelso chairperson '
+     'Morag Tulloch and Brora chairperson Iain Matheson said in a joint statement.', "Morag Tulloch; Iain Matheson"),
+    ('Ana Reis, Bo Lindahl and Chen Wu said the vote was "a sham".', "Ana Reis; Bo Lindahl; Chen Wu"),
+])
+def test_names_listed_with_and_keep_every_member_whatever_the_parse(nlp, text, speakers):
+    row = one(text, nlp)
+    assert row["speakers"] == speakers and row["speaker_entity"] == speakers.split("; ")[0]
+
+
+def test_a_name_named_again_after_a_list_is_one_person(nlp):
+    row = one('Talks between Ana Pires and Rui Costa failed on Friday. "There is no deal," Costa said.', nlp)
+    assert row["speakers"] == "Rui Costa"

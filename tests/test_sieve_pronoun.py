@@ -95,3 +95,11 @@ def test_it_after_a_description_of_the_organisation(nlp):
     text = ('Two goals were ruled out in the Northern Premier League on Saturday at the home of Kelso Athletic. '
             'The league said it did not comment on "individual refereeing decisions".')
     assert one(text, nlp)["speaker_entity"] == "Northern Premier League"
+
+
+def test_they_after_a_plural_description_of_people_named_together_long_before(nlp):
+    text = ('State Sen. Marta Villanueva and state Rep. Owen Talbot filed the bill on Monday.\n\n'
+            'A lobby group, the Valley Carriers Association, opposed it. Its director said costs would rise.\n\n'
+            'Rural clinics welcomed the cap.\n\n'
+            'The two lawmakers rejected that. "We have heard it all before," they said.')
+    assert one(text, nlp)["speakers"] == "Marta Villanueva; Owen Talbot"

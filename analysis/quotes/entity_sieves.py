@@ -89,9 +89,10 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         entity = ctx.model.named(head.text)
     if entity is None or entity.kind in SILENT_KINDS:
         return []
-    group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
-    if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
-        return group.members  # "Ana Pires and Rui Costa said"
+    for group in reversed(ctx.model.groups):  # "Ana Pires and Rui Costa said": the mention is inside the list
+        if entity in group.members and group.at <= head.i and head.i - group.at < 12 and (
+                group.end is None or head.i <= group.end):
+            return group.members
     return [entity]
 
 
@@ -278,6 +279,9 @@ def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | Non
 def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
     """(entities, sieve that found them, the mention span as written, appositive role)."""
     mention, role = mention_span(head, lambda t: t.i in ctx.model.by_token)
+    quoted = [t.i for t in mention if t.i < head.i and (ctx.in_quote[t.i] or t.is_quote)]
+    if quoted:  # the parse hung the speaker on words of the quotation: the mention starts after them
+        mention = head.doc[quoted[-1] + 1:mention.end]
     head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)

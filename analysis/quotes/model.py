@@ -112,6 +112,7 @@ class Group:
     members: list[Entity]
     at: int
     mentions: list[int] = field(default_factory=list)  # later plural descriptions that refer to it
+    end: int | None = None  # last token of the coordination itself ("X and Y"), when known
 
     def last_before(self, i: int) -> int:
         return max([m for m in [self.at, *self.mentions] if m < i], default=-1)
@@ -427,7 +428,7 @@ class DocumentModel:
                 # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
+                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
             candidates = self._candidates(words, title_words)
             entity = candidates[0] if candidates else None
@@ -834,8 +835,52 @@ class DocumentModel:
             if len(unique) > 1:
                 self._share_kind(tok, unique)
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
-                self.groups.append(Group(unique, i))
+                self.groups.append(Group(unique, i, end=max(self.runs.get(c.i, (c.i, c.i + 1))[1] - 1 for c in conj)))
                 seen.update(c.i for c in conj)
+        self._listed_groups()
+
+    def _listed_groups(self) -> None:
+        """Names listed with "and" in the words themselves, whatever the parse made of them: "said state Sen.
+        X and state Rep. Y", "Wanderers chairperson X and Rovers chairperson Y said", "X, Y and Z". Between
+        two names stand only a comma and "and" and the words that introduce the next name (determiners,
+        possessives, adjectives, role nouns, titles, an organisation's name); a verb or preposition ends the list."""
+        runs = sorted({self.runs[i] for i in self.by_token if not self.in_quote[i]})
+        for kind in ("person", "organisation"):  # "X and Rovers chairperson Y": the club's name introduces Y
+            named = [(a, b, self.by_token[b - 1]) for a, b in runs if self.by_token.get(b - 1) is not None
+                     and self.by_token[b - 1].kind == kind]
+            chain: list[tuple[int, int, Entity]] = []
+            closed = False
+            for a, b, entity in named + [(len(self.tokens), len(self.tokens), None)]:
+                link = self._list_link(chain[-1][1], a) if chain and entity is not None else None
+                if link is not None and not (closed and link != "and"):
+                    chain.append((a, b, entity))
+                    closed = closed or link == "and"
+                    continue
+                members = list(dict.fromkeys(e for _, _, e in chain))
+                if closed and len(members) > 1 and not any(g.members == members and g.at <= chain[-1][1] for g in self.groups):
+                    self.groups.append(Group(members, chain[0][1] - 1, end=chain[-1][1] - 1))
+                chain, closed = ([(a, b, entity)] if entity is not None else []), False
+
+    def _list_link(self, end: int, start: int) -> str | None:
+        """How the words between two names link them in a list: "and", "," or None (no list)."""
+        between = [t for t in self.tokens[end:start] if not t.is_space]
+        if len(between) > 7 or any(self.in_quote[t.i] for t in between):
+            return None
+        k = 0
+        while k < len(between) and between[k].text == ",":
+            k += 1
+        link = "," if k else None
+        if k < len(between) and between[k].lower_ == "and":
+            link, k = "and", k + 1
+        if link is None:
+            return None
+        for tok in between[k:]:
+            ok = tok.pos_ in ("DET", "ADJ", "NUM") or tok.tag_ == "PRP$" or tok.text in ("'s", "\u2019s", "-", "'", "\u2019") \
+                or tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and (tok.is_lower or tok.i in self.runs)) \
+                or tok.lower_.rstrip(".") in self.title_words
+            if not ok:
+                return None
+        return link
 
     def _description_mentions(self) -> None:
         """"the singer", "the minister" outside quotations are mentions of the one person with that role, "the
@@ -966,6 +1011,11 @@ class DocumentModel:
             return group.members if group is not None else []
         if not roles or (det is None and not count):
             return []
+        wanted = self.role_classes(roles)
+        alike = [g for g in self.groups if g.members[0].kind == "person" and g.last_before(head.i) >= 0
+                 and (not count or len(g.members) == count) and all(wanted & self.role_classes(e.roles) for e in g.members)]
+        if alike:  # "both chairpersons", "the two lawmakers": the people named together with that role, however long ago
+            return max(alike, key=lambda g: g.last_before(head.i)).members
         group = self.recent_group(head.i, "person")
         people = self.people_with_role(roles, head.i)
         if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
@@ -1102,6 +1152,16 @@ class DocumentModel:
                   and here - self.paragraph_of(g.last_before(before)) <= window]
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
 
+    def role_classes(self, roles) -> set[str]:
+        """The roles and every class above them in the lexicon ("sen" -> senator -> legislator): two roles
+        are alike by how many of these they share."""
+        out: set[str] = set()
+        for role in roles:
+            while role and role not in out:
+                out.add(role)
+                role = self.lexicon.role_class.get(role)
+        return out
+
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
         """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
         someone the text names only inside quotations ("a call with President X," Trump posted) is not
@@ -1110,9 +1170,8 @@ class DocumentModel:
         for e in self.entities:
             if e.kind != "person" or not set(required) <= e.roles or not e.mentions:
                 continue
-            classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
             exact = len(set(roles) & e.roles)
-            similar = len({self.lexicon.role_class.get(r, r) for r in roles} & classes)
+            similar = len(self.role_classes(roles) & self.role_classes(e.roles))
             if not exact and not similar:
                 continue
             key = (exact, similar, e.last_before(before), -e.index)
@@ -1123,12 +1182,11 @@ class DocumentModel:
     def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
         """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
-        wanted = {self.lexicon.role_class.get(r, r) for r in roles}
+        wanted = self.role_classes(roles)
         out = []
         for e in self.entities:
             at = e.last_before(before)
-            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and (
-                    wanted & {self.lexicon.role_class.get(r, r) for r in e.roles}):
+            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and wanted & self.role_classes(e.roles):
                 out.append((e.mentions[0], e))
         return [e for _, e in sorted(out, key=lambda pair: pair[0])]
 
@@ -1175,8 +1233,16 @@ class DocumentModel:
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
     def _plural_common(self, word: str) -> bool:
-        """The plural of an English common noun that is not itself one ("strikes", "bobcats", "rovers")."""
-        return word.endswith("s") and word not in self.common_nouns and self._common(word)
+        """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
+        "rovers", "churches", "parties"; not "Reis", which no English noun makes)."""
+        if not word.endswith("s") or word in self.common_nouns or not self.common_nouns:
+            return False
+        stems = [word[:-1]]
+        if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        return any(len(stem) > 2 and stem in self.common_nouns for stem in stems)
 
     @staticmethod
     def _only_tagged_person(entity: Entity) -> bool:
