@@ -128,3 +128,23 @@ def test_a_role_holder_named_only_inside_quotations_is_not_the_description(nlp):
 def test_a_title_from_the_lexicon_is_a_role_a_description_finds(nlp):
     found = rows('"It is a crime scene," Garda Tomás Ruane said. Later the garda added that "nobody should enter".', nlp)
     assert [r["speaker_entity"] for r in found] == ["Tomás Ruane", "Tomás Ruane"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The widow of the late mayor, Ines Porter-Vale, said at the memorial: "He gave this town everything."', "Ines Porter-Vale"),
+    ('His solicitor, Ruth Okafor-Banks, told the tribunal his client was "bewildered".', "Ruth Okafor-Banks"),
+    ('A former finance minister of Veldria, Oskar Hane, has denied the charges. Speaking on Monday, the former '
+     'finance minister said the case was "political".', "Oskar Hane"),
+])
+def test_a_description_set_off_before_a_name_is_a_mention_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Lowland City defender Jonas Vik has asked to leave. In a message relayed by his agent, Tomas Brandt, the '
+     'defender said he was "happy to go".', "Jonas Vik"),
+    ("Kelburn Rovers' Brazilian striker Mateus Fonseca-Lima has asked to leave. In a message relayed by his agent, "
+     'Rui Carvalhais, the Brazilian said: "I am 29."', "Mateus Fonseca-Lima"),
+])
+def test_a_name_in_apposition_inside_a_phrase_is_not_the_subject_the_description_is(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

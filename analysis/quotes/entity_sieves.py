@@ -82,6 +82,8 @@ Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty
 
 
 def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.i in ctx.model.described and ctx.model.described[head.i].kind not in SILENT_KINDS:
+        return [ctx.model.described[head.i]]  # "The daughter of one victim, Mair X, said": the name it introduces
     if head.i not in ctx.model.by_token and head.pos_ in ("NOUN", "PROPN") and head.is_lower:
         return []  # "Korvia's prime minister": a description with a name in it, not the name
     entity = ctx.model.entity_in(mention)

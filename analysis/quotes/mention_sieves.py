@@ -517,6 +517,9 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
                   and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
     if not found:
         return None
+    apposed = [c for c in found if c.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[c.i]].dep_ == "pobj"]
+    if len(apposed) < len(found):  # "relayed by his agent, Tomas Brandt, the defender said": Brandt is the agent
+        found = [c for c in found if c not in apposed]
 
     def rank(tok: Token) -> tuple:
         entity = ctx.model.entity_at(tok.i)

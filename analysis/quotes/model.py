@@ -141,6 +141,8 @@ class DocumentModel:
         self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
         self.groups: list[Group] = []
         self._affiliations: dict[int, tuple[int, int]] = {}  # first token of a name -> the organisation words of its title
+        self.described: dict[int, Entity] = {}  # head noun of a description set off before a name -> that entity
+        self.apposed: dict[int, int] = {}  # token of such a name -> the head noun of the description before it
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
@@ -193,8 +195,9 @@ class DocumentModel:
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
-        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
-            return 2  # "Dockers' Guild"
+        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
+                and nxt.lower_ not in self.lexicon.demonyms:
+            return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
@@ -472,6 +475,7 @@ class DocumentModel:
             name = doc[start:end]
             self._appositions(entity, name)
             self._relative_roles(entity, name)
+            self._described_before(entity, start)
         self._pronoun_votes()
         for entity in self.entities:
             self._decide_kind(entity)
@@ -778,6 +782,46 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _described_before(self, entity: Entity, start: int) -> None:
+        """A description set off before a name by a comma is a mention of it, whatever the parse: "The
+        daughter of one victim, Mair X, said", "Her counsel, advocate R. Y, called", "A former deputy
+        governor of Enugu State, Emeka Z, has denied". The description's head noun (the first common noun
+        not followed by another) maps to the entity (:attr:`described`) and gives it its role words."""
+        if self.in_quote[start]:
+            return
+        k = start - 1
+        while k >= 0 and start - k <= 4 and (self.tokens[k].is_space or self.tokens[k].text in ("-", "\u2010") or (
+                self.tokens[k].is_lower and self.tokens[k].pos_ in ("NOUN", "ADJ", "VERB"))
+                or (self.tokens[k + 1].text in ("-", "\u2010") and self.tokens[k].text[:1].isupper())):
+            k -= 1  # "advocate R. Y", "Hamburg-based Z": words that introduce the name
+        if k < 1 or self.tokens[k].text != ",":
+            return
+        end = self.runs.get(start, (start, start + 1))[1]
+        after = self.tokens[end] if end < len(self.tokens) else None
+        if after is None or not (after.text == "," or after.pos_ in ("VERB", "AUX")):
+            return  # an apposition closes: "X, Y, said", "X, Y has denied"
+        np: list[Token] = []
+        i = k - 1
+        while i >= 0 and len(np) < 10 and not self.in_quote[i]:
+            tok = self.tokens[i]
+            if tok.text in (",", ";", ":", "(") or tok.pos_ in ("VERB", "AUX") or tok.is_quote:
+                break
+            np.insert(0, tok)
+            if tok.is_sent_start or (i and self.tokens[i - 1].pos_ == "ADP" and self.tokens[i - 1].lower_ not in ("of",)):
+                break
+            i -= 1
+        nouns = [t for t in np if t.pos_ == "NOUN" and t.is_lower and not t.is_space]
+        head = next((t for t in nouns if not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1] in nouns)), None)
+        if head is None or head.i in self.by_token or head.lemma_.lower() in self.cue_verbs:
+            return
+        self.described[head.i] = entity
+        for t in range(start, end):
+            self.apposed[t] = head.i
+        for word in (head.lemma_.lower(), *[c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]):
+            self._add_role(entity, word)
+        if self._common(head.lemma_.lower()):
+            entity.text_roles.add(head.lemma_.lower())
 
     def _relative_roles(self, entity: Entity, name: Span) -> None:
         """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
