@@ -148,3 +148,14 @@ def test_a_description_set_off_before_a_name_is_a_mention_of_it(nlp, text, speak
 ])
 def test_a_name_in_apposition_inside_a_phrase_is_not_the_subject_the_description_is(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Shadow Transport Spokesperson Imogen Faraday-Lowe attacked the timetable. Rail chief Owen Pike defended it. '
+     '"Passengers deserve better," the Shadow Transport Spokesperson said.', ["Imogen Faraday-Lowe"]),
+    ('In the Seanad, Minister of State for Skills Aoibheann Ní Dhuibhir said the scheme would "double in size". '
+     'Pressed by Senator Rory Ó Dálaigh, the Minister of State said: "The money is there."',
+     ["Aoibheann Ní Dhuibhir", "Aoibheann Ní Dhuibhir"]),
+])
+def test_a_capitalised_title_after_the_is_a_description_of_its_holder(nlp, text, speakers):
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == speakers

@@ -486,12 +486,17 @@ CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "s
 
 
 def _subject_before(ctx: Context, verb: Token) -> Token | None:
-    """The noun phrase just before a verb that has no subject, when the parser hung it on a word that
-    opens the clause: "with its president, Dr X, noting that ..." (an absolute construction), "after X,
+    """The noun phrase just before a verb that has no subject, when the parser hung it elsewhere: a name
+    right before a finite verb, or a phrase on a word that opens the clause: "with its president, Dr X,
+    noting that ..." (an absolute construction), "after X,
     general secretary of Y, described conditions as ..." (a clause read as a preposition)."""
     i = verb.i - 1
     while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text == ","):
         i -= 1
+    named = ctx.model.entity_at(i) if i >= 0 and i == verb.i - 1 and not ctx.in_quote[i] else None
+    if named is not None and named.kind in ("person", "organisation") and ctx.model.runs[i][1] == verb.i \
+            and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):

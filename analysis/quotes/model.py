@@ -203,7 +203,7 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & self.org_words) or words <= self.title_words or j - start == 1
+            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
@@ -270,6 +270,10 @@ class DocumentModel:
                 if len(words) < 3:
                     break  # "Minister of Labour": a title without a name
                 person = next((w for w in words[1:] if doc[w].ent_type_ == "PERSON" and doc[w].ent_iob_ == "B"), None)
+                if person is None:  # "Minister of State for Housing Siobhán Ní Bhriain": the portfolio is titles and common nouns
+                    person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(doc[w])
+                                   and name_key(doc[w].text) not in self.title_words and not self._common(doc[w].lower_)
+                                   and doc[w].lower_ not in self.particles), None)
                 k = person if person is not None else words[-2]
                 roles.extend(t.lower_ for t in doc[start:k])
                 break
@@ -415,7 +419,10 @@ class DocumentModel:
             if not len(name):
                 continue
             words = self._words(name)
-            if not words or all(w in self.title_words or w in self.lexicon.roles for w in words) or words[0] in ("of", "for"):
+            described = the_before and not title_words and len(words) > 1 and words[-1] in self.title_words | self.lexicon.roles \
+                and not self._organisation_name(doc[start:end])  # "the Opposition House Leader said": a title as a description
+            if not words or described or all(w in self.title_words or w in self.lexicon.roles for w in words) \
+                    or words[0] in ("of", "for"):
                 for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
                     self.runs[t.i] = (start, end)
                 continue
