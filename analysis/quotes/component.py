@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry, load_titles
 from ..paragraphs import layout
-from .entity_sieves import attribute
+from .entity_sieves import attribute, echo
 from .lexicon import CUES_FILE, SPEAKER_FILE, CueLexicon, SpeakerLexicon, load_cues, load_speaker_lexicon
 from .marks import Segment, _warning, find_segments, normalise_quote
 from .mention_sieves import _cue_candidates, find_mention
@@ -104,6 +104,7 @@ class QuoteAttributor:
         for q in quotes:
             attribute(ctx, q, find_mention(ctx, q), lambda tok: self._channel(tok, in_quote))
             ctx.quotes.append(q)
+        echo(ctx, quotes)
         self._duplicates(quotes)
         doc.spans[SPANS_KEY] = [self._span(doc, q) for q in quotes]
         doc.user_data["quote_warnings"] = warnings

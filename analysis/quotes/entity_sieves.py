@@ -20,6 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .model import SILENT_KINDS, Entity
+from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -343,6 +344,47 @@ def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[To
     q.attribution = found.sieve if how == "name" else f"{found.sieve}+{how}"
 
 
+def echo(ctx: Context, quotes: list[Quote]) -> None:
+    """A headline that names its speaker by a description ("Farmers' leader: 'We can't plant what we can't
+    sell'", "Mother of lost bushwalker: 'It's a miracle'") quotes words the body quotes again with the
+    speaker's name or pronoun: the headline's speaker is the speaker of the body quotation that repeats
+    its words (attribution ``colon+echo``). Run once every quotation has been attributed."""
+    for q in quotes:
+        if q.found is None or q.found.sieve != "colon" or (q.entity is not None and q.attribution != "colon+description"):
+            continue
+        words = normalise_quote(q.span.text)
+        if len(words.split()) < 2:
+            continue
+        body = [o for o in quotes if o.seg.paragraph > q.seg.paragraph and o.entity is not None and o.entity.kind != "unnamed"
+                and not o.seg.nested]
+        later = [o for o in body if f" {words} " in f" {normalise_quote(o.span.text)} "]
+        entities = list(later[0].entities) if later else _headline_speaker(ctx, q, body)
+        if entities:
+            _set_entities(ctx, q, entities, q.speaker_mention)
+            q.attribution = "colon+echo" if later else "colon+headline"
+            for sub in quotes:  # its nested quotations keep the outer speaker
+                if sub.found is not None and sub.found.source is q:
+                    for name in COPIED:
+                        setattr(sub, name, getattr(q, name))
+
+
+def _headline_speaker(ctx: Context, q: Quote, body: list[Quote]) -> list[Entity]:
+    """The person a headline's description ("Union boss", "Ex-minister") stands for when the body does
+    not repeat its words: in the first paragraph only, among the people the body quotes, those whose
+    gender and role fit the description's words; the one quoted most (the first on a tie)."""
+    if q.seg.paragraph != 1 or q.found.mention is None or q.found.mention.pos_ == "PRON":
+        return []
+    words = {t.lemma_.lower() for t in q.found.mention.subtree if t.is_alpha} | {q.found.mention.lemma_.lower()}
+    gender = next((ctx.lexicon.gender[w] for w in words if w in ctx.lexicon.gender), None)
+    roles = ctx.model.role_classes(w for w in words if w in ctx.lexicon.roles)
+    people = [o.entity for o in body if o.entity.kind == "person" and (gender is None or o.entity.gender in (None, gender))]
+    fitting = [e for e in people if roles & ctx.model.role_classes(e.roles)] or people
+    if not fitting:
+        return []
+    counts = {e: fitting.count(e) for e in fitting}
+    return [max(counts, key=lambda e: (counts[e], -fitting.index(e)))]
+
+
 def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str | None) -> None:
     primary = entities[0]
     actor = ctx.registry.link(primary.name) or (ctx.registry.link(mention) if mention and primary.kind != "unnamed" else None)
@@ -356,5 +398,5 @@ def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str |
         q.speaker_role = None
 
 
-__all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "by_name", "by_pronoun", "by_description",
+__all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "echo", "by_name", "by_pronoun", "by_description",
            "by_unnamed"]

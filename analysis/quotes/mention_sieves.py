@@ -184,9 +184,10 @@ def colon(ctx: Context, q: Quote) -> Found | None:
     if not words or words[-1].text != ":" or len(words) > 6:
         return None
     np = words[:-1]
-    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in np):
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") or (t.pos_ == "ADP" and t.lower_ != "of") for t in np):
         return None  # "He told reporters:" is the parse sieve's
-    head = _np_head(ctx, np)
+    of = next((k for k, t in enumerate(np) if t.lower_ == "of"), None)
+    head = _np_head(ctx, np[:of] if of else np)  # "Mother of lost bushwalker": the noun before "of"
     return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
 
 
