@@ -657,6 +657,10 @@ class DocumentModel:
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
         after = self.doc[name.end] if name.end < len(self.doc) else None
+        tail = [t for t in self.tokens[name.end:name.end + 3] if not t.is_space]
+        if len(tail) >= 2 and tail[0].text == "," and not self.in_quote[name.end] and (
+                tail[1].lower_ == "who" or (tail[1].like_num and len(tail) > 2 and tail[2].text in (",", ")"))):
+            entity.evidence["person"] += 2  # "X, who chairs ...", "X, 23, has kicked ...": only people
         possessive = root.dep_ == "poss" or (root.dep_ in ("nmod", "compound") and after is not None
                                              and after.text in ("'", "\u2019", "'s", "\u2019s"))
         owned = root.head if possessive else None  # "Halvard Rail's chief executive": an organisation
@@ -768,8 +772,10 @@ class DocumentModel:
             if entity.role_text is None:
                 entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
             low = noun.lower_
-            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN":
+            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN" \
+                    and any(c.dep_ in ("det", "poss") for c in noun.children):
                 entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
+                # (not "Outside court, Irene X, whose father ...": no determiner, no noun phrase of its own)
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
             if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
@@ -862,8 +868,8 @@ class DocumentModel:
                     continue
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
-                if entity is not None and entity.kind == "person":
-                    entity.votes[gender] += 1
+                if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
+                    entity.votes[gender] += 1  # also for a name only the tagger called an organisation ("Okoro-Doyle ... his")
                 break
 
     def _groups(self) -> None:
