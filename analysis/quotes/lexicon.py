@@ -17,7 +17,7 @@ from ..paths import REFERENCE
 from ..tables import read_rows
 
 CUES_FILE = REFERENCE / "quote_cues.csv"
-CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
+CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
                            "place", "calendar", "demonym", "group", "particle", "thing", "platform"})
@@ -35,6 +35,7 @@ class CueLexicon:
     titles: tuple[tuple[str, ...], ...]
     relays: frozenset[str] = frozenset()  # verbs whose object is the speaker ("quoted her as saying")
     nouns: frozenset[str] = frozenset()  # nouns that carry an attribution ("X's statement")
+    phrasal: frozenset[tuple[str, str]] = frozenset()  # (verb lemma, particle) that report only together ("shot back")
 
 
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
@@ -44,6 +45,7 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     phrases, channels, scare, titles = [], [], [], []
     relays: set[str] = set()
     nouns: set[str] = set()
+    phrasal: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     for row in rows:
         line, kind, pattern = row.line, row["type"], row["pattern"]
@@ -52,7 +54,13 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         if (kind, pattern) in seen:
             raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
         seen.add((kind, pattern))
-        if kind in ("verb", "relay", "noun"):
+        if kind == "phrasal":
+            parts = pattern.split()
+            if len(parts) != 2 or pattern != pattern.lower():
+                raise ReferenceDataError("a phrasal cue is a lower-case verb lemma and its particle", path=path, line=line,
+                                         field="pattern")
+            phrasal.add((parts[0], parts[1]))
+        elif kind in ("verb", "relay", "noun"):
             if " " in pattern or pattern != pattern.lower():
                 raise ReferenceDataError(f"a {kind} cue is one lower-case lemma", path=path, line=line, field="pattern")
             if kind == "verb":
@@ -69,7 +77,8 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         else:
             words = tuple(pattern.lower().split())
             {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
-    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns))
+    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns),
+                      frozenset(phrasal))
 
 
 @dataclass(frozen=True)

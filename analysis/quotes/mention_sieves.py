@@ -41,7 +41,19 @@ def _depth(token: Token) -> int:
 
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None)
+
+
+def _particle(ctx: Context, tok: Token) -> Token | None:
+    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one."""
+    return next((c for c in tok.children if c.dep_ in ("prt", "advmod") and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal),
+                None)
+
+
+def _cue_text(ctx: Context, tok: Token) -> str:
+    """The cue as written: the verb, with its particle when it is a phrasal cue ("shot back")."""
+    prt = _particle(ctx, tok)
+    return tok.doc[tok.i:prt.i + 1].text if prt is not None and prt.i > tok.i else tok.text
 
 
 RELATIVE = frozenset({"who", "that", "which"})
@@ -154,6 +166,9 @@ def dash(ctx: Context, q: Quote) -> Found | None:
         elif not tok.is_space and not tok.is_punct:
             chunks[-1].append(tok)
     words = chunks[0]
+    cut = next((k for k, t in enumerate(words) if k and t.pos_ in ("ADP", "SCONJ") and t.lower_ != "of"
+                and any(ctx.model.entity_at(w.i) is not None for w in words[:k])), None)
+    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks
 
     def people(chunk: list[Token]) -> list[Token]:
         return [t for t in chunk if ctx.model.entity_at(t.i) is not None
@@ -316,7 +331,7 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if head is None:
         return None
     head = _named_in_chain(ctx, head) or head
-    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
+    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
 
 
 def _after_ok(ctx: Context, q: Quote) -> bool:
@@ -368,7 +383,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             cue_tok = tok
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
-            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=cue_tok.text))
+            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
             if who is not None:
                 out[-1].others = _coordinated(ctx, who)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
