@@ -118,6 +118,11 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.person_for_pronoun(head.i, gender, exclude)
         return [found] if found else []
     if low in GROUP_PRONOUNS:
+        subject = next((t for t in reversed(head.doc[head.sent.start:head.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                        and not ctx.in_quote[t.i] and t.pos_ != "PRON"), None)
+        unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
+        if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
+            return unnamed
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"))
         if group is not None and single is not None:  # the one last spoken of as a subject, else the last one named
@@ -236,7 +241,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     return []
 
 
-def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
+    part = one_of(head)
+    if part is not None and {part.lemma_.lower(), part.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles):
+        words = head.doc[head.left_edge.i:part.i + 1]  # "one of the aides", "two of the people familiar with ..."
+        return [ctx.model.add_unnamed(clean(words.text), head, head.lower_ != "one")]
     lemma = head.lemma_.lower()
     if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
         return []
@@ -247,6 +256,14 @@ def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is None and not plural and not any(c.dep_ in ("amod", "nummod") for c in head.children):
         return []
     return [ctx.model.add_unnamed(unnamed_description(head), head, plural)]
+
+
+def one_of(tok: Token) -> Token | None:
+    """The noun of "one of the aides", "two of the officials": a part of a group speaks, unnamed."""
+    if tok.pos_ != "NUM" and tok.lower_ not in ("some", "several", "many", "most", "none", "each"):
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PRON")), None)
 
 
 def unnamed_description(head: Token) -> str:
@@ -289,6 +306,9 @@ def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Sp
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)
         if entities:
+            part = one_of(head) if name == "unnamed" else None
+            if part is not None:  # "one of the aides"
+                mention = head.doc[min(mention.start, head.left_edge.i):part.i + 1]
             if name == "name" and head.i in ctx.model.runs:  # the whole name: "the Ministry of Transport"
                 start, end = ctx.model.runs[head.i]
                 if end > mention.end and start <= head.i:

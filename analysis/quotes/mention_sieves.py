@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .entity_sieves import one_of
 from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
 from .state import Context, Found, Quote, age_of, span_text
 
@@ -76,7 +77,8 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     if entity is not None and entity.kind in SILENT_KINDS:
         return False
     if tok.ent_type_ in NON_AGENT_TYPES and entity is None:
-        return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)  # "One of them, Erlan Bek, ..."
+        return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children) or (  # "One of them, Erlan Bek, ..."
+            one_of(tok) is not None and _speaker_like(ctx, one_of(tok)))  # "one of the aides said"
     return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or ctx.model.entity_at(tok.i) is not None
 
 
@@ -85,6 +87,8 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
     if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper() \
             or age_of(tok) is not None:
         return True
+    if one_of(tok) is not None:
+        return _speaker_like(ctx, one_of(tok))
     words = {tok.lemma_.lower(), tok.lower_}
     lex = ctx.lexicon
     return bool(words & (lex.roles | lex.unnamed | lex.relays | set(lex.organisations) | set(lex.gender) | ctx.cues.nouns))
