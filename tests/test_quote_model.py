@@ -181,3 +181,9 @@ def test_an_honorific_the_text_used_for_one_person_does_not_fit_another(build):
     mrs = next(t.i for t in model.doc if t.text == "Mrs")
     assert model.entity_at(mrs + 1) is entities["Rosa Marchetti-Boyd"]
     assert entities["Ellen Marchetti-Boyd"].honorifics == {"miss"}
+
+
+def test_a_dateline_ending_with_a_colon_names_a_place(build):
+    entities = by_name(build("NEW DELHI: The city government closed all schools on Monday."))
+    kinds = [e.kind for e in entities.values() if "DELHI" in e.name]
+    assert kinds and set(kinds) == {"place"}

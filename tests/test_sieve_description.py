@@ -159,3 +159,10 @@ def test_a_name_in_apposition_inside_a_phrase_is_not_the_subject_the_description
 ])
 def test_a_capitalised_title_after_the_is_a_description_of_its_holder(nlp, text, speakers):
     assert [r["speaker_entity"] for r in rows(text, nlp)] == speakers
+
+
+def test_an_organisation_description_named_after_a_place_stays_as_written(nlp):
+    text = ('KOLKATA: The Bengal government on Monday closed all schools for a week, saying the decision was taken '
+            '"in the interest of children".')
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["attribution"]) == ("The Bengal government", "parse+unresolved")

@@ -383,13 +383,16 @@ class DocumentModel:
 
     def _dateline_end(self) -> int:
         """Token index just after a dateline opening the text ("HALVORSUND, 4 March -", "LISBON (Reuters) -"),
-        0 when there is none: a word in capitals, then a dash before any lower-case word."""
+        0 when there is none: a word in capitals, then a dash before any lower-case word, or a colon right after
+        words in capitals ("NEW DELHI:")."""
         toks = [t for t in self.tokens[:16] if not t.is_space]
         if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0].text) > 2):
             return 0
         for tok in toks[1:]:
             if tok.text in ("-", "--", "\u2013", "\u2014") and (tok.whitespace_ or self.tokens[tok.i - 1].whitespace_):
                 return tok.i + 1  # a spaced dash, not the hyphen of "Okoro-Vance"
+            if tok.text == ":" and all(t.is_upper or not t.is_alpha for t in toks[:toks.index(tok)]):
+                return tok.i + 1  # "NEW DELHI:", "CHENNAI:" (a colon after capitals only)
             if tok.is_alpha and tok.is_lower:
                 return 0
         return 0
@@ -747,12 +750,12 @@ class DocumentModel:
         else:
             entity.kind = "person"
 
-    def _add_role(self, entity: Entity, word: str) -> None:
+    def _add_role(self, entity: Entity, word: str, evidence: bool = True) -> None:
         low = word.lower().rstrip(".")
         for part in low.split():
             if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
                 entity.roles.add(part)
-                if part in self.lexicon.roles:
+                if part in self.lexicon.roles and evidence:
                     entity.evidence["person"] += 1
             if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
@@ -832,7 +835,7 @@ class DocumentModel:
         for t in range(start, end):
             self.apposed[t] = head.i
         for word in (head.lemma_.lower(), *[c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]):
-            self._add_role(entity, word)
+            self._add_role(entity, word, evidence=False)  # "The ship's owner, X": an owner may be a company
         if self._common(head.lemma_.lower()):
             entity.text_roles.add(head.lemma_.lower())
 
@@ -1270,9 +1273,18 @@ class DocumentModel:
         if not matches and modifiers:
             stems = {m.rstrip("s") for m in modifiers}
             matches = [e for e in open_kind if any(w.rstrip("s") in stems for w in name_words(e))]
-        if not matches:
+        if not matches:  # the organisation last spoken of, or a name only the tagger called a person ("The ship's
+            # owner, Nordwall Reederei, said ... 'the company said'"), not one whose name says it is of another kind
             kinds = set(self.lexicon.organisations)
-            matches = [e for e in orgs if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)]
+            here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)
+                    and (e.kind == "organisation" or not e.honorifics)]
+            speaking = [e for e in pool if e.last_before(before, True) >= 0 and here - self.paragraph_of(e.last_before(before, True)) <= 1]
+            if speaking:
+                found = max(speaking, key=lambda e: e.last_before(before, True))
+                found.kind = "organisation"
+                return found
+            matches = [e for e in pool if e.kind == "organisation"]
         if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
             matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
             if matches:
