@@ -312,7 +312,9 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
 def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
     """The verb's parsed subject when it lies among ``tokens``."""
     ids = {t.i for t in tokens}
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c) and c.is_alpha]
+    named = [c for c in subjects if ctx.model.entity_at(c.i) is not None]
+    return (named or subjects or [None])[0]  # of two parsed subjects ("co - owner X said"), the name
 
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
