@@ -187,3 +187,10 @@ def test_a_dateline_ending_with_a_colon_names_a_place(build):
     entities = by_name(build("NEW DELHI: The city government closed all schools on Monday."))
     kinds = [e.kind for e in entities.values() if "DELHI" in e.name]
     assert kinds and set(kinds) == {"place"}
+
+
+def test_an_organisation_name_with_and_or_a_listed_portfolio_is_one_name(build):
+    names = set(by_name(build("The Food and Drink Workers' Guild (FDWG) met the Ministry for Housing, Planning and "
+                              "Heritage on Monday. The FDWG said little.")))
+    assert {"Food and Drink Workers' Guild", "Ministry for Housing, Planning and Heritage"} <= names
+    assert "FDWG" not in names  # the acronym in brackets is the guild's

@@ -51,3 +51,13 @@ def test_they_in_the_same_sentence_as_an_unnamed_source_is_that_source(nlp):
     text = ('Talks resumed in Geneva, according to negotiators familiar with the file. A deal could be signed next '
             'week, one of the negotiators said, though they warned that "nothing is final".')
     assert one(text, nlp)["speaker_entity"] == "one of the negotiators"
+
+
+@pytest.mark.parametrize("text, source", [
+    ('Government funding, a Department for Culture, Media and Sport spokesperson said, had "risen in real terms".',
+     "a Department for Culture, Media and Sport spokesperson"),
+    ('"We will appeal," an Acme Holdings executive said on Friday.', "an Acme Holdings executive"),
+])
+def test_an_organisation_named_inside_an_unnamed_source_is_part_of_it(nlp, text, source):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == (source, True)

@@ -298,6 +298,11 @@ def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | Non
 
 def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
     """(entities, sieve that found them, the mention span as written, appositive role)."""
+    run = ctx.model.runs.get(head.i)
+    if run is not None and run[1] in ctx.model.sources:  # "a Department for Culture ... spokesperson": the spokesperson
+        noun = head.doc[run[1]]
+        source = ctx.model.add_unnamed(clean(head.doc[ctx.model.sources[noun.i]:noun.i + 1].text), noun, noun.tag_ == "NNS")
+        return [source], "unnamed", head.doc[ctx.model.sources[noun.i]:noun.i + 1], None
     mention, role = mention_span(head, lambda t: t.i in ctx.model.by_token)
     quoted = [t.i for t in mention if t.i < head.i and (ctx.in_quote[t.i] or t.is_quote)]
     if quoted:  # the parse hung the speaker on words of the quotation: the mention starts after them

@@ -143,6 +143,7 @@ class DocumentModel:
         self._affiliations: dict[int, tuple[int, int]] = {}  # first token of a name -> the organisation words of its title
         self.described: dict[int, Entity] = {}  # head noun of a description set off before a name -> that entity
         self.apposed: dict[int, int] = {}  # token of such a name -> the head noun of the description before it
+        self.sources: dict[int, int] = {}  # role noun of "a <name> spokesperson" -> where that unnamed source starts
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
@@ -195,6 +196,12 @@ class DocumentModel:
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
+        if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I":
+            return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
+        if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
+            listed = self._listed_portfolio(j)
+            if listed:
+                return listed  # "Department for Culture, Media and Sport"
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
                 and nxt.lower_ not in self.lexicon.demonyms:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
@@ -207,6 +214,18 @@ class DocumentModel:
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _listed_portfolio(self, j: int) -> int:
+        """Tokens from ``j`` that continue a list of capitalised common nouns after "of"/"for" up to its "and"
+        ("..., Media and Sport"): the portfolio of one organisation's name, 0 when there is no such list."""
+        doc, k, closed = self.tokens, j, False
+        while k + 1 < len(doc) and doc[k].text in (",", "and") and not closed:
+            word = doc[k + 1]
+            if not (word.text[:1].isupper() and word.is_alpha and self._common(word.lower_)):
+                return 0
+            closed = doc[k].text == "and"
+            k += 2
+        return k - j if closed else 0
 
     def name_runs(self) -> list[tuple[int, int]]:
         """(start, end) token ranges of capitalised name runs (inside quotations too)."""
@@ -444,6 +463,10 @@ class DocumentModel:
                     and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
             candidates = self._candidates(words, title_words)
+            before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
+            if before_run is not None and end < len(doc) and doc[end].text == ")" and len(words) == 1 and doc[start].is_upper \
+                    and self.by_token.get(before_run[1] - 1) is not None:
+                candidates = [self.by_token[before_run[1] - 1]]  # "the Rail and Transport Workers' Union (RTWU)": its acronym
             entity = candidates[0] if candidates else None
             if entity is None:
                 entity = Entity(len(self.entities), "person", _name_text(name))
@@ -486,6 +509,7 @@ class DocumentModel:
             self._appositions(entity, name)
             self._relative_roles(entity, name)
             self._described_before(entity, start)
+            self._modifier_of_source(start, end)
         self._pronoun_votes()
         for entity in self.entities:
             self._decide_kind(entity)
@@ -623,7 +647,7 @@ class DocumentModel:
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        entity.keys.update(w for w in words if w not in self.particles)
+        entity.keys.update(w for w in words if w not in self.particles and w not in ("of", "for", "and", "the", "&"))
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
@@ -798,6 +822,19 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _modifier_of_source(self, start: int, end: int) -> None:
+        """A name between an indefinite article and a role noun is a modifier of an unnamed source, whatever
+        the parse: "a Department for Culture, Media and Sport spokesperson", "an Acme Holdings executive"
+        (:attr:`sources`: the noun -> where the description starts)."""
+        first = start - 1 if start and self.tokens[start - 1].lower_ in ("a", "an") else None
+        if first is None and start >= 2 and self.tokens[start - 1].lower_ == "the" and self.tokens[start - 2].lower_ == "of":
+            return
+        noun = self.tokens[end] if end < len(self.tokens) else None
+        if first is None or noun is None or not noun.is_lower or noun.pos_ not in ("NOUN", "PROPN") or self.in_quote[noun.i] \
+                or noun.lemma_.lower() not in self.lexicon.unnamed | self.lexicon.roles:
+            return
+        self.sources[noun.i] = first
 
     def _described_before(self, entity: Entity, start: int) -> None:
         """A description set off before a name by a comma is a mention of it, whatever the parse: "The
