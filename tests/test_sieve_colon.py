@@ -46,3 +46,11 @@ def test_only_a_headline_falls_back_on_the_person_quoted(nlp):
             'Union chief: "No deal without safety"\n'
             'Moira Kett said members would strike. "We have waited long enough," she said.')
     assert rows(text, nlp)[0]["attribution"] != "colon+headline"
+
+
+def test_a_headline_quotation_without_attribution_is_the_body_speakers(nlp):
+    text = ("Dairy fined after 'reckless neglect' of river\n"
+            "A dairy has been fined after whey flowed into the Teme for a week, killing hundreds of fish.\n"
+            'At Hereford Crown Court, Judge Maren Holloway said the firm had shown "reckless neglect" of its duties.')
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["attribution"], row["kind"]) == ("Maren Holloway", "echo", "partial")

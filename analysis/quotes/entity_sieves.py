@@ -370,12 +370,16 @@ def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[To
 
 
 def echo(ctx: Context, quotes: list[Quote]) -> None:
-    """A headline that names its speaker by a description ("Farmers' leader: 'We can't plant what we can't
-    sell'", "Mother of lost bushwalker: 'It's a miracle'") quotes words the body quotes again with the
-    speaker's name or pronoun: the headline's speaker is the speaker of the body quotation that repeats
-    its words (attribution ``colon+echo``). Run once every quotation has been attributed."""
+    """A headline quotes words the body quotes again with the speaker's name or pronoun. One that names its
+    speaker by a description ("Farmers' leader: 'We can't plant what we can't sell'", "Mother of lost
+    bushwalker: 'It's a miracle'") has the speaker of the body quotation that repeats its words
+    (``colon+echo``), else the person the body quotes who fits the description (``colon+headline``); a
+    headline quotation without attribution ("Firm fined after 'casual disregard' of alarms") has the speaker
+    of the body quotation that repeats it (``echo``). Run once every quotation has been attributed."""
     for q in quotes:
-        if q.found is None or q.found.sieve != "colon" or (q.entity is not None and q.attribution != "colon+description"):
+        headline = q.seg.paragraph == 1 and q.entity is None and q.kind in ("full", "partial", "scare") and _is_headline(ctx)
+        if not headline and (q.found is None or q.found.sieve != "colon"
+                             or (q.entity is not None and q.attribution != "colon+description")):
             continue
         words = normalise_quote(q.span.text)
         if len(words.split()) < 2:
@@ -384,20 +388,33 @@ def echo(ctx: Context, quotes: list[Quote]) -> None:
                 and not o.seg.nested]
         later = [o for o in body if f" {words} " in f" {normalise_quote(o.span.text)} "]
         entities = list(later[0].entities) if later else _headline_speaker(ctx, q, body)
-        if entities:
+        if entities and q.found is not None and q.found.sieve == "colon":
             _set_entities(ctx, q, entities, q.speaker_mention)
             q.attribution = "colon+echo" if later else "colon+headline"
+        elif later:  # "Water firm fined after 'casual disregard' of alarms": the judge's words in the body
+            _set_entities(ctx, q, entities, None)
+            q.attribution = "echo"
+            q.kind = "partial" if q.kind == "scare" else q.kind  # somebody's words, not the writer's distance
             for sub in quotes:  # its nested quotations keep the outer speaker
                 if sub.found is not None and sub.found.source is q:
                     for name in COPIED:
                         setattr(sub, name, getattr(q, name))
 
 
+def _is_headline(ctx: Context) -> bool:
+    """The text opens with a headline: a short first paragraph that does not end a sentence."""
+    if len(ctx.paragraph_bounds) < 2:
+        return False
+    start, end = ctx.paragraph_bounds[0]
+    first = ctx.text[start:end].strip()
+    return 0 < len(first) <= 150 and first[-1] not in ".:;,"
+
+
 def _headline_speaker(ctx: Context, q: Quote, body: list[Quote]) -> list[Entity]:
     """The person a headline's description ("Union boss", "Ex-minister") stands for when the body does
     not repeat its words: in the first paragraph only, among the people the body quotes, those whose
     gender and role fit the description's words; the one quoted most (the first on a tie)."""
-    if q.seg.paragraph != 1 or q.found.mention is None or q.found.mention.pos_ == "PRON":
+    if q.seg.paragraph != 1 or q.found is None or q.found.mention is None or q.found.mention.pos_ == "PRON":
         return []
     words = {t.lemma_.lower() for t in q.found.mention.subtree if t.is_alpha} | {q.found.mention.lemma_.lower()}
     gender = next((ctx.lexicon.gender[w] for w in words if w in ctx.lexicon.gender), None)
