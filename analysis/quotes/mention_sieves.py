@@ -465,6 +465,12 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             if _agent_ok(ctx, agent):
                 return agent
         subj = _best_subject(ctx, head, passive=head is not verb)  # "X was charged after branding ...": X
+        undergoer = subj is not None and head is not verb and subj.dep_ == "nsubjpass" and head.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in head.children) and head.head is not head
+        if undergoer:  # "X hit out after his club was docked points, branding ...": the main clause's subject
+            fallback = fallback or subj
+            head = head.head
+            continue
         if subj is not None:
             subj = _through_cue_noun(ctx, _antecedent(subj))
             if subj is None or _speaker_like(ctx, subj):
