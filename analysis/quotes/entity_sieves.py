@@ -2,16 +2,22 @@
 
 The mention found by stage 1 (its head token) is tried against, in order (:data:`ENTITY_SIEVES`):
 
-1. ``name``: a name (full, short, first) of a person or organisation of the document model;
-2. ``pronoun``: he/she (the last person before it whose gender fits), they (the last organisation
-   or group), it (the last organisation); "him"/"her" in relays such as "quoted her as saying";
-3. ``description``: "the minister" (the last person with that role), "the ministry" / "the union"
+1. ``name``: a name (full, short, first) of a person or organisation of the document model, or a
+   description set off before a name ("The daughter of one victim, Mair X, said");
+2. ``pronoun``: he/she (only people, gender-compatible), they (a group, an organisation, the unnamed
+   source of the same sentence), it (the organisation last spoken of); "him"/"her" in relays;
+3. ``relay``: "his office said" (the possessor speaks);
+4. ``description``: "the minister" (the person with that role), "the ministry" / "the union"
    (the organisation whose name has the word, or a word it stands for in ``speaker_lexicon.csv``);
-4. ``unnamed``: an unnamed source ("a senior official", "officials", "sources"): kept as written and
-   marked unnamed.
+5. ``later``: an indefinite description opening a paragraph that the next paragraphs name ("A
+   headteacher in Hull has banned ..." ... "Simone X, head of Marfleet Academy");
+6. ``unnamed``: an unnamed source ("a senior official", "officials", "one of the aides"): kept as
+   written and marked unnamed.
 
 A mention no sieve resolves keeps its own words as the speaker (a pronoun without an antecedent
-stays unattributed). Last, ``actors.csv`` links the entity's name to the registry's canonical name.
+stays unattributed). After every quotation is attributed, :func:`echo` gives a headline the speaker
+of the body quotation that repeats it. Last, ``actors.csv`` links the entity's name to the registry's
+canonical name.
 """
 from __future__ import annotations
 
@@ -258,6 +264,16 @@ def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
     return [ctx.model.add_unnamed(unnamed_description(head), head, plural)]
 
 
+def by_later(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    """"A headteacher in Hull has banned ... Simone X, head of Marfleet Academy, said": an indefinite
+    description that opens a paragraph, named in the next paragraphs by someone of that role."""
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("a", "an") or head.tag_ in ("NNS", "NNPS"):
+        return []
+    named = ctx.model.named_later(head)
+    return [named] if named is not None else []
+
+
 def one_of(tok: Token) -> Token | None:
     """The noun of "one of the aides", "two of the officials": a part of a group speaks, unnamed."""
     if tok.pos_ != "NUM" and tok.lower_ not in ("some", "several", "many", "most", "none", "each"):
@@ -286,7 +302,7 @@ EntitySieve = Callable[[Context, Token, Span], list]
 #: The stage-2 sieves in the order they are tried: (name, function).
 ENTITY_SIEVES: tuple[tuple[str, EntitySieve], ...] = (
     ("name", by_name), ("pronoun", by_pronoun), ("relay", by_relay), ("description", by_description),
-    ("unnamed", by_unnamed),
+    ("later", by_later), ("unnamed", by_unnamed),
 )
 
 
@@ -441,4 +457,4 @@ def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str |
 
 
 __all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "echo", "by_name", "by_pronoun", "by_description",
-           "by_unnamed"]
+           "by_later", "by_unnamed"]

@@ -1363,6 +1363,36 @@ class DocumentModel:
         placed = [e for e in found if e.last_before(before) >= 0]
         return max(placed, key=lambda e: e.last_before(before)) if placed else None
 
+    def named_later(self, head: Token) -> Entity | None:
+        """The person an indefinite description that opens a story is named as later ("A headteacher in Hull
+        has banned phones ... Simone X, head of Marfleet Academy, said"; "An Ontario Superior Court judge ...
+        Justice X wrote"): the first person named after it, in the next two paragraphs, whose roles are of
+        the same class. Only for the subject of its paragraph's first sentence, where news introduces
+        someone it will name."""
+        lemma = head.lemma_.lower()
+        if not (lemma in self.lexicon.roles or self._common(lemma)) or self.in_quote[head.i] or head.dep_ not in SUBJECT_DEPS:
+            return None
+        here = self.paragraph_of(head.i)
+        first_sentence = self.tokens[head.i].sent.start <= (self.paragraph_starts_tokens()[here] if here < len(
+            self.paragraph_starts_tokens()) else 0)
+        if not first_sentence:
+            return None
+        wanted = self.role_classes([lemma])
+        later = [e for e in self.entities if e.kind == "person" and e.mentions and e.mentions[0] > head.i
+                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles)]
+        return min(later, key=lambda e: e.mentions[0]) if later else None
+
+    def paragraph_starts_tokens(self) -> list[int]:
+        """Token index of the first token of each paragraph."""
+        if not hasattr(self, "_para_tokens"):
+            starts, k = [], 0
+            for char in self.paragraph_starts:
+                while k < len(self.tokens) and self.tokens[k].idx < char:
+                    k += 1
+                starts.append(k)
+            self._para_tokens = starts or [0]
+        return self._para_tokens
+
     def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
         """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
         ``describe`` (token -> description), one introduced earlier without being quoted is found too."""
