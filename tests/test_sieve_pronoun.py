@@ -103,3 +103,10 @@ def test_they_after_a_plural_description_of_people_named_together_long_before(nl
             'Rural clinics welcomed the cap.\n\n'
             'The two lawmakers rejected that. "We have heard it all before," they said.')
     assert one(text, nlp)["speakers"] == "Marta Villanueva; Owen Talbot"
+
+
+def test_party_and_state_tags_name_no_one_and_do_not_break_a_list(nlp):
+    text = ('Sen. Marta Villanueva, D-N.M., and Sen. Owen Talbot, R-S.D., said the bill would end what they called '
+            '"the refund runaround."')
+    row = one(text, nlp)
+    assert row["speakers"] == "Marta Villanueva; Owen Talbot"

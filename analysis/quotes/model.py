@@ -227,6 +227,18 @@ class DocumentModel:
             k += 2
         return k - j if closed else 0
 
+    def _party_tags(self) -> set[int]:
+        """Tokens of party-and-state tags set off after a name ("Sen. X, D-N.M., said", "Rep. Y, R-Ariz."):
+        a party letter, a hyphen and an abbreviation between commas. They name no one."""
+        doc, tags = self.tokens, set()
+        for i in range(1, len(doc) - 3):
+            letter, dash, abbrev, close = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+            if doc[i - 1].text == "," and len(letter.text) == 1 and letter.is_upper and dash.text in ("-", "\u2010") \
+                    and not letter.whitespace_ and abbrev.text[:1].isupper() and (abbrev.text.endswith(".") or abbrev.is_upper) \
+                    and close.text in (",", ")", ".", ";"):
+                tags.update((i, i + 1, i + 2))
+        return tags
+
     def name_runs(self) -> list[tuple[int, int]]:
         """(start, end) token ranges of capitalised name runs (inside quotations too)."""
         doc, runs, i = self.tokens, [], 0
@@ -238,7 +250,7 @@ class DocumentModel:
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
                 and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
-            if not starts:
+            if not starts or i in self.party_tags:
                 i += 1
                 continue
             j = i + 1
@@ -420,6 +432,7 @@ class DocumentModel:
     def _build(self) -> None:
         doc = self.doc
         self.dateline_end = self._dateline_end()
+        self.party_tags = self._party_tags()
         self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
         self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
                           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
@@ -960,7 +973,7 @@ class DocumentModel:
 
     def _list_link(self, end: int, start: int) -> str | None:
         """How the words between two names link them in a list: "and", "," or None (no list)."""
-        between = [t for t in self.tokens[end:start] if not t.is_space]
+        between = [t for t in self.tokens[end:start] if not t.is_space and t.i not in self.party_tags]
         if len(between) > 7 or any(self.in_quote[t.i] for t in between):
             return None
         k = 0
