@@ -110,3 +110,9 @@ def test_party_and_state_tags_name_no_one_and_do_not_break_a_list(nlp):
             '"the refund runaround."')
     row = one(text, nlp)
     assert row["speakers"] == "Marta Villanueva; Owen Talbot"
+
+
+def test_they_is_the_organisation_spoken_of_as_a_subject_not_the_one_named_last_in_passing(nlp):
+    text = ('The Kaipara Nurses Union has called a strike after talks with the Western Bays Health Board broke down '
+            'on Monday.\n\n"We did not want this," they said in a statement.')
+    assert one(text, nlp)["speaker_entity"] == "Kaipara Nurses Union"

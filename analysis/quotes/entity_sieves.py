@@ -130,7 +130,10 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
             return unnamed
         group = ctx.model.recent_group(head.i)
-        single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        single = ctx.model.recent(head.i, ("organisation", "unnamed"), subjects=True) or ctx.model.recent(
+            head.i, ("organisation", "unnamed"))  # the one spoken of as a subject, not the one named last in passing
+        if group is not None and single in group.members and group.last_before(head.i) >= single.last_before(head.i, True):
+            return group.members  # "X, which manages the flats, and Y issued a statement ... they said": both
         if group is not None and single is not None:  # the one last spoken of as a subject, else the last one named
             group_subject = max((m for m in [group.at, *group.mentions] if m < head.i and ctx.model.is_subject_at(m)),
                                 default=-1)
