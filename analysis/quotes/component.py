@@ -144,11 +144,12 @@ class QuoteAttributor:
                 if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
                     break
                 if tok.pos_ in ("VERB", "AUX"):
-                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
+                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == comma.i + 1]  # right after it
                     between = doc[comma.i + 1:tok.i]
                     noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
-                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-")
-                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object)
+                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-", "of")
+                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
+                    # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
                     break
