@@ -166,3 +166,9 @@ def test_an_organisation_description_named_after_a_place_stays_as_written(nlp):
             '"in the interest of children".')
     row = one(text, nlp)
     assert (row["speaker_entity"], row["attribution"]) == ("The Bengal government", "parse+unresolved")
+
+
+def test_two_titled_people_named_together_keep_their_own_titles(nlp):
+    text = ('CHENNAI: Health Minister Dr. K. Selvamani and Corporation Commissioner Amara Baptiste on Monday inspected the '
+            'wards.\n\n"Cases have come down," the minister told reporters.\n\n"Every ward has a team," the commissioner said.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["K. Selvamani", "Amara Baptiste"]

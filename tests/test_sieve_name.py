@@ -94,3 +94,11 @@ def test_names_listed_with_and_keep_every_member_whatever_the_parse(nlp, text, s
 def test_a_name_named_again_after_a_list_is_one_person(nlp):
     row = one('Talks between Ana Pires and Rui Costa failed on Friday. "There is no deal," Costa said.', nlp)
     assert row["speakers"] == "Rui Costa"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ann Bowler, 64, runs the post office. "We will not close," Bowler said.', "Ann Bowler"),
+    ('Parent Amara Baptiste said the ban had worked. "My son reads again," she said.', "Amara Baptiste"),
+])
+def test_a_surname_or_a_word_before_a_name_that_is_also_a_role(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -312,7 +312,7 @@ class DocumentModel:
                 break
         words = self._word_starts(k, end)
         last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
-        personal = not self._common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        personal = last not in self.common_nouns and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
         while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
@@ -396,6 +396,8 @@ class DocumentModel:
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if word in self.lexicon.unnamed or tok.lower_ in self.lexicon.unnamed:
+            return True  # "Parent Amara X": a noun for a person, whatever the tagger's person span
         return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
 
     def _is_modifier(self, k: int, end: int) -> bool:
@@ -456,8 +458,9 @@ class DocumentModel:
             words = self._words(name)
             described = the_before and not title_words and len(words) > 1 and words[-1] in self.title_words | self.lexicon.roles \
                 and not self._organisation_name(doc[start:end])  # "the Opposition House Leader said": a title as a description
-            if not words or described or all(w in self.title_words or w in self.lexicon.roles for w in words) \
-                    or words[0] in ("of", "for"):
+            titles_only = all(w in self.title_words or w in self.lexicon.roles for w in words) and not (
+                len(words) == 1 and not title_words and self._candidates(words, []))  # "Bowler said" after "Ann Bowler"
+            if not words or described or titles_only or words[0] in ("of", "for"):
                 for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
                     self.runs[t.i] = (start, end)
                 continue
@@ -806,8 +809,10 @@ class DocumentModel:
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
         for noun in nouns:
-            if noun.pos_ not in ("NOUN", "PROPN") or (self.by_token.get(noun.i) not in (None, entity)
-                                                      and noun.i not in self.runs):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.by_token.get(noun.i) not in (None, entity):  # another named entity is no description of this one
+                self._role_of(entity, noun)  # ("Minister X and Commissioner Y"), but "the envoy of the Islands, X"
                 continue
             if entity.role_text is None:
                 entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
@@ -820,13 +825,7 @@ class DocumentModel:
                 self._add_role(entity, word)
             if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
                 entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
-            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-                role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
-                for word in (role.lemma_.lower(), role.lower_):
-                    self._add_role(entity, word)
-                owner = self.by_token.get(noun.i)
-                if owner is not None and owner is not entity:
-                    self._links.append((entity, owner))
+            self._role_of(entity, noun)
             if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
                 start, end = self.runs[noun.i]
                 for t in self.doc[start:end]:
@@ -835,6 +834,16 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _role_of(self, entity: Entity, noun: Token) -> None:
+        """"The leader of the Social Alliance, Margit Halvorsen": the role before "of", and the organisation."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            role = noun.head.head
+            for word in (role.lemma_.lower(), role.lower_):
+                self._add_role(entity, word)
+            owner = self.by_token.get(noun.i)
+            if owner is not None and owner is not entity:
+                self._links.append((entity, owner))
 
     def _modifier_of_source(self, start: int, end: int) -> None:
         """A name between an indefinite article and a role noun is a modifier of an unnamed source, whatever
