@@ -172,3 +172,14 @@ def test_two_titled_people_named_together_keep_their_own_titles(nlp):
     text = ('CHENNAI: Health Minister Dr. K. Selvamani and Corporation Commissioner Amara Baptiste on Monday inspected the '
             'wards.\n\n"Cases have come down," the minister told reporters.\n\n"Every ward has a team," the commissioner said.')
     assert [r["speaker_entity"] for r in rows(text, nlp)] == ["K. Selvamani", "Amara Baptiste"]
+
+
+def test_a_description_matches_the_registry_title_of_a_linked_speaker(nlp):
+    text = ('Trump wrote that the call had gone well.\n\n"Kazakhstan is the first to join," the president wrote.')
+    row = rows(text, nlp)[-1]
+    assert (row["speaker"], row["actor_id"], row["attribution"]) == ("Donald Trump", "donald-trump", "trigram+description")
+
+
+def test_a_linked_speaker_with_another_registry_title_is_not_the_description(nlp):
+    text = 'Netanyahu wrote that the call had gone well.\n\n"Kazakhstan is the first to join," the president wrote.'
+    assert rows(text, nlp)[-1]["speaker"] != "Benjamin Netanyahu"

@@ -225,7 +225,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if len(members) >= 2:
                 return members
-        found = ctx.model.with_role(roles, head.i, required)
+        found = ctx.model.with_role(roles, head.i, required) or _registry_holder(ctx, roles, head.i)
         if found is not None:
             return [found]
         org_mods = [m for m in mods if m in ctx.lexicon.organisations]
@@ -248,6 +248,20 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if found is not None:
             return [found]
     return []
+
+
+def _registry_holder(ctx: Context, roles: list[str], before: int) -> Entity | None:
+    """The person "the president" refers to when the text gives no one that role but the actors registry
+    does: a person the text names outside quotations before it, linked to ``actors.csv``, whose title or
+    role there has one of the words ("Trump posted ... 'the president wrote'"; Trump's title is President).
+    Someone named only inside quotations is not a candidate (the president a quotation mentions)."""
+    wanted = set(roles) - ctx.lexicon.modifiers
+    holders = []
+    for e in ctx.model.entities:
+        actor = ctx.registry.link(e.name) if e.kind == "person" and e.last_before(before) >= 0 else None
+        if actor is not None and wanted & set(f"{actor.title} {actor.role}".lower().split()):
+            holders.append(e)
+    return max(holders, key=lambda e: e.last_before(before)) if holders else None
 
 
 def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
