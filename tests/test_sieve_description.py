@@ -145,6 +145,8 @@ def test_a_description_set_off_before_a_name_is_a_mention_of_it(nlp, text, speak
      'defender said he was "happy to go".', "Jonas Vik"),
     ("Kelburn Rovers' Brazilian striker Mateus Fonseca-Lima has asked to leave. In a message relayed by his agent, "
      'Rui Carvalhais, the Brazilian said: "I am 29."', "Mateus Fonseca-Lima"),
+    ("Kelburn Rovers' Brazilian striker Teodor Mistry-Cole has handed in a transfer request.\n\nIn a message relayed "
+     'by his agent, Nuala Szabo, the Brazilian said: "I have been happy in Scotland."', "Teodor Mistry-Cole"),
 ])
 def test_a_name_in_apposition_inside_a_phrase_is_not_the_subject_the_description_is(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker

@@ -102,3 +102,9 @@ def test_a_name_named_again_after_a_list_is_one_person(nlp):
 ])
 def test_a_surname_or_a_word_before_a_name_that_is_also_a_role(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_two_people_the_tagger_reads_as_one_organisation_stay_two(nlp):
+    row = one('"Selling the depot is the kind of decision this city will regret," say Nkechi Oyelaran and Ilse '
+              'Mistry-Cole, who sit on opposite sides of the chamber.', nlp)
+    assert row["speakers"] == "Nkechi Oyelaran; Ilse Mistry-Cole"

@@ -189,7 +189,10 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if head.pos_ == "PROPN" and head.i not in ctx.model.by_token and det is not None and det.lower_ == "the" and (
             head.lower_ in ctx.lexicon.demonyms or head.ent_type_ == "NORP"):
-        found = ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said"
+        holders = [e for e in ctx.model.entities if e.kind == "person" and head.lower_ in e.text_roles
+                   and e.last_before(head.i) >= 0]  # "Kelburn Rovers' Brazilian striker X ... the Brazilian said"
+        found = (max(holders, key=lambda e: e.last_before(head.i)) if holders else None) or ctx.model.recent(
+            head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said": else the person spoken of
         return [found] if found else []
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
         return []

@@ -312,9 +312,20 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
 def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
     """The verb's parsed subject when it lies among ``tokens``."""
     ids = {t.i for t in tokens}
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c) and c.is_alpha]
+    subjects = [_past_apposed(ctx, c) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)
+                and c.is_alpha]
     named = [c for c in subjects if ctx.model.entity_at(c.i) is not None]
     return (named or subjects or [None])[0]  # of two parsed subjects ("co - owner X said"), the name
+
+
+def _past_apposed(ctx: Context, tok: Token) -> Token:
+    """A name set off after a description inside a phrase is not the subject the parser made it ("relayed by his
+    agent, Nuala X, the Brazilian said"): the noun phrase after it, parsed as its apposition, is."""
+    if tok.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[tok.i]].dep_ == "pobj":
+        after = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and ctx.model.entity_at(c.i) is None), None)
+        if after is not None:
+            return after
+    return tok
 
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
@@ -553,6 +564,8 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
     apposed = [c for c in found if c.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[c.i]].dep_ == "pobj"]
     if len(apposed) < len(found):  # "relayed by his agent, Tomas Brandt, the defender said": Brandt is the agent
         found = [c for c in found if c not in apposed]
+    else:
+        found = [_past_apposed(ctx, c) for c in found]
 
     def rank(tok: Token) -> tuple:
         entity = ctx.model.entity_at(tok.i)

@@ -196,8 +196,10 @@ class DocumentModel:
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
-        if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I":
+        if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
+                and self._org_entity_end(tok) in self.org_words:
             return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
+            # (not "X and Y" the tagger took for one organisation: its last word is no organisation word)
         if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
             listed = self._listed_portfolio(j)
             if listed:
@@ -214,6 +216,13 @@ class DocumentModel:
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _org_entity_end(self, tok: Token) -> str:
+        """The last word of the tagger's entity that ``tok`` is inside, as compared."""
+        k = tok.i
+        while k + 1 < len(self.tokens) and self.tokens[k + 1].ent_iob_ == "I":
+            k += 1
+        return name_key(self.tokens[k].text)
 
     def _listed_portfolio(self, j: int) -> int:
         """Tokens from ``j`` that continue a list of capitalised common nouns after "of"/"for" up to its "and"
@@ -727,6 +736,11 @@ class DocumentModel:
             described = described.head  # "the village of Vell", "towns such as Ardlow"
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
+        for k in range(max(0, name.start - 3), name.start):  # "Kelburn Rovers' Brazilian striker X": "the Brazilian"
+            tok = self.tokens[k]
+            if (tok.ent_type_ == "NORP" or tok.lower_ in self.lexicon.demonyms) and not self.in_quote[k] and not any(
+                    t.is_punct and t.text not in ("'", "\u2019") for t in self.tokens[k + 1:name.start]):
+                entity.text_roles.add(tok.lower_)
         before = self.doc[name.start - 1] if name.start else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and (
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
