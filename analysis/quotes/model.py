@@ -218,11 +218,15 @@ class DocumentModel:
         return 0
 
     def _org_entity_end(self, tok: Token) -> str:
-        """The last word of the tagger's entity that ``tok`` is inside, as compared."""
-        k = tok.i
-        while k + 1 < len(self.tokens) and self.tokens[k + 1].ent_iob_ == "I":
+        """The last word of the capitalised words after ``tok`` (apostrophes of a plural possessive on the way,
+        "Drink Workers' Guild"), as compared."""
+        k, last = tok.i + 1, ""
+        while k < len(self.tokens) and (self._is_name_token(self.tokens[k]) or (
+                self.tokens[k].text in ("'", "\u2019") and self.tokens[k - 1].lower_.endswith("s"))):
+            if self._is_name_token(self.tokens[k]):
+                last = name_key(self.tokens[k].text)
             k += 1
-        return name_key(self.tokens[k].text)
+        return last
 
     def _listed_portfolio(self, j: int) -> int:
         """Tokens from ``j`` that continue a list of capitalised common nouns after "of"/"for" up to its "and"
