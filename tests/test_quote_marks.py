@@ -86,3 +86,12 @@ def test_one_paragraph_per_line_never_pairs_across_lines():
 def test_quote_ranges_include_the_marks_of_outer_quotations():
     text = 'A "b \u2018c\u2019" d.\n\n"open'
     assert [text[a:b] for a, b in quote_ranges(text)] == ['"b \u2018c\u2019"', '"open']
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Radio review: 'Night Owls' returns, and it's sharper than ever", ["Night Owls"]),
+    ("The set leans on rock 'n' roll, and 'Dock Road' closes the night.", ["Dock Road"]),
+    ("'It's the best job I've had,' he wrote.", ["It's the best job I've had"]),
+])
+def test_straight_single_marks_around_a_title_pair_and_an_elision_does_not(text, expected):
+    assert quoted(text) == expected

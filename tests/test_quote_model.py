@@ -162,3 +162,35 @@ def test_a_pronoun_finds_a_person_the_tagger_took_for_an_organisation(build):
     model = build("Ivo Marsh resigned on Monday. He said he was tired.")
     he = next(t.i for t in model.doc if t.text == "He")
     assert model.person_for_pronoun(he, "m").name == "Ivo Marsh"
+
+
+def test_a_classifier_noun_opening_the_sentence_is_not_part_of_an_organisation_name(build):
+    names = set(by_name(build("Shares of Corvane Ltd fell 6 per cent. Brokerage Pillai & Co cut its target.")))
+    assert {"Corvane Ltd", "Pillai & Co"} <= names
+    assert not names & {"Shares of Corvane Ltd", "Brokerage Pillai & Co"}
+
+
+def test_a_plural_noun_with_of_stays_in_a_name_that_is_not_an_organisation_by_itself(build):
+    assert "Friends of the Marsh" in by_name(build("Friends of the Marsh and the Reedbed Trust went to court."))
+
+
+def test_an_honorific_the_text_used_for_one_person_does_not_fit_another(build):
+    model = build("Ellen Marchetti-Boyd, 19, died in March. The coroner said Miss Marchetti-Boyd had been let down. "
+                  "Ellen's mother, Rosa Marchetti-Boyd, spoke later. Mrs Marchetti-Boyd said nobody called.")
+    entities = by_name(model)
+    mrs = next(t.i for t in model.doc if t.text == "Mrs")
+    assert model.entity_at(mrs + 1) is entities["Rosa Marchetti-Boyd"]
+    assert entities["Ellen Marchetti-Boyd"].honorifics == {"miss"}
+
+
+def test_a_dateline_ending_with_a_colon_names_a_place(build):
+    entities = by_name(build("NEW DELHI: The city government closed all schools on Monday."))
+    kinds = [e.kind for e in entities.values() if "DELHI" in e.name]
+    assert kinds and set(kinds) == {"place"}
+
+
+def test_an_organisation_name_with_and_or_a_listed_portfolio_is_one_name(build):
+    names = set(by_name(build("The Food and Drink Workers' Guild (FDWG) met the Ministry for Housing, Planning and "
+                              "Heritage on Monday. The FDWG said little.")))
+    assert {"Food and Drink Workers' Guild", "Ministry for Housing, Planning and Heritage"} <= names
+    assert "FDWG" not in names  # the acronym in brackets is the guild's

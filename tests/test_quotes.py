@@ -195,3 +195,15 @@ def test_speaker_then_quote_with_channel(nlp):
 def test_a_quotation_missing_its_closing_mark_ends_before_its_attribution(nlp, text, quote, speaker):
     row = one(text, nlp)
     assert (row["quote"], row["speaker_entity"]) == (quote, speaker)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('"This is the wrong road, at the wrong time, in the wrong place, said parish council chair Hilda Marr-Beck '
+     'after the vote.\n\nCouncillors voted 7-4 in favour.', "This is the wrong road, at the wrong time, in the wrong place"),
+    ('"The government is hiding from a debate because it has nothing to say to students, Leader of the Opposition '
+     'Ravi Tandon-Shah told reporters outside the House.\n\nThe minister declined to comment.',
+     "The government is hiding from a debate because it has nothing to say to students"),
+])
+def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(nlp, text, quote):
+    frame = extract_statements(text, nlp)
+    assert frame["quote"].tolist()[0] == quote

@@ -1,6 +1,8 @@
 """Stage 1, ``context``: a quotation alone in its paragraph after a paragraph about one person."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -27,3 +29,15 @@ def test_not_when_the_previous_paragraph_has_no_person_subject_and_names_two(nlp
 def test_not_when_the_quotation_shares_its_paragraph(nlp):
     found = rows('Tove Lund runs the harbour.\n\nThe mayor disagrees with "nobody knows the docks".', nlp)
     assert found[0]["attribution"] != "context"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kestrels coach Darragh Pell backed forward Tiernan Okafor-Hume. Okafor-Hume, 22, has scored twice in ten games.\n'
+     'Okafor-Hume spoke to reporters on Thursday, admitting he had been "snatching at chances".\n'
+     '"I was trying too hard. The lads have been brilliant."', "Tiernan Okafor-Hume"),
+    ('Outside court, Imelda Voss-Achterberg, whose mother lost her savings, said the family would "never forgive" him.\n'
+     '"Mum trusted him with everything."', "Imelda Voss-Achterberg"),
+])
+def test_a_quotation_alone_after_a_paragraph_about_a_person_whatever_the_tagger_called_them(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "context")

@@ -33,3 +33,11 @@ def test_names_broken_by_the_wrap_of_indented_wire_copy(nlp):
             'Brennan\n')
     found = rows(text, nlp)
     assert [(r["speaker_entity"], r["attribution"]) for r in found] == [("Piotr Nowak", "dash"), ("Aoife Brennan", "dash")]
+
+
+def test_a_dash_attribution_ends_before_the_person_it_is_about(nlp):
+    text = ("Mirela Stanescu's side beat the Glenmore Otters. Striker Ana Voss scored twice.\n\n"
+            "Quote of the week\n\n"
+            "\u201cI told her to shoot less. She shot more and scored twice.\u201d \u2014 Harbour Hawks coach Mirela Stanescu "
+            "on Voss")
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Mirela Stanescu"

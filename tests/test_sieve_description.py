@@ -123,3 +123,65 @@ def test_a_role_holder_named_only_inside_quotations_is_not_the_description(nlp):
              '"Vessa will join the pact," the president wrote.')
     assert rows(quoted, nlp)[-1]["speaker_entity"] != "Ana Ruiz"
     assert rows(named, nlp)[-1]["speaker_entity"] == "Ana Ruiz"
+
+
+def test_a_title_from_the_lexicon_is_a_role_a_description_finds(nlp):
+    found = rows('"It is a crime scene," Garda Tomás Ruane said. Later the garda added that "nobody should enter".', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Tomás Ruane", "Tomás Ruane"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The widow of the late mayor, Ines Porter-Vale, said at the memorial: "He gave this town everything."', "Ines Porter-Vale"),
+    ('His solicitor, Ruth Okafor-Banks, told the tribunal his client was "bewildered".', "Ruth Okafor-Banks"),
+    ('A former finance minister of Veldria, Oskar Hane, has denied the charges. Speaking on Monday, the former '
+     'finance minister said the case was "political".', "Oskar Hane"),
+])
+def test_a_description_set_off_before_a_name_is_a_mention_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Lowland City defender Jonas Vik has asked to leave. In a message relayed by his agent, Tomas Brandt, the '
+     'defender said he was "happy to go".', "Jonas Vik"),
+    ("Kelburn Rovers' Brazilian striker Mateus Fonseca-Lima has asked to leave. In a message relayed by his agent, "
+     'Rui Carvalhais, the Brazilian said: "I am 29."', "Mateus Fonseca-Lima"),
+    ("Kelburn Rovers' Brazilian striker Teodor Mistry-Cole has handed in a transfer request.\n\nIn a message relayed "
+     'by his agent, Nuala Szabo, the Brazilian said: "I have been happy in Scotland."', "Teodor Mistry-Cole"),
+])
+def test_a_name_in_apposition_inside_a_phrase_is_not_the_subject_the_description_is(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Shadow Transport Spokesperson Imogen Faraday-Lowe attacked the timetable. Rail chief Owen Pike defended it. '
+     '"Passengers deserve better," the Shadow Transport Spokesperson said.', ["Imogen Faraday-Lowe"]),
+    ('In the Seanad, Minister of State for Skills Aoibheann Ní Dhuibhir said the scheme would "double in size". '
+     'Pressed by Senator Rory Ó Dálaigh, the Minister of State said: "The money is there."',
+     ["Aoibheann Ní Dhuibhir", "Aoibheann Ní Dhuibhir"]),
+])
+def test_a_capitalised_title_after_the_is_a_description_of_its_holder(nlp, text, speakers):
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == speakers
+
+
+def test_an_organisation_description_named_after_a_place_stays_as_written(nlp):
+    text = ('KOLKATA: The Bengal government on Monday closed all schools for a week, saying the decision was taken '
+            '"in the interest of children".')
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["attribution"]) == ("The Bengal government", "parse+unresolved")
+
+
+def test_two_titled_people_named_together_keep_their_own_titles(nlp):
+    text = ('CHENNAI: Health Minister Dr. K. Selvamani and Corporation Commissioner Amara Baptiste on Monday inspected the '
+            'wards.\n\n"Cases have come down," the minister told reporters.\n\n"Every ward has a team," the commissioner said.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["K. Selvamani", "Amara Baptiste"]
+
+
+def test_a_description_matches_the_registry_title_of_a_linked_speaker(nlp):
+    text = ('Trump wrote that the call had gone well.\n\n"Kazakhstan is the first to join," the president wrote.')
+    row = rows(text, nlp)[-1]
+    assert (row["speaker"], row["actor_id"], row["attribution"]) == ("Donald Trump", "donald-trump", "trigram+description")
+
+
+def test_a_linked_speaker_with_another_registry_title_is_not_the_description(nlp):
+    text = 'Netanyahu wrote that the call had gone well.\n\n"Kazakhstan is the first to join," the president wrote.'
+    assert rows(text, nlp)[-1]["speaker"] != "Benjamin Netanyahu"

@@ -51,3 +51,60 @@ def test_a_surname_the_tagger_does_not_read_as_a_name(nlp):
 ])
 def test_titles_and_honorifics_are_not_part_of_the_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Prices will rise," Velmar Water & Gas CEO Priya Ranganathan-Lowe said on Monday.', "Priya Ranganathan-Lowe"),
+    ('The bypass is late. "We have waited long enough," Kinross District Mayor Hamish Achterlonie said.', "Hamish Achterlonie"),
+    ('"The trust has failed," Tarnbridge Housing Trust Director Oyelaran Beck said.', "Oyelaran Beck"),
+    ('His barrister, Fenella Rourke SC, told the court: "My client accepts the verdict."', "Fenella Rourke"),
+])
+def test_organisations_and_roles_before_a_name_and_letters_after_it_are_not_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Carwyn ap Iorwerth, who farms near Bala, called the code worthless. "It is paper," ap Iorwerth said.',
+     "Carwyn ap Iorwerth"),
+    ('Máirtín Ó hAodha chairs the board. "We are ready," Mr Ó hAodha said.', "Máirtín Ó hAodha"),
+    ('Farmer Eluned ap Rhys spoke first. "We cannot sell at a loss," Ms ap Rhys said.', "Eluned ap Rhys"),
+])
+def test_particles_and_prefixed_capitals_stay_inside_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_plural_title_before_coordinated_names(nlp):
+    row = one('"We object," said Councillors Aoife Brannigan and Tomasz Wielgosz.', nlp)
+    assert row["speaker_entity"] == "Aoife Brannigan"
+    assert row["speakers"] == "Aoife Brannigan; Tomasz Wielgosz"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We will appeal," said state Sen. Marta Villanueva and state Rep. Owen Talbot, who represent the valley.',
+     "Marta Villanueva; Owen Talbot"),
+    ('Kelso Town and Brora Athletic will play behind closed doors. "We regret the scenes," Kelso chairperson '
+     'Morag Tulloch and Brora chairperson Iain Matheson said in a joint statement.', "Morag Tulloch; Iain Matheson"),
+    ('Ana Reis, Bo Lindahl and Chen Wu said the vote was "a sham".', "Ana Reis; Bo Lindahl; Chen Wu"),
+])
+def test_names_listed_with_and_keep_every_member_whatever_the_parse(nlp, text, speakers):
+    row = one(text, nlp)
+    assert row["speakers"] == speakers and row["speaker_entity"] == speakers.split("; ")[0]
+
+
+def test_a_name_named_again_after_a_list_is_one_person(nlp):
+    row = one('Talks between Ana Pires and Rui Costa failed on Friday. "There is no deal," Costa said.', nlp)
+    assert row["speakers"] == "Rui Costa"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ann Bowler, 64, runs the post office. "We will not close," Bowler said.', "Ann Bowler"),
+    ('Parent Amara Baptiste said the ban had worked. "My son reads again," she said.', "Amara Baptiste"),
+])
+def test_a_surname_or_a_word_before_a_name_that_is_also_a_role(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_two_people_the_tagger_reads_as_one_organisation_stay_two(nlp):
+    row = one('"Selling the depot is the kind of decision this city will regret," say Nkechi Oyelaran and Ilse '
+              'Mistry-Cole, who sit on opposite sides of the chamber.', nlp)
+    assert row["speakers"] == "Nkechi Oyelaran; Ilse Mistry-Cole"

@@ -118,3 +118,10 @@ def test_a_participle_without_a_subject_takes_its_sentences_main_subject(nlp):
     text = ('Rovers manager Ilse Varga has been charged by the league after branding referee Tom Reid\'s display '
             '"a disgrace".')
     assert one(text, nlp)["speaker_entity"] == "Ilse Varga"
+
+
+def test_a_participle_after_a_passive_subordinate_clause_belongs_to_the_main_clause(nlp):
+    text = ('Kelso Town manager Ruaridh Baird has criticised the league after his side was fined £5,000, calling the '
+            'penalty "a disgrace to the game".')
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Ruaridh Baird", "calling")

@@ -73,3 +73,46 @@ def test_they_after_a_name_the_text_calls_a_band(nlp):
     text = ('The Donegal folk quartet Maple Lane have cancelled their tour after visa delays.\n\n'
             '"We are heartbroken," they said in a statement.')
     assert one(text, nlp)["speaker_entity"] == "Maple Lane"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Transport union leader Milos Radek met the minister on Monday. Walkouts, he warned, "are now certain."', "Milos Radek"),
+    ('The Harbour Falcons lost 2-1 to the Glenmore Otters. Falcons goalie Pelle Lindqvist made 30 saves. '
+     '"I saw none of the goals," he said.', "Pelle Lindqvist"),
+    ('Dara Quill, the senator, voted for the Coastal Waters Act on Tuesday. "It is working already," she said.', "Dara Quill"),
+])
+def test_he_and_she_never_land_on_a_team_a_law_or_a_capitalised_common_noun(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_it_is_the_organisation_last_spoken_of_not_the_platform_a_post_was_on(nlp):
+    text = ('The band posted the news on TikTok on Sunday. Promoter Kestrel Live said refunds were automatic. '
+            '"Fans need do nothing," it said.')
+    assert one(text, nlp)["speaker_entity"] == "Kestrel Live"
+
+
+def test_it_after_a_description_of_the_organisation(nlp):
+    text = ('Two goals were ruled out in the Northern Premier League on Saturday at the home of Kelso Athletic. '
+            'The league said it did not comment on "individual refereeing decisions".')
+    assert one(text, nlp)["speaker_entity"] == "Northern Premier League"
+
+
+def test_they_after_a_plural_description_of_people_named_together_long_before(nlp):
+    text = ('State Sen. Marta Villanueva and state Rep. Owen Talbot filed the bill on Monday.\n\n'
+            'A lobby group, the Valley Carriers Association, opposed it. Its director said costs would rise.\n\n'
+            'Rural clinics welcomed the cap.\n\n'
+            'The two lawmakers rejected that. "We have heard it all before," they said.')
+    assert one(text, nlp)["speakers"] == "Marta Villanueva; Owen Talbot"
+
+
+def test_party_and_state_tags_name_no_one_and_do_not_break_a_list(nlp):
+    text = ('Sen. Marta Villanueva, D-N.M., and Sen. Owen Talbot, R-S.D., said the bill would end what they called '
+            '"the refund runaround."')
+    row = one(text, nlp)
+    assert row["speakers"] == "Marta Villanueva; Owen Talbot"
+
+
+def test_they_is_the_organisation_spoken_of_as_a_subject_not_the_one_named_last_in_passing(nlp):
+    text = ('The Kaipara Nurses Union has called a strike after talks with the Western Bays Health Board broke down '
+            'on Monday.\n\n"We did not want this," they said in a statement.')
+    assert one(text, nlp)["speaker_entity"] == "Kaipara Nurses Union"

@@ -81,3 +81,19 @@ def test_a_capitalised_common_noun_at_a_sentence_start_is_no_speaker(nlp):
     text = ('Prosecutor Amal Haddad-Reyes told the jury the heating had been switched off.\n\n'
             'Residents, she said, "had only blankets to keep warm".')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Amal Haddad-Reyes"
+
+
+def test_a_verb_that_reports_only_with_its_particle(nlp):
+    text = ('Tia Okonjo-Hale asked about the wall. Water Minister Ivo Brandt replied: "It is funded." '
+            '"Then where is it?" Ms Okonjo-Hale shot back.')
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["cue"]) == ("Tia Okonjo-Hale", "shot back")
+
+
+@pytest.mark.parametrize("text", [
+    '"We fed three generations of this town," co-owner Marisol Deane-Pratt said on Monday.',
+    '"We fed three generations of this town, co-owner Marisol Deane-Pratt said on Monday as customers queued.\n\n'
+    'Her brother said the rent had doubled.',
+])
+def test_of_two_parsed_subjects_the_name_speaks(nlp, text):
+    assert rows(text, nlp)[0]["speaker_entity"] == "Marisol Deane-Pratt"

@@ -34,3 +34,30 @@ def test_the_role_noun_refers_back_to_an_unnamed_source(nlp):
             '"It is the only way," the supervisor said.')
     row = one(text, nlp)
     assert (row["speaker_entity"], row["unnamed"]) == ("a plant supervisor", True)
+
+
+def test_punctuation_around_an_unnamed_source_is_not_part_of_it(nlp):
+    row = one('The deal is close, according to officials. "It is not dead," - a senior trade official said.', nlp)
+    assert row["speaker_entity"] == "a senior trade official" and row["unnamed"]
+
+
+def test_one_of_a_group_is_an_unnamed_source_and_a_relative_clause_is_not_the_cue(nlp):
+    row = one('"The money is not there," said one of the negotiators, who spoke on condition of anonymity.', nlp)
+    assert (row["speaker_entity"], row["speaker_mention"], row["cue"], row["unnamed"]) == (
+        "one of the negotiators", "one of the negotiators", "said", True)
+
+
+def test_they_in_the_same_sentence_as_an_unnamed_source_is_that_source(nlp):
+    text = ('Talks resumed in Geneva, according to negotiators familiar with the file. A deal could be signed next '
+            'week, one of the negotiators said, though they warned that "nothing is final".')
+    assert one(text, nlp)["speaker_entity"] == "one of the negotiators"
+
+
+@pytest.mark.parametrize("text, source", [
+    ('Government funding, a Department for Culture, Media and Sport spokesperson said, had "risen in real terms".',
+     "a Department for Culture, Media and Sport spokesperson"),
+    ('"We will appeal," an Acme Holdings executive said on Friday.', "an Acme Holdings executive"),
+])
+def test_an_organisation_named_inside_an_unnamed_source_is_part_of_it(nlp, text, source):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == (source, True)

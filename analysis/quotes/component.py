@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ACTORS_FILE, TITLES_FILE, ActorRegistry, load_registry, load_titles
 from ..paragraphs import layout
-from .entity_sieves import attribute
+from .entity_sieves import attribute, echo
 from .lexicon import CUES_FILE, SPEAKER_FILE, CueLexicon, SpeakerLexicon, load_cues, load_speaker_lexicon
 from .marks import Segment, _warning, find_segments, normalise_quote
 from .mention_sieves import _cue_candidates, find_mention
@@ -104,6 +104,7 @@ class QuoteAttributor:
         for q in quotes:
             attribute(ctx, q, find_mention(ctx, q), lambda tok: self._channel(tok, in_quote))
             ctx.quotes.append(q)
+        echo(ctx, quotes)
         self._duplicates(quotes)
         doc.spans[SPANS_KEY] = [self._span(doc, q) for q in quotes]
         doc.user_data["quote_warnings"] = warnings
@@ -143,11 +144,12 @@ class QuoteAttributor:
                 if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
                     break
                 if tok.pos_ in ("VERB", "AUX"):
-                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i > comma.i]
+                    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == comma.i + 1]  # right after it
                     between = doc[comma.i + 1:tok.i]
                     noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
-                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-")
-                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object)
+                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-", "of")
+                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
+                    # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
                     break

@@ -2,16 +2,22 @@
 
 The mention found by stage 1 (its head token) is tried against, in order (:data:`ENTITY_SIEVES`):
 
-1. ``name``: a name (full, short, first) of a person or organisation of the document model;
-2. ``pronoun``: he/she (the last person before it whose gender fits), they (the last organisation
-   or group), it (the last organisation); "him"/"her" in relays such as "quoted her as saying";
-3. ``description``: "the minister" (the last person with that role), "the ministry" / "the union"
+1. ``name``: a name (full, short, first) of a person or organisation of the document model, or a
+   description set off before a name ("The daughter of one victim, Mair X, said");
+2. ``pronoun``: he/she (only people, gender-compatible), they (a group, an organisation, the unnamed
+   source of the same sentence), it (the organisation last spoken of); "him"/"her" in relays;
+3. ``relay``: "his office said" (the possessor speaks);
+4. ``description``: "the minister" (the person with that role), "the ministry" / "the union"
    (the organisation whose name has the word, or a word it stands for in ``speaker_lexicon.csv``);
-4. ``unnamed``: an unnamed source ("a senior official", "officials", "sources"): kept as written and
-   marked unnamed.
+5. ``later``: an indefinite description opening a paragraph that the next paragraphs name ("A
+   headteacher in Hull has banned ..." ... "Simone X, head of Marfleet Academy");
+6. ``unnamed``: an unnamed source ("a senior official", "officials", "one of the aides"): kept as
+   written and marked unnamed.
 
 A mention no sieve resolves keeps its own words as the speaker (a pronoun without an antecedent
-stays unattributed). Last, ``actors.csv`` links the entity's name to the registry's canonical name.
+stays unattributed). After every quotation is attributed, :func:`echo` gives a headline the speaker
+of the body quotation that repeats it. Last, ``actors.csv`` links the entity's name to the registry's
+canonical name.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .model import SILENT_KINDS, Entity
+from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -82,6 +89,8 @@ Found_ = list  # a sieve's answer: the entities spoken for, primary first (empty
 
 
 def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    if head.i in ctx.model.described and ctx.model.described[head.i].kind not in SILENT_KINDS:
+        return [ctx.model.described[head.i]]  # "The daughter of one victim, Mair X, said": the name it introduces
     if head.i not in ctx.model.by_token and head.pos_ in ("NOUN", "PROPN") and head.is_lower:
         return []  # "Korvia's prime minister": a description with a name in it, not the name
     entity = ctx.model.entity_in(mention)
@@ -89,9 +98,10 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         entity = ctx.model.named(head.text)
     if entity is None or entity.kind in SILENT_KINDS:
         return []
-    group = ctx.model.recent_group(head.i + 1, entity.kind, window=0)
-    if group is not None and group.at <= head.i and entity in group.members and head.i - group.at < 12:
-        return group.members  # "Ana Pires and Rui Costa said"
+    for group in reversed(ctx.model.groups):  # "Ana Pires and Rui Costa said": the mention is inside the list
+        if entity in group.members and group.at <= head.i and head.i - group.at < 12 and (
+                group.end is None or head.i <= group.end):
+            return group.members
     return [entity]
 
 
@@ -114,8 +124,16 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.person_for_pronoun(head.i, gender, exclude)
         return [found] if found else []
     if low in GROUP_PRONOUNS:
+        subject = next((t for t in reversed(head.doc[head.sent.start:head.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                        and not ctx.in_quote[t.i] and t.pos_ != "PRON"), None)
+        unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
+        if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
+            return unnamed
         group = ctx.model.recent_group(head.i)
-        single = ctx.model.recent(head.i, ("organisation", "unnamed"))
+        single = ctx.model.recent(head.i, ("organisation", "unnamed"), subjects=True) or ctx.model.recent(
+            head.i, ("organisation", "unnamed"))  # the one spoken of as a subject, not the one named last in passing
+        if group is not None and single in group.members and group.last_before(head.i) >= single.last_before(head.i, True):
+            return group.members  # "X, which manages the flats, and Y issued a statement ... they said": both
         if group is not None and single is not None:  # the one last spoken of as a subject, else the last one named
             group_subject = max((m for m in [group.at, *group.mentions] if m < head.i and ctx.model.is_subject_at(m)),
                                 default=-1)
@@ -127,7 +145,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             return group.members
         return [single] if single else []
     if low in THING_PRONOUNS or low == "we":  # "we said in our appeal": the publication or organisation writing
-        found = ctx.model.recent(head.i, ("organisation",), subjects=True) or ctx.model.recent(head.i, ("organisation",))
+        found = ctx.model.organisation_for_pronoun(head.i)
         return [found] if found else []
     return []
 
@@ -171,7 +189,10 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if head.pos_ == "PROPN" and head.i not in ctx.model.by_token and det is not None and det.lower_ == "the" and (
             head.lower_ in ctx.lexicon.demonyms or head.ent_type_ == "NORP"):
-        found = ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said"
+        holders = [e for e in ctx.model.entities if e.kind == "person" and head.lower_ in e.text_roles
+                   and e.last_before(head.i) >= 0]  # "Kelburn Rovers' Brazilian striker X ... the Brazilian said"
+        found = (max(holders, key=lambda e: e.last_before(head.i)) if holders else None) or ctx.model.recent(
+            head.i, subjects=True) or ctx.model.recent(head.i)  # "the Pole said": else the person spoken of
         return [found] if found else []
     if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.i in ctx.model.by_token):
         return []
@@ -207,7 +228,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if len(members) >= 2:
                 return members
-        found = ctx.model.with_role(roles, head.i, required)
+        found = ctx.model.with_role(roles, head.i, required) or _registry_holder(ctx, roles, head.i)
         if found is not None:
             return [found]
         org_mods = [m for m in mods if m in ctx.lexicon.organisations]
@@ -232,7 +253,25 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     return []
 
 
-def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+def _registry_holder(ctx: Context, roles: list[str], before: int) -> Entity | None:
+    """The person "the president" refers to when the text gives no one that role but the actors registry
+    does: a person the text names outside quotations before it, linked to ``actors.csv``, whose title or
+    role there has one of the words ("Trump posted ... 'the president wrote'"; Trump's title is President).
+    Someone named only inside quotations is not a candidate (the president a quotation mentions)."""
+    wanted = set(roles) - ctx.lexicon.modifiers
+    holders = []
+    for e in ctx.model.entities:
+        actor = ctx.registry.link(e.name) if e.kind == "person" and e.last_before(before) >= 0 else None
+        if actor is not None and wanted & set(f"{actor.title} {actor.role}".lower().split()):
+            holders.append(e)
+    return max(holders, key=lambda e: e.last_before(before)) if holders else None
+
+
+def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
+    part = one_of(head)
+    if part is not None and {part.lemma_.lower(), part.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles):
+        words = head.doc[head.left_edge.i:part.i + 1]  # "one of the aides", "two of the people familiar with ..."
+        return [ctx.model.add_unnamed(clean(words.text), head, head.lower_ != "one")]
     lemma = head.lemma_.lower()
     if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
         return []
@@ -243,6 +282,24 @@ def by_unnamed(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is None and not plural and not any(c.dep_ in ("amod", "nummod") for c in head.children):
         return []
     return [ctx.model.add_unnamed(unnamed_description(head), head, plural)]
+
+
+def by_later(ctx: Context, head: Token, mention: Span) -> list[Entity]:
+    """"A headteacher in Hull has banned ... Simone X, head of Marfleet Academy, said": an indefinite
+    description that opens a paragraph, named in the next paragraphs by someone of that role."""
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("a", "an") or head.tag_ in ("NNS", "NNPS"):
+        return []
+    named = ctx.model.named_later(head)
+    return [named] if named is not None else []
+
+
+def one_of(tok: Token) -> Token | None:
+    """The noun of "one of the aides", "two of the officials": a part of a group speaks, unnamed."""
+    if tok.pos_ != "NUM" and tok.lower_ not in ("some", "several", "many", "most", "none", "each"):
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PRON")), None)
 
 
 def unnamed_description(head: Token) -> str:
@@ -265,7 +322,7 @@ EntitySieve = Callable[[Context, Token, Span], list]
 #: The stage-2 sieves in the order they are tried: (name, function).
 ENTITY_SIEVES: tuple[tuple[str, EntitySieve], ...] = (
     ("name", by_name), ("pronoun", by_pronoun), ("relay", by_relay), ("description", by_description),
-    ("unnamed", by_unnamed),
+    ("later", by_later), ("unnamed", by_unnamed),
 )
 
 
@@ -277,11 +334,22 @@ def resolve_mention(ctx: Context, head: Token) -> tuple[Entity | None, str | Non
 
 def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Span, str | None]:
     """(entities, sieve that found them, the mention span as written, appositive role)."""
+    run = ctx.model.runs.get(head.i)
+    if run is not None and run[1] in ctx.model.sources:  # "a Department for Culture ... spokesperson": the spokesperson
+        noun = head.doc[run[1]]
+        source = ctx.model.add_unnamed(clean(head.doc[ctx.model.sources[noun.i]:noun.i + 1].text), noun, noun.tag_ == "NNS")
+        return [source], "unnamed", head.doc[ctx.model.sources[noun.i]:noun.i + 1], None
     mention, role = mention_span(head, lambda t: t.i in ctx.model.by_token)
+    quoted = [t.i for t in mention if t.i < head.i and (ctx.in_quote[t.i] or t.is_quote)]
+    if quoted:  # the parse hung the speaker on words of the quotation: the mention starts after them
+        mention = head.doc[quoted[-1] + 1:mention.end]
     head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)
         if entities:
+            part = one_of(head) if name == "unnamed" else None
+            if part is not None:  # "one of the aides"
+                mention = head.doc[min(mention.start, head.left_edge.i):part.i + 1]
             if name == "name" and head.i in ctx.model.runs:  # the whole name: "the Ministry of Transport"
                 start, end = ctx.model.runs[head.i]
                 if end > mention.end and start <= head.i:
@@ -337,6 +405,64 @@ def attribute(ctx: Context, q: Quote, found: Found | None, channel: Callable[[To
     q.attribution = found.sieve if how == "name" else f"{found.sieve}+{how}"
 
 
+def echo(ctx: Context, quotes: list[Quote]) -> None:
+    """A headline quotes words the body quotes again with the speaker's name or pronoun. One that names its
+    speaker by a description ("Farmers' leader: 'We can't plant what we can't sell'", "Mother of lost
+    bushwalker: 'It's a miracle'") has the speaker of the body quotation that repeats its words
+    (``colon+echo``), else the person the body quotes who fits the description (``colon+headline``); a
+    headline quotation without attribution ("Firm fined after 'casual disregard' of alarms") has the speaker
+    of the body quotation that repeats it (``echo``). Run once every quotation has been attributed."""
+    for q in quotes:
+        headline = q.seg.paragraph == 1 and q.entity is None and q.kind in ("full", "partial", "scare") and _is_headline(ctx)
+        if not headline and (q.found is None or q.found.sieve != "colon"
+                             or (q.entity is not None and q.attribution != "colon+description")):
+            continue
+        words = normalise_quote(q.span.text)
+        if len(words.split()) < 2:
+            continue
+        body = [o for o in quotes if o.seg.paragraph > q.seg.paragraph and o.entity is not None and o.entity.kind != "unnamed"
+                and not o.seg.nested]
+        later = [o for o in body if f" {words} " in f" {normalise_quote(o.span.text)} "]
+        entities = list(later[0].entities) if later else _headline_speaker(ctx, q, body)
+        if entities and q.found is not None and q.found.sieve == "colon":
+            _set_entities(ctx, q, entities, q.speaker_mention)
+            q.attribution = "colon+echo" if later else "colon+headline"
+        elif later:  # "Water firm fined after 'casual disregard' of alarms": the judge's words in the body
+            _set_entities(ctx, q, entities, None)
+            q.attribution = "echo"
+            q.kind = "partial" if q.kind == "scare" else q.kind  # somebody's words, not the writer's distance
+            for sub in quotes:  # its nested quotations keep the outer speaker
+                if sub.found is not None and sub.found.source is q:
+                    for name in COPIED:
+                        setattr(sub, name, getattr(q, name))
+
+
+def _is_headline(ctx: Context) -> bool:
+    """The text opens with a headline: a short first paragraph that does not end a sentence."""
+    if len(ctx.paragraph_bounds) < 2:
+        return False
+    start, end = ctx.paragraph_bounds[0]
+    first = ctx.text[start:end].strip()
+    return 0 < len(first) <= 150 and first[-1] not in ".:;,"
+
+
+def _headline_speaker(ctx: Context, q: Quote, body: list[Quote]) -> list[Entity]:
+    """The person a headline's description ("Union boss", "Ex-minister") stands for when the body does
+    not repeat its words: in the first paragraph only, among the people the body quotes, those whose
+    gender and role fit the description's words; the one quoted most (the first on a tie)."""
+    if q.seg.paragraph != 1 or q.found is None or q.found.mention is None or q.found.mention.pos_ == "PRON":
+        return []
+    words = {t.lemma_.lower() for t in q.found.mention.subtree if t.is_alpha} | {q.found.mention.lemma_.lower()}
+    gender = next((ctx.lexicon.gender[w] for w in words if w in ctx.lexicon.gender), None)
+    roles = ctx.model.role_classes(w for w in words if w in ctx.lexicon.roles)
+    people = [o.entity for o in body if o.entity.kind == "person" and (gender is None or o.entity.gender in (None, gender))]
+    fitting = [e for e in people if roles & ctx.model.role_classes(e.roles)] or people
+    if not fitting:
+        return []
+    counts = {e: fitting.count(e) for e in fitting}
+    return [max(counts, key=lambda e: (counts[e], -fitting.index(e)))]
+
+
 def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str | None) -> None:
     primary = entities[0]
     actor = ctx.registry.link(primary.name) or (ctx.registry.link(mention) if mention and primary.kind != "unnamed" else None)
@@ -350,5 +476,5 @@ def _set_entities(ctx: Context, q: Quote, entities: list[Entity], mention: str |
         q.speaker_role = None
 
 
-__all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "by_name", "by_pronoun", "by_description",
-           "by_unnamed"]
+__all__ = ["ENTITY_SIEVES", "mention_span", "resolve_mention", "attribute", "echo", "by_name", "by_pronoun", "by_description",
+           "by_later", "by_unnamed"]

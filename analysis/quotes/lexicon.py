@@ -17,10 +17,10 @@ from ..paths import REFERENCE
 from ..tables import read_rows
 
 CUES_FILE = REFERENCE / "quote_cues.csv"
-CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title"})
+CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group"})
+                           "place", "calendar", "demonym", "group", "particle", "thing", "platform"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -35,6 +35,7 @@ class CueLexicon:
     titles: tuple[tuple[str, ...], ...]
     relays: frozenset[str] = frozenset()  # verbs whose object is the speaker ("quoted her as saying")
     nouns: frozenset[str] = frozenset()  # nouns that carry an attribution ("X's statement")
+    phrasal: frozenset[tuple[str, str]] = frozenset()  # (verb lemma, particle) that report only together ("shot back")
 
 
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
@@ -44,6 +45,7 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     phrases, channels, scare, titles = [], [], [], []
     relays: set[str] = set()
     nouns: set[str] = set()
+    phrasal: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     for row in rows:
         line, kind, pattern = row.line, row["type"], row["pattern"]
@@ -52,7 +54,13 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         if (kind, pattern) in seen:
             raise ReferenceDataError(f"duplicate {kind} entry {pattern!r}", path=path, line=line, field="pattern")
         seen.add((kind, pattern))
-        if kind in ("verb", "relay", "noun"):
+        if kind == "phrasal":
+            parts = pattern.split()
+            if len(parts) != 2 or pattern != pattern.lower():
+                raise ReferenceDataError("a phrasal cue is a lower-case verb lemma and its particle", path=path, line=line,
+                                         field="pattern")
+            phrasal.add((parts[0], parts[1]))
+        elif kind in ("verb", "relay", "noun"):
             if " " in pattern or pattern != pattern.lower():
                 raise ReferenceDataError(f"a {kind} cue is one lower-case lemma", path=path, line=line, field="pattern")
             if kind == "verb":
@@ -69,7 +77,8 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
         else:
             words = tuple(pattern.lower().split())
             {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
-    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns))
+    return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns),
+                      frozenset(phrasal))
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,9 @@ class SpeakerLexicon:
     demonyms: frozenset[str] = frozenset()  # nationality nouns: "the Pole said" describes a person
     group_nouns: frozenset[str] = frozenset()  # nouns for people named together: "the pair", "the duo"
     place_first: frozenset[str] = frozenset()  # place words that head a name from its front ("Mount Aravel")
+    particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): never a short name alone
+    things: frozenset[str] = frozenset()  # last words of names of laws and agreements ("Act", "Treaty"): never a speaker
+    platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -105,6 +117,9 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     place_first: set[str] = set()
     demonyms: set[str] = set()
     group_nouns: set[str] = set()
+    particles: set[str] = set()
+    things: set[str] = set()
+    platforms: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -143,10 +158,12 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 role_class[word] = value
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
-             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns}[kind].add(word)
+             "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns,
+             "particle": particles, "thing": things, "platform": platforms}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
-                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first))
+                          frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
+                          frozenset(things), frozenset(platforms))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -167,7 +167,8 @@ class _Paragraph:
         if styles and styles[-1] == "single" and self.closer_like(i):
             if not (self._possessive(i) and self._later_single_close(i)):  # "the teams’ plans": an apostrophe
                 self.close(i, "single")
-        elif ch == STRAIGHT_SINGLE and self.opener_like(i) and self._next(i).isalpha() and self._later_single_close(i):
+        elif ch == STRAIGHT_SINGLE and self.opener_like(i) and self._next(i).isalpha() and self._later_single_close(i) \
+                and not re.match(r"'[A-Za-z]{1,2}'(?![A-Za-z])", self.text[i:i + 5]):  # not the elision of "rock 'n' roll"
             self.stack.append((i, "single"))
 
     def _possessive(self, i: int) -> bool:
@@ -180,9 +181,10 @@ class _Paragraph:
         return not (following and following.group(1) in NOT_OWNED)
 
     def _later_single_close(self, i: int) -> bool:
-        """A closing single mark follows in this paragraph (so an opening one clearly pairs)."""
-        return any(self.text[j] in (SINGLE_CLOSE, STRAIGHT_SINGLE) and self.closer_like(j) and not self._possessive(j)
-                   for j in range(i + 1, self.pe))
+        """A closing single mark follows in this paragraph (so an opening one clearly pairs); "s'" before a
+        lower-case word closes a title in capitals ("'Harbour Lights' returns"), else it is a possessive."""
+        return any(self.text[j] in (SINGLE_CLOSE, STRAIGHT_SINGLE) and self.closer_like(j)
+                   and (not self._possessive(j) or _title_words(self.text[i + 1:j])) for j in range(i + 1, self.pe))
 
     def close(self, i: int, style: str) -> None:
         if style not in self.open_styles():
@@ -194,6 +196,12 @@ class _Paragraph:
             self.found.append((start, None, i, inner, len(self.stack), "unclosed"))
         start, _ = self.stack.pop()
         self.found.append((start, i, i, style, len(self.stack), "closed"))
+
+
+def _title_words(text: str) -> bool:
+    """Two to six words, each capitalised: the shape of a title ("Harbour Lights")."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
 def _last_sentence_end(text: str, lo: int, hi: int) -> int:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .entity_sieves import one_of
 from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
 from .state import Context, Found, Quote, age_of, span_text
 
@@ -41,7 +42,19 @@ def _depth(token: Token) -> int:
 
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.verbs
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None)
+
+
+def _particle(ctx: Context, tok: Token) -> Token | None:
+    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one."""
+    return next((c for c in tok.children if c.dep_ in ("prt", "advmod") and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal),
+                None)
+
+
+def _cue_text(ctx: Context, tok: Token) -> str:
+    """The cue as written: the verb, with its particle when it is a phrasal cue ("shot back")."""
+    prt = _particle(ctx, tok)
+    return tok.doc[tok.i:prt.i + 1].text if prt is not None and prt.i > tok.i else tok.text
 
 
 RELATIVE = frozenset({"who", "that", "which"})
@@ -64,7 +77,8 @@ def _agent_ok(ctx: Context, tok: Token | None) -> bool:
     if entity is not None and entity.kind in SILENT_KINDS:
         return False
     if tok.ent_type_ in NON_AGENT_TYPES and entity is None:
-        return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)  # "One of them, Erlan Bek, ..."
+        return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children) or (  # "One of them, Erlan Bek, ..."
+            one_of(tok) is not None and _speaker_like(ctx, one_of(tok)))  # "one of the aides said"
     return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or ctx.model.entity_at(tok.i) is not None
 
 
@@ -73,6 +87,8 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
     if tok.pos_ in ("PRON", "PROPN") or ctx.model.entity_at(tok.i) is not None or tok.text[:1].isupper() \
             or age_of(tok) is not None:
         return True
+    if one_of(tok) is not None:
+        return _speaker_like(ctx, one_of(tok))
     words = {tok.lemma_.lower(), tok.lower_}
     lex = ctx.lexicon
     return bool(words & (lex.roles | lex.unnamed | lex.relays | set(lex.organisations) | set(lex.gender) | ctx.cues.nouns))
@@ -154,6 +170,9 @@ def dash(ctx: Context, q: Quote) -> Found | None:
         elif not tok.is_space and not tok.is_punct:
             chunks[-1].append(tok)
     words = chunks[0]
+    cut = next((k for k, t in enumerate(words) if k and t.pos_ in ("ADP", "SCONJ") and t.lower_ != "of"
+                and any(ctx.model.entity_at(w.i) is not None for w in words[:k])), None)
+    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks
 
     def people(chunk: list[Token]) -> list[Token]:
         return [t for t in chunk if ctx.model.entity_at(t.i) is not None
@@ -184,9 +203,10 @@ def colon(ctx: Context, q: Quote) -> Found | None:
     if not words or words[-1].text != ":" or len(words) > 6:
         return None
     np = words[:-1]
-    if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in np):
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") or (t.pos_ == "ADP" and t.lower_ != "of") for t in np):
         return None  # "He told reporters:" is the parse sieve's
-    head = _np_head(ctx, np)
+    of = next((k for k, t in enumerate(np) if t.lower_ == "of"), None)
+    head = _np_head(ctx, np[:of] if of else np)  # "Mother of lost bushwalker": the noun before "of"
     return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
 
 
@@ -292,7 +312,20 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
 def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
     """The verb's parsed subject when it lies among ``tokens``."""
     ids = {t.i for t in tokens}
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)), None)
+    subjects = [_past_apposed(ctx, c) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)
+                and c.is_alpha]
+    named = [c for c in subjects if ctx.model.entity_at(c.i) is not None]
+    return (named or subjects or [None])[0]  # of two parsed subjects ("co - owner X said"), the name
+
+
+def _past_apposed(ctx: Context, tok: Token) -> Token:
+    """A name set off after a description inside a phrase is not the subject the parser made it ("relayed by his
+    agent, Nuala X, the Brazilian said"): the noun phrase after it, parsed as its apposition, is."""
+    if tok.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[tok.i]].dep_ == "pobj":
+        after = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and ctx.model.entity_at(c.i) is None), None)
+        if after is not None:
+            return after
+    return tok
 
 
 def _adjuncts_only(ctx: Context, tokens: list[Token]) -> bool:
@@ -315,7 +348,7 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if head is None:
         return None
     head = _named_in_chain(ctx, head) or head
-    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or cue_tok.text)
+    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
 
 
 def _after_ok(ctx: Context, q: Quote) -> bool:
@@ -367,7 +400,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             cue_tok = tok
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
-            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=cue_tok.text))
+            out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
             if who is not None:
                 out[-1].others = _coordinated(ctx, who)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
@@ -443,6 +476,12 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             if _agent_ok(ctx, agent):
                 return agent
         subj = _best_subject(ctx, head, passive=head is not verb)  # "X was charged after branding ...": X
+        undergoer = subj is not None and head is not verb and subj.dep_ == "nsubjpass" and head.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in head.children) and head.head is not head
+        if undergoer:  # "X hit out after his club was docked points, branding ...": the main clause's subject
+            fallback = fallback or subj
+            head = head.head
+            continue
         if subj is not None:
             subj = _through_cue_noun(ctx, _antecedent(subj))
             if subj is None or _speaker_like(ctx, subj):
@@ -486,12 +525,17 @@ CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "s
 
 
 def _subject_before(ctx: Context, verb: Token) -> Token | None:
-    """The noun phrase just before a verb that has no subject, when the parser hung it on a word that
-    opens the clause: "with its president, Dr X, noting that ..." (an absolute construction), "after X,
+    """The noun phrase just before a verb that has no subject, when the parser hung it elsewhere: a name
+    right before a finite verb, or a phrase on a word that opens the clause: "with its president, Dr X,
+    noting that ..." (an absolute construction), "after X,
     general secretary of Y, described conditions as ..." (a clause read as a preposition)."""
     i = verb.i - 1
     while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text == ","):
         i -= 1
+    named = ctx.model.entity_at(i) if i >= 0 and i == verb.i - 1 and not ctx.in_quote[i] else None
+    if named is not None and named.kind in ("person", "organisation") and ctx.model.runs[i][1] == verb.i \
+            and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):
@@ -517,6 +561,11 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
                   and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
     if not found:
         return None
+    apposed = [c for c in found if c.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[c.i]].dep_ == "pobj"]
+    if len(apposed) < len(found):  # "relayed by his agent, Tomas Brandt, the defender said": Brandt is the agent
+        found = [c for c in found if c not in apposed]
+    else:
+        found = [_past_apposed(ctx, c) for c in found]
 
     def rank(tok: Token) -> tuple:
         entity = ctx.model.entity_at(tok.i)

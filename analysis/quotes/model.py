@@ -47,13 +47,13 @@ SILENT_KINDS = frozenset({"place", "thing"})
 #: Prepositions after which a place-tagged name is a place ("in Lisbon").
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
-PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le",
-                       "di", "del", "della", "ibn", "abu", "mac", "st", "st.", "ter", "ten", "du", "des", "y"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Punctuation that never begins or ends a name or a description: quotation marks, dashes, commas.
+EDGE_PUNCTUATION = " ,;:\"\u201c\u201d\u2018\u2013\u2014-"
 #: Words after which a capital letter says nothing about a name.
 OPENERS = frozenset({":", ";", ".", "!", "?", "(", "[", "-", "\u2013", "\u2014", "\u2026"})
 
@@ -96,6 +96,7 @@ class Entity:
     text_roles: set[str] = field(default_factory=set)  # nouns the text gives it beyond the lexicon ("toxicologist")
     evidence: Counter = field(default_factory=Counter)  # person / organisation / place evidence
     head: str = ""  # an unnamed source's head noun ("diplomat")
+    honorifics: set[str] = field(default_factory=set)  # gendered honorifics the text uses for it ("mrs", "miss")
 
     def last_before(self, i: int, subjects: bool | str = False) -> int:
         """Token index of the entity's last (subject, or ``"main"`` clause subject) mention before ``i`` (-1: none)."""
@@ -111,6 +112,7 @@ class Group:
     members: list[Entity]
     at: int
     mentions: list[int] = field(default_factory=list)  # later plural descriptions that refer to it
+    end: int | None = None  # last token of the coordination itself ("X and Y"), when known
 
     def last_before(self, i: int) -> int:
         return max([m for m in [self.at, *self.mentions] if m < i], default=-1)
@@ -128,6 +130,7 @@ class DocumentModel:
         self.tokens: list[Token] = list(doc)  # spaCy builds a Token object on every access: build them once
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
+        self.particles = lexicon.particles  # "van", "al", "ap", "Ó": inside names, never a short name alone
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
         self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
@@ -137,6 +140,10 @@ class DocumentModel:
         self.by_token: dict[int, Entity] = {}
         self.runs: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its name (titles included)
         self.groups: list[Group] = []
+        self._affiliations: dict[int, tuple[int, int]] = {}  # first token of a name -> the organisation words of its title
+        self.described: dict[int, Entity] = {}  # head noun of a description set off before a name -> that entity
+        self.apposed: dict[int, int] = {}  # token of such a name -> the head noun of the description before it
+        self.sources: dict[int, int] = {}  # role noun of "a <name> spokesperson" -> where that unnamed source starts
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
@@ -146,7 +153,8 @@ class DocumentModel:
         """A capitalised word that can belong to a name. The tagger's labels are evidence, not the rule:
         a proper noun tagged DATE ("14:40 Islands First") is a name unless it is a calendar word, and a
         capitalised word inside a sentence is a name whatever its part of speech ("O’Kelly" as ADV)."""
-        if not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text) or tok.lower_ == "i":
+        if not (tok.text[:1].isupper() or _prefixed_capital(tok.text)) or not any(c.isalpha() for c in tok.text) \
+                or tok.lower_ == "i":
             return False
         if tok.ent_type_ in NON_AGENT_TYPES and not (tok.pos_ == "PROPN" and tok.is_alpha
                                                       and tok.lower_.rstrip(".") not in self.lexicon.calendar):
@@ -180,7 +188,7 @@ class DocumentModel:
             return 1
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
-        if tok.lower_ in PARTICLES and nxt is not None and (nxt_name or nxt.lower_ in PARTICLES or (
+        if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
@@ -188,30 +196,74 @@ class DocumentModel:
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
-        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s"):
-            return 2  # "Dockers' Guild"
+        if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
+                and self._org_entity_end(tok) in self.org_words:
+            return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
+            # (not "X and Y" the tagger took for one organisation: its last word is no organisation word)
+        if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
+            listed = self._listed_portfolio(j)
+            if listed:
+                return listed  # "Department for Culture, Media and Sport"
+        if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
+                and nxt.lower_ not in self.lexicon.demonyms:
+            return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & self.org_words) or words <= self.title_words or j - start == 1
+            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _org_entity_end(self, tok: Token) -> str:
+        """The last word of the capitalised words after ``tok`` (apostrophes of a plural possessive on the way,
+        "Drink Workers' Guild"), as compared."""
+        k, last = tok.i + 1, ""
+        while k < len(self.tokens) and (self._is_name_token(self.tokens[k]) or (
+                self.tokens[k].text in ("'", "\u2019") and self.tokens[k - 1].lower_.endswith("s"))):
+            if self._is_name_token(self.tokens[k]):
+                last = name_key(self.tokens[k].text)
+            k += 1
+        return last
+
+    def _listed_portfolio(self, j: int) -> int:
+        """Tokens from ``j`` that continue a list of capitalised common nouns after "of"/"for" up to its "and"
+        ("..., Media and Sport"): the portfolio of one organisation's name, 0 when there is no such list."""
+        doc, k, closed = self.tokens, j, False
+        while k + 1 < len(doc) and doc[k].text in (",", "and") and not closed:
+            word = doc[k + 1]
+            if not (word.text[:1].isupper() and word.is_alpha and self._common(word.lower_)):
+                return 0
+            closed = doc[k].text == "and"
+            k += 2
+        return k - j if closed else 0
+
+    def _party_tags(self) -> set[int]:
+        """Tokens of party-and-state tags set off after a name ("Sen. X, D-N.M., said", "Rep. Y, R-Ariz."):
+        a party letter, a hyphen and an abbreviation between commas. They name no one."""
+        doc, tags = self.tokens, set()
+        for i in range(1, len(doc) - 3):
+            letter, dash, abbrev, close = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+            if doc[i - 1].text == "," and len(letter.text) == 1 and letter.is_upper and dash.text in ("-", "\u2010") \
+                    and not letter.whitespace_ and abbrev.text[:1].isupper() and (abbrev.text.endswith(".") or abbrev.is_upper) \
+                    and close.text in (",", ")", ".", ";"):
+                tags.update((i, i + 1, i + 2))
+        return tags
 
     def name_runs(self) -> list[tuple[int, int]]:
         """(start, end) token ranges of capitalised name runs (inside quotations too)."""
         doc, runs, i = self.tokens, [], 0
         while i < len(doc):
             tok = doc[i]
-            starts = self._is_name_token(tok) or (tok.lower_ in PARTICLES and i + 1 < len(doc)
+            starts = self._is_name_token(tok) or (tok.lower_ in self.particles and i + 1 < len(doc)
                                                   and self._is_name_token(doc[i + 1]) and doc[i + 1].ent_type_ == "PERSON") or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
                 and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
-            if not starts:
+            if not starts or i in self.party_tags:
                 i += 1
                 continue
             j = i + 1
@@ -220,7 +272,7 @@ class DocumentModel:
                 if not step:
                     break
                 j += step
-            while j - 1 > i and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].is_punct):
+            while j - 1 > i and (doc[j - 1].lower_ in self.particles or doc[j - 1].is_punct):
                 j -= 1
             runs.append((i, j))
             i = j
@@ -262,6 +314,10 @@ class DocumentModel:
                 if len(words) < 3:
                     break  # "Minister of Labour": a title without a name
                 person = next((w for w in words[1:] if doc[w].ent_type_ == "PERSON" and doc[w].ent_iob_ == "B"), None)
+                if person is None:  # "Minister of State for Housing Siobhán Ní Bhriain": the portfolio is titles and common nouns
+                    person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(doc[w])
+                                   and name_key(doc[w].text) not in self.title_words and not self._common(doc[w].lower_)
+                                   and doc[w].lower_ not in self.particles), None)
                 k = person if person is not None else words[-2]
                 roles.extend(t.lower_ for t in doc[start:k])
                 break
@@ -269,14 +325,64 @@ class DocumentModel:
                 break
         words = self._word_starts(k, end)
         last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
-        personal = last not in self.common_nouns and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        personal = last not in self.common_nouns and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
         while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
             words = words[1:]
+        later = self._later_role(words)
+        if later is not None:  # "Sonoran Power & Light CEO Beatriz X", "Yarrabee Shire Mayor X": what comes before the role is its organisation
+            roles.extend(doc[w].lower_ for w in words[:later + 1])
+            roles.extend(self._singular_role(doc[words[later]]) or ())
+            self._affiliations[words[later + 1]] = (words[0], words[later])
+            k = words[later + 1]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
+
+    def _classifier_before(self, start: int, end: int) -> int:
+        """How many words at the start of a run only say what the organisation named after them is: a noun
+        for an organisation opening the sentence ("Brokerage Dalal & Co raised ..."), or a plural noun and
+        "of" ("Shares of Lumora Inc. fell"), before a name that is an organisation's by itself (it ends
+        with an organisation word). "Friends of the Downs" keeps its first word: "the Downs" is no
+        organisation's name."""
+        tok = self.tokens[start]
+        if not (tok.is_sent_start or self._opens_clause(tok)):
+            return 0
+        skip = 1 if tok.lower_ in self.lexicon.organisations else 0
+        if not skip and tok.tag_ in ("NNS", "NNPS") and start + 1 < end and self.tokens[start + 1].lower_ == "of":
+            skip = 2
+        rest = self._words(self.doc[start + skip:end]) if skip else []
+        return skip if len(rest) >= 2 and rest[-1] in self.org_words and rest[0] not in self.org_words else 0
+
+    def _role_word(self, tok: Token) -> bool:
+        """A capitalised title or role word, singular or plural ("Mayor", "CEO", "Councillors", "Sen.")."""
+        low = tok.lower_.rstrip(".")
+        return tok.text[:1].isupper() and (low in self.title_words or low in self.lexicon.roles
+                                           or self._singular_role(tok) is not None)
+
+    def _singular_role(self, tok: Token) -> str | None:
+        """The role a plural title names ("Councillors X and Y", "Senators X and Y"), else None."""
+        low = tok.lower_
+        for stem in (low[:-1], low[:-2]) if low.endswith("s") else ():
+            if stem in self.lexicon.roles:
+                return stem
+        return None
+
+    def _later_role(self, words: list[int]) -> int | None:
+        """Position (in ``words``) of the last title or role word inside a name run that a personal name
+        follows: "Sonoran Power & Light CEO Beatriz X", "Opposition House Leader X", "Councillors X". The
+        words after it are a person's name: no organisation word, "of", "&" or further role among them."""
+        doc = self.doc
+        for n in range(len(words) - 2, -1, -1):
+            tok, nxt = doc[words[n]], doc[words[n + 1]]
+            if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
+                continue
+            rest = {name_key(doc[w].text) for w in words[n + 1:]}
+            if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
+                return None
+            return n if n > 0 or self._singular_role(tok) is not None else None
+        return None
 
     def _word_starts(self, start: int, end: int) -> list[int]:
         """Token indices where the words of a name start (a hyphenated part goes with its word)."""
@@ -293,7 +399,7 @@ class DocumentModel:
         a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
         if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
             return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
-        if not self.common_nouns or tok.lower_ in PARTICLES:
+        if not self.common_nouns or tok.lower_ in self.particles:
             return False
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
         if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
@@ -303,6 +409,8 @@ class DocumentModel:
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if word in self.lexicon.unnamed or tok.lower_ in self.lexicon.unnamed:
+            return True  # "Parent Amara X": a noun for a person, whatever the tagger's person span
         return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
 
     def _is_modifier(self, k: int, end: int) -> bool:
@@ -321,13 +429,16 @@ class DocumentModel:
 
     def _dateline_end(self) -> int:
         """Token index just after a dateline opening the text ("HALVORSUND, 4 March -", "LISBON (Reuters) -"),
-        0 when there is none: a word in capitals, then a dash before any lower-case word."""
+        0 when there is none: a word in capitals, then a dash before any lower-case word, or a colon right after
+        words in capitals ("NEW DELHI:")."""
         toks = [t for t in self.tokens[:16] if not t.is_space]
         if not toks or not (toks[0].is_alpha and toks[0].is_upper and len(toks[0].text) > 2):
             return 0
         for tok in toks[1:]:
             if tok.text in ("-", "--", "\u2013", "\u2014") and (tok.whitespace_ or self.tokens[tok.i - 1].whitespace_):
                 return tok.i + 1  # a spaced dash, not the hyphen of "Okoro-Vance"
+            if tok.text == ":" and all(t.is_upper or not t.is_alpha for t in toks[:toks.index(tok)]):
+                return tok.i + 1  # "NEW DELHI:", "CHENNAI:" (a colon after capitals only)
             if tok.is_alpha and tok.is_lower:
                 return 0
         return 0
@@ -336,16 +447,20 @@ class DocumentModel:
     def _build(self) -> None:
         doc = self.doc
         self.dateline_end = self._dateline_end()
+        self.party_tags = self._party_tags()
         self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
         self.the_nouns = {t.lemma_.lower() for t in self.tokens if t.pos_ == "NOUN" and t.is_lower and not self.in_quote[t.i]
                           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)}
+        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
             the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
-            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in PARTICLES):
-                start += 1
+            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
+                    doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
+                start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
             if start >= end:
                 continue
+            start += self._classifier_before(start, end)  # "Brokerage Dalal & Co", "Shares of Lumora Inc."
             if self._organisation_name(doc[start:end]):
                 first, last, title_words = start, end, []  # "The Kastovian Foreign Ministry": no titles to strip
             else:
@@ -354,7 +469,11 @@ class DocumentModel:
             if not len(name):
                 continue
             words = self._words(name)
-            if not words or all(w in self.title_words or w in self.lexicon.roles for w in words) or words[0] in ("of", "for"):
+            described = the_before and not title_words and len(words) > 1 and words[-1] in self.title_words | self.lexicon.roles \
+                and not self._organisation_name(doc[start:end])  # "the Opposition House Leader said": a title as a description
+            titles_only = all(w in self.title_words or w in self.lexicon.roles for w in words) and not (
+                len(words) == 1 and not title_words and self._candidates(words, []))  # "Bowler said" after "Ann Bowler"
+            if not words or described or titles_only or words[0] in ("of", "for"):
                 for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
                     self.runs[t.i] = (start, end)
                 continue
@@ -363,14 +482,20 @@ class DocumentModel:
                 continue  # "Cross-examined"
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
-            if len(name) == 1 and name[0].is_sent_start and not name[0].ent_type_ and not title_words \
-                    and name[0].lower_ in self.common_nouns and not self._candidates(words, []):
-                continue  # "Staff, she said, ...": a common noun that starts a sentence (not "Obi" after "Chidi Obi")
+            if len(name) == 1 and name[0].is_sent_start and not title_words and (
+                    (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
+                    and not self._candidates(words, []):
+                continue  # "Staff, she said, ...", "Strikes, he warned, ...": a common noun that starts a sentence
+                # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct for t in doc[min(end, root.head.i):max(end, root.head.i)]):
+                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
             candidates = self._candidates(words, title_words)
+            before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
+            if before_run is not None and end < len(doc) and doc[end].text == ")" and len(words) == 1 and doc[start].is_upper \
+                    and self.by_token.get(before_run[1] - 1) is not None:
+                candidates = [self.by_token[before_run[1] - 1]]  # "the Rail and Transport Workers' Union (RTWU)": its acronym
             entity = candidates[0] if candidates else None
             if entity is None:
                 entity = Entity(len(self.entities), "person", _name_text(name))
@@ -394,9 +519,14 @@ class DocumentModel:
                 continue
             for word in title_words:
                 self._add_role(entity, word)
+            entity.honorifics |= self._honorifics(title_words)
+            if first in self._affiliations:  # "Sonoran Power & Light CEO X": X speaks for the company named before
+                a, b = self._affiliations[first]
+                org = self._match(self._words(doc[a:b]), []) if b > a else None
+                if org is not None and org is not entity:
+                    self._links.append((entity, org))
         for entity in self.entities:
             self._decide_kind(entity)  # provisional: the appositions and pronouns below add evidence
-        self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         seen: set[int] = set()
         for i in sorted(self.by_token):
             entity = self.by_token[i]
@@ -407,6 +537,8 @@ class DocumentModel:
             name = doc[start:end]
             self._appositions(entity, name)
             self._relative_roles(entity, name)
+            self._described_before(entity, start)
+            self._modifier_of_source(start, end)
         self._pronoun_votes()
         for entity in self.entities:
             self._decide_kind(entity)
@@ -492,9 +624,21 @@ class DocumentModel:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
                        and (not set(title_words) - set(self.lexicon.gender) or set(title_words) & e.roles)]
+            fitting = [e for e in fitting if not self._honorific_conflict(e, title_words)] or fitting
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             candidates = fitting or candidates
         return candidates
+
+    def _honorifics(self, title_words: list[str]) -> set[str]:
+        """The gendered honorifics among a name's titles ("mrs", "miss", "sir"), not gendered roles."""
+        words = {w.rstrip(".") for w in title_words}
+        return {w for w in words if w in self.lexicon.gender and w not in self.lexicon.roles}
+
+    def _honorific_conflict(self, entity: Entity, title_words: list[str]) -> bool:
+        """The text has called this person by another honorific ("Miss Holloway-Price" is not the one it
+        calls "Mrs Holloway-Price"); "Ms" goes with any."""
+        mine, theirs = self._honorifics(title_words) - {"ms"}, entity.honorifics - {"ms"}
+        return bool(mine and theirs and not mine & theirs)
 
     def _organisational(self, entity: Entity) -> bool:
         """The entity's name has an organisation word, "&" or "of" ("Halloway & Sons", "Bank of Vell")."""
@@ -510,6 +654,7 @@ class DocumentModel:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             roles = set(title_words) - set(self.lexicon.gender)
             fitting = [e for e in candidates if gender is None or e.gender in (None, gender)] or candidates
+            fitting = [e for e in fitting if not self._honorific_conflict(e, title_words)] or fitting
             fitting = [e for e in fitting if gender is None or e.gender == gender] or fitting
             fitting = [e for e in fitting if not roles or roles & e.roles] or fitting
             head = end - 1
@@ -527,16 +672,17 @@ class DocumentModel:
                     self.by_token[t.i] = chosen
             for word in title_words:
                 self._add_role(chosen, word)
+            chosen.honorifics |= self._honorifics(title_words)
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        entity.keys.update(w for w in words if w not in PARTICLES)
+        entity.keys.update(w for w in words if w not in self.particles and w not in ("of", "for", "and", "the", "&"))
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
                 entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
         if len(words) > 1:
-            acronym = "".join(w[0] for w in words if w not in PARTICLES and w not in ("of", "for", "and", "the"))
+            acronym = "".join(w[0] for w in words if w not in self.particles and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
                 entity.keys.add(acronym)
 
@@ -567,6 +713,10 @@ class DocumentModel:
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
         after = self.doc[name.end] if name.end < len(self.doc) else None
+        tail = [t for t in self.tokens[name.end:name.end + 3] if not t.is_space]
+        if len(tail) >= 2 and tail[0].text == "," and not self.in_quote[name.end] and (
+                tail[1].lower_ == "who" or (tail[1].like_num and len(tail) > 2 and tail[2].text in (",", ")"))):
+            entity.evidence["person"] += 2  # "X, who chairs ...", "X, 23, has kicked ...": only people
         possessive = root.dep_ == "poss" or (root.dep_ in ("nmod", "compound") and after is not None
                                              and after.text in ("'", "\u2019", "'s", "\u2019s"))
         owned = root.head if possessive else None  # "Halvard Rail's chief executive": an organisation
@@ -590,6 +740,11 @@ class DocumentModel:
             described = described.head  # "the village of Vell", "towns such as Ardlow"
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
+        for k in range(max(0, name.start - 3), name.start):  # "Kelburn Rovers' Brazilian striker X": "the Brazilian"
+            tok = self.tokens[k]
+            if (tok.ent_type_ == "NORP" or tok.lower_ in self.lexicon.demonyms) and not self.in_quote[k] and not any(
+                    t.is_punct and t.text not in ("'", "\u2019") for t in self.tokens[k + 1:name.start]):
+                entity.text_roles.add(tok.lower_)
         before = self.doc[name.start - 1] if name.start else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and (
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
@@ -617,6 +772,12 @@ class DocumentModel:
             ev["place"] += 0.5  # "Harbour Hawks", "Harbour Watch": a place word in the name says less
         last_common = len(name_words) > 1 and self._common(name_words[-1])  # "Westfield Comets", "Upland Creameries"
         last = self._words_of(entity.name)[-1]
+        if len(name_words) > 1 and self._plural_common(last) and not _is_country(entity.name) and not (
+                {last, last[:-1], last[:-2]} & self.lexicon.places):
+            ev["organisation"] += 1.5  # "Cedar Ridge Bobcats", "Atlantic Rovers": a team or company, not a person's name
+        if last in self.lexicon.things or (len(name_words) == 1 and last in self.lexicon.platforms):
+            ev["thing"] += 3 if last in self.lexicon.things else 0
+            ev["organisation"] += 3 if last in self.lexicon.platforms else 0  # a platform is a company, never a he/she
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         speaks = ev.pop("speaks", 0)
@@ -647,12 +808,12 @@ class DocumentModel:
         else:
             entity.kind = "person"
 
-    def _add_role(self, entity: Entity, word: str) -> None:
+    def _add_role(self, entity: Entity, word: str, evidence: bool = True) -> None:
         low = word.lower().rstrip(".")
         for part in low.split():
             if part in self.lexicon.roles or part in self.title_words or part in self.lexicon.modifiers:
                 entity.roles.add(part)
-                if part in self.lexicon.roles:
+                if part in self.lexicon.roles and evidence:
                     entity.evidence["person"] += 1
             if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
@@ -666,25 +827,23 @@ class DocumentModel:
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
         for noun in nouns:
-            if noun.pos_ not in ("NOUN", "PROPN") or (self.by_token.get(noun.i) not in (None, entity)
-                                                      and noun.i not in self.runs):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.by_token.get(noun.i) not in (None, entity):  # another named entity is no description of this one
+                self._role_of(entity, noun)  # ("Minister X and Commissioner Y"), but "the envoy of the Islands, X"
                 continue
             if entity.role_text is None:
                 entity.role_text = " ".join(self.doc[noun.left_edge.i:noun.right_edge.i + 1].text.split())
             low = noun.lower_
-            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN":
+            if (low in self.org_words or noun.lemma_.lower() in self.lexicon.organisations) and noun.pos_ == "NOUN" \
+                    and any(c.dep_ in ("det", "poss") for c in noun.children):
                 entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
+                # (not "Outside court, Irene X, whose father ...": no determiner, no noun phrase of its own)
             for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
                 self._add_role(entity, word)
             if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
                 entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
-            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-                role = noun.head.head  # "The leader of the Social Alliance, Margit Halvorsen"
-                for word in (role.lemma_.lower(), role.lower_):
-                    self._add_role(entity, word)
-                owner = self.by_token.get(noun.i)
-                if owner is not None and owner is not entity:
-                    self._links.append((entity, owner))
+            self._role_of(entity, noun)
             if noun.i in self.runs:  # "The Minister of Labour, Rosa Tavares Lima"
                 start, end = self.runs[noun.i]
                 for t in self.doc[start:end]:
@@ -693,6 +852,69 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _role_of(self, entity: Entity, noun: Token) -> None:
+        """"The leader of the Social Alliance, Margit Halvorsen": the role before "of", and the organisation."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            role = noun.head.head
+            for word in (role.lemma_.lower(), role.lower_):
+                self._add_role(entity, word)
+            owner = self.by_token.get(noun.i)
+            if owner is not None and owner is not entity:
+                self._links.append((entity, owner))
+
+    def _modifier_of_source(self, start: int, end: int) -> None:
+        """A name between an indefinite article and a role noun is a modifier of an unnamed source, whatever
+        the parse: "a Department for Culture, Media and Sport spokesperson", "an Acme Holdings executive"
+        (:attr:`sources`: the noun -> where the description starts)."""
+        first = start - 1 if start and self.tokens[start - 1].lower_ in ("a", "an") else None
+        if first is None and start >= 2 and self.tokens[start - 1].lower_ == "the" and self.tokens[start - 2].lower_ == "of":
+            return
+        noun = self.tokens[end] if end < len(self.tokens) else None
+        if first is None or noun is None or not noun.is_lower or noun.pos_ not in ("NOUN", "PROPN") or self.in_quote[noun.i] \
+                or noun.lemma_.lower() not in self.lexicon.unnamed | self.lexicon.roles:
+            return
+        self.sources[noun.i] = first
+
+    def _described_before(self, entity: Entity, start: int) -> None:
+        """A description set off before a name by a comma is a mention of it, whatever the parse: "The
+        daughter of one victim, Mair X, said", "Her counsel, advocate R. Y, called", "A former deputy
+        governor of Enugu State, Emeka Z, has denied". The description's head noun (the first common noun
+        not followed by another) maps to the entity (:attr:`described`) and gives it its role words."""
+        if self.in_quote[start]:
+            return
+        k = start - 1
+        while k >= 0 and start - k <= 4 and (self.tokens[k].is_space or self.tokens[k].text in ("-", "\u2010") or (
+                self.tokens[k].is_lower and self.tokens[k].pos_ in ("NOUN", "ADJ", "VERB"))
+                or (self.tokens[k + 1].text in ("-", "\u2010") and self.tokens[k].text[:1].isupper())):
+            k -= 1  # "advocate R. Y", "Hamburg-based Z": words that introduce the name
+        if k < 1 or self.tokens[k].text != ",":
+            return
+        end = self.runs.get(start, (start, start + 1))[1]
+        after = self.tokens[end] if end < len(self.tokens) else None
+        if after is None or not (after.text == "," or after.pos_ in ("VERB", "AUX")):
+            return  # an apposition closes: "X, Y, said", "X, Y has denied"
+        np: list[Token] = []
+        i = k - 1
+        while i >= 0 and len(np) < 10 and not self.in_quote[i]:
+            tok = self.tokens[i]
+            if tok.text in (",", ";", ":", "(") or tok.pos_ in ("VERB", "AUX") or tok.is_quote:
+                break
+            np.insert(0, tok)
+            if tok.is_sent_start or (i and self.tokens[i - 1].pos_ == "ADP" and self.tokens[i - 1].lower_ not in ("of",)):
+                break
+            i -= 1
+        nouns = [t for t in np if t.pos_ == "NOUN" and t.is_lower and not t.is_space]
+        head = next((t for t in nouns if not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1] in nouns)), None)
+        if head is None or head.i in self.by_token or head.lemma_.lower() in self.cue_verbs:
+            return
+        self.described[head.i] = entity
+        for t in range(start, end):
+            self.apposed[t] = head.i
+        for word in (head.lemma_.lower(), *[c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]):
+            self._add_role(entity, word, evidence=False)  # "The ship's owner, X": an owner may be a company
+        if self._common(head.lemma_.lower()):
+            entity.text_roles.add(head.lemma_.lower())
 
     def _relative_roles(self, entity: Entity, name: Span) -> None:
         """Roles from a relative clause: "X, who chairs the board" (chair), "who became chief executive"."""
@@ -726,8 +948,8 @@ class DocumentModel:
                     continue
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
-                if entity is not None and entity.kind == "person":
-                    entity.votes[gender] += 1
+                if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
+                    entity.votes[gender] += 1  # also for a name only the tagger called an organisation ("Okoro-Doyle ... his")
                 break
 
     def _groups(self) -> None:
@@ -750,19 +972,71 @@ class DocumentModel:
             if len(unique) > 1:
                 self._share_kind(tok, unique)
             if len(unique) > 1 and len({e.kind for e in unique}) == 1 and unique[0].kind in ("person", "organisation"):
-                self.groups.append(Group(unique, i))
+                self.groups.append(Group(unique, i, end=max(self.runs.get(c.i, (c.i, c.i + 1))[1] - 1 for c in conj)))
                 seen.update(c.i for c in conj)
+        self._listed_groups()
+
+    def _listed_groups(self) -> None:
+        """Names listed with "and" in the words themselves, whatever the parse made of them: "said state Sen.
+        X and state Rep. Y", "Wanderers chairperson X and Rovers chairperson Y said", "X, Y and Z". Between
+        two names stand only a comma and "and" and the words that introduce the next name (determiners,
+        possessives, adjectives, role nouns, titles, an organisation's name); a verb or preposition ends the list."""
+        runs = sorted({self.runs[i] for i in self.by_token if not self.in_quote[i]})
+        for kind in ("person", "organisation"):  # "X and Rovers chairperson Y": the club's name introduces Y
+            named = [(a, b, self.by_token[b - 1]) for a, b in runs if self.by_token.get(b - 1) is not None
+                     and self.by_token[b - 1].kind == kind]
+            chain: list[tuple[int, int, Entity]] = []
+            closed = False
+            for a, b, entity in named + [(len(self.tokens), len(self.tokens), None)]:
+                link = self._list_link(chain[-1][1], a) if chain and entity is not None else None
+                if link is not None and not (closed and link != "and"):
+                    chain.append((a, b, entity))
+                    closed = closed or link == "and"
+                    continue
+                members = list(dict.fromkeys(e for _, _, e in chain))
+                if closed and len(members) > 1 and not any(g.members == members and g.at <= chain[-1][1] for g in self.groups):
+                    self.groups.append(Group(members, chain[0][1] - 1, end=chain[-1][1] - 1))
+                chain, closed = ([(a, b, entity)] if entity is not None else []), False
+
+    def _list_link(self, end: int, start: int) -> str | None:
+        """How the words between two names link them in a list: "and", "," or None (no list)."""
+        between = [t for t in self.tokens[end:start] if not t.is_space and t.i not in self.party_tags]
+        if len(between) > 7 or any(self.in_quote[t.i] for t in between):
+            return None
+        k = 0
+        while k < len(between) and between[k].text == ",":
+            k += 1
+        link = "," if k else None
+        if k < len(between) and between[k].lower_ == "and":
+            link, k = "and", k + 1
+        if link is None:
+            return None
+        for tok in between[k:]:
+            ok = tok.pos_ in ("DET", "ADJ", "NUM") or tok.tag_ == "PRP$" or tok.text in ("'s", "\u2019s", "-", "'", "\u2019") \
+                or tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and (tok.is_lower or tok.i in self.runs)) \
+                or tok.lower_.rstrip(".") in self.title_words
+            if not ok:
+                return None
+        return link
 
     def _description_mentions(self) -> None:
-        """"the singer", "the minister" outside quotations are mentions of the one person with that role, so
-        that a later pronoun finds the person the text was just speaking of."""
+        """"the singer", "the minister" outside quotations are mentions of the one person with that role, "the
+        league" of the one organisation whose name has the word, so that a later pronoun finds the person or
+        organisation the text was just speaking of."""
         for tok in self.tokens:
             if self.in_quote[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in self.by_token:
                 continue
             lemma = tok.lemma_.lower()
-            if lemma not in self.lexicon.roles or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
-            holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            if lemma in self.lexicon.roles:
+                holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            elif lemma in self.lexicon.organisations:  # "The league said it ...": the league named before
+                words = self.lexicon.organisations[lemma] | {lemma}
+                holders = [e for e in self.entities if e.kind == "organisation" and e.last_before(tok.i) >= 0
+                           and words & {w for k in e.keys for w in k.split()}]
+            else:
+                continue
             if len(holders) != 1:
                 continue
             entity = holders[0]
@@ -874,6 +1148,11 @@ class DocumentModel:
             return group.members if group is not None else []
         if not roles or (det is None and not count):
             return []
+        wanted = self.role_classes(roles)
+        alike = [g for g in self.groups if g.members[0].kind == "person" and g.last_before(head.i) >= 0
+                 and (not count or len(g.members) == count) and all(wanted & self.role_classes(e.roles) for e in g.members)]
+        if alike:  # "both chairpersons", "the two lawmakers": the people named together with that role, however long ago
+            return max(alike, key=lambda g: g.last_before(head.i)).members
         group = self.recent_group(head.i, "person")
         people = self.people_with_role(roles, head.i)
         if group is not None and (len(people) < 2 or all(p in group.members for p in people)):
@@ -970,6 +1249,23 @@ class DocumentModel:
                 return found
         return self._tagged_organisation(before)
 
+    def organisation_for_pronoun(self, before: int) -> Entity | None:
+        """What "it" (or "we" outside quotations) said refers to: the last subject, in this or the previous
+        paragraph, among the organisations and the names only the tagger called people ("Promoter
+        Harbourlight Live said ... '...,' it said": a company), else the last organisation mentioned. A
+        platform a post was on is never a subject, so it is not chosen."""
+        here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+        pool = [e for e in self.entities if e.kind == "organisation" or (
+            e.kind == "person" and self._only_tagged_person(e) and not e.honorifics)]
+        placed = [(e.last_before(before, True), e) for e in pool]
+        placed = [(at, e) for at, e in placed if at >= 0 and here - self.paragraph_of(at) <= 1]
+        if placed:
+            entity = max(placed, key=lambda pair: pair[0])[1]
+            if entity.kind == "person":
+                entity.kind = "organisation"  # "it" said of it: an organisation after all
+            return entity
+        return self.recent(before, ("organisation",))
+
     def recent(self, before: int, kinds: tuple[str, ...] = ("person",), plural: bool | None = None,
                subjects: bool = False) -> Entity | None:
         """The entity of ``kinds`` mentioned last (as a subject, with ``subjects``) before token ``before``
@@ -993,6 +1289,16 @@ class DocumentModel:
                   and here - self.paragraph_of(g.last_before(before)) <= window]
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
 
+    def role_classes(self, roles) -> set[str]:
+        """The roles and every class above them in the lexicon ("sen" -> senator -> legislator): two roles
+        are alike by how many of these they share."""
+        out: set[str] = set()
+        for role in roles:
+            while role and role not in out:
+                out.add(role)
+                role = self.lexicon.role_class.get(role)
+        return out
+
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
         """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
         someone the text names only inside quotations ("a call with President X," Trump posted) is not
@@ -1001,9 +1307,8 @@ class DocumentModel:
         for e in self.entities:
             if e.kind != "person" or not set(required) <= e.roles or not e.mentions:
                 continue
-            classes = {self.lexicon.role_class.get(r, r) for r in e.roles}
             exact = len(set(roles) & e.roles)
-            similar = len({self.lexicon.role_class.get(r, r) for r in roles} & classes)
+            similar = len(self.role_classes(roles) & self.role_classes(e.roles))
             if not exact and not similar:
                 continue
             key = (exact, similar, e.last_before(before), -e.index)
@@ -1014,12 +1319,11 @@ class DocumentModel:
     def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
         """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
-        wanted = {self.lexicon.role_class.get(r, r) for r in roles}
+        wanted = self.role_classes(roles)
         out = []
         for e in self.entities:
             at = e.last_before(before)
-            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and (
-                    wanted & {self.lexicon.role_class.get(r, r) for r in e.roles}):
+            if e.kind == "person" and at >= 0 and here - self.paragraph_of(at) <= window and wanted & self.role_classes(e.roles):
                 out.append((e.mentions[0], e))
         return [e for _, e in sorted(out, key=lambda pair: pair[0])]
 
@@ -1046,9 +1350,18 @@ class DocumentModel:
         if not matches and modifiers:
             stems = {m.rstrip("s") for m in modifiers}
             matches = [e for e in open_kind if any(w.rstrip("s") in stems for w in name_words(e))]
-        if not matches:
+        if not matches:  # the organisation last spoken of, or a name only the tagger called a person ("The ship's
+            # owner, Nordwall Reederei, said ... 'the company said'"), not one whose name says it is of another kind
             kinds = set(self.lexicon.organisations)
-            matches = [e for e in orgs if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)]
+            here = self.paragraph_of(before) if before < len(self.doc) else 10**6
+            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)
+                    and (e.kind == "organisation" or not e.honorifics)]
+            speaking = [e for e in pool if e.last_before(before, True) >= 0 and here - self.paragraph_of(e.last_before(before, True)) <= 1]
+            if speaking:
+                found = max(speaking, key=lambda e: e.last_before(before, True))
+                found.kind = "organisation"
+                return found
+            matches = [e for e in pool if e.kind == "organisation"]
         if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
             matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
             if matches:
@@ -1065,6 +1378,18 @@ class DocumentModel:
         forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
+    def _plural_common(self, word: str) -> bool:
+        """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
+        "rovers", "churches", "parties"; not "Reis", which no English noun makes)."""
+        if not word.endswith("s") or word in self.common_nouns or not self.common_nouns:
+            return False
+        stems = [word[:-1]]
+        if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        return any(len(stem) > 2 and stem in self.common_nouns for stem in stems)
+
     @staticmethod
     def _only_tagged_person(entity: Entity) -> bool:
         """Nothing but the tagger says this is a person: no title, role, gender or pronoun."""
@@ -1077,6 +1402,36 @@ class DocumentModel:
                  and self._words_of(e.name)[-1] == noun and (e.kind == "organisation" or self._only_tagged_person(e))]
         placed = [e for e in found if e.last_before(before) >= 0]
         return max(placed, key=lambda e: e.last_before(before)) if placed else None
+
+    def named_later(self, head: Token) -> Entity | None:
+        """The person an indefinite description that opens a story is named as later ("A headteacher in Hull
+        has banned phones ... Simone X, head of Marfleet Academy, said"; "An Ontario Superior Court judge ...
+        Justice X wrote"): the first person named after it, in the next two paragraphs, whose roles are of
+        the same class. Only for the subject of its paragraph's first sentence, where news introduces
+        someone it will name."""
+        lemma = head.lemma_.lower()
+        if not (lemma in self.lexicon.roles or self._common(lemma)) or self.in_quote[head.i] or head.dep_ not in SUBJECT_DEPS:
+            return None
+        here = self.paragraph_of(head.i)
+        first_sentence = self.tokens[head.i].sent.start <= (self.paragraph_starts_tokens()[here] if here < len(
+            self.paragraph_starts_tokens()) else 0)
+        if not first_sentence:
+            return None
+        wanted = self.role_classes([lemma])
+        later = [e for e in self.entities if e.kind == "person" and e.mentions and e.mentions[0] > head.i
+                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles)]
+        return min(later, key=lambda e: e.mentions[0]) if later else None
+
+    def paragraph_starts_tokens(self) -> list[int]:
+        """Token index of the first token of each paragraph."""
+        if not hasattr(self, "_para_tokens"):
+            starts, k = [], 0
+            for char in self.paragraph_starts:
+                while k < len(self.tokens) and self.tokens[k].idx < char:
+                    k += 1
+                starts.append(k)
+            self._para_tokens = starts or [0]
+        return self._para_tokens
 
     def unnamed_like(self, head: str, before: int, describe=None) -> Entity | None:
         """The last unnamed source with this head noun ("the diplomat" after "a senior diplomat"); with
@@ -1106,13 +1461,19 @@ class DocumentModel:
         return entity
 
 
+def _prefixed_capital(word: str) -> bool:
+    """A capital after one lower-case letter ("hUiginn", "tSaoi", "mBreatnach"): a name word whose first
+    letter a grammatical prefix moved (Irish), not a lower-case common word."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:].isalpha()
+
+
 def _name_text(span: Span) -> str:
     text = span.text
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return " ".join(text.split()).strip(" ,;:")
+    return " ".join(text.split()).strip(EDGE_PUNCTUATION)
 
 
 __all__ = ["Entity", "Group", "DocumentModel", "NON_AGENT_TYPES", "PLACE_TYPES", "THING_TYPES", "SILENT_KINDS", "name_key"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import ActorRegistry
 from .lexicon import CueLexicon, SpeakerLexicon
 from .marks import Segment
-from .model import DocumentModel, Entity
+from .model import EDGE_PUNCTUATION, DocumentModel, Entity
 
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 
@@ -149,7 +149,9 @@ def age_of(head: Token) -> str | None:
 
 
 def clean(text: str) -> str:
-    return " ".join(text.split()).strip(" ,;:")
+    """Words as written, spaces collapsed, without punctuation at either end ('" a senior diplomat', '- A former
+    governor'); a closing ’ or ' stays (a plural possessive, "the Dockers'")."""
+    return " ".join(text.split()).strip(EDGE_PUNCTUATION)
 
 
 __all__ = ["Found", "Quote", "Context", "span_text", "clean", "age_of", "SENTENCE_END"]

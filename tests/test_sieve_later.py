@@ -1,0 +1,24 @@
+"""Stage 2, ``later``: an indefinite description opening a paragraph is the person the next paragraphs name."""
+from __future__ import annotations
+
+import pytest
+
+from statement_cases import rows
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A beekeeper in Devon has lost all 40 of her hives to hornets, warning that the insects are "unstoppable".\n\n'
+     'Meredith Calloway-Penn, a beekeeper for thirty years, said the losses had been "heartbreaking".',
+     "Meredith Calloway-Penn"),
+    ('A crown court judge has refused bail to a builder, calling the risk of flight "very real".\n\n'
+     'The builder, 51, faces nine charges.\n\n'
+     '"The pattern did not stop," Justice Orla Brennan-Fay wrote in her decision.', "Orla Brennan-Fay"),
+])
+def test_an_indefinite_description_opening_a_story_is_the_person_named_next(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["unnamed"], row["attribution"]) == (speaker, False, "parse+later")
+
+
+def test_an_indefinite_description_nobody_is_named_as_stays_unnamed(nlp):
+    row = rows('A senior official said the talks were "stuck".\n\nThe minister, Ana Reyes, declined to comment.', nlp)[0]
+    assert (row["speaker_entity"], row["unnamed"]) == ("A senior official", True)
