@@ -108,3 +108,18 @@ def test_two_people_the_tagger_reads_as_one_organisation_stay_two(nlp):
     row = one('"Selling the depot is the kind of decision this city will regret," say Nkechi Oyelaran and Ilse '
               'Mistry-Cole, who sit on opposite sides of the chamber.', nlp)
     assert row["speakers"] == "Nkechi Oyelaran; Ilse Mistry-Cole"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an initial and its full stop belong to the name, with or without a title before it
+    ('Opposition leader M. Venkata Ramana Reddy toured the mill. "The mill must reopen," Mr Reddy said.',
+     "M. Venkata Ramana Reddy"),
+    ('The grant was approved by Deputy Mayor K. Lalitha Devi. "It is a start," Ms Devi said.', "K. Lalitha Devi"),
+    ('"We were never consulted," said Chief Whip Th. Ibomcha Singh after the vote.', "Th. Ibomcha Singh"),
+    # a particle inside a name, and letters after it, wherever it stands
+    ('Its secretary, Ruth Chepngetich arap Koech, was firm. "We will not sell," arap Koech said.',
+     "Ruth Chepngetich arap Koech"),
+    ('Counsel for the family, Eamon Whelan BL, told the inquest: "They were never warned."', "Eamon Whelan"),
+])
+def test_initials_particles_and_post_nominals_in_canonical_names(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -186,6 +186,8 @@ class DocumentModel:
         nxt_name = nxt is not None and self._is_name_token(nxt)
         if self._is_name_token(tok) and not (prev.is_punct and prev.text not in "-\u2010"):
             return 1
+        if tok.text == "." and nxt_name and self._initial_stop(j, start):
+            return 2  # "Ch. Satyanarayana Varma": an initial's full stop is inside the name
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
@@ -216,6 +218,15 @@ class DocumentModel:
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _initial_stop(self, j: int, start: int) -> bool:
+        """The full stop at ``j`` ends an initial of the run (one or two letters, capitalised, the stop written
+        against it, one space after): "Ch. Satyanarayana Varma" when the tokenizer splits "Ch" from its stop."""
+        if j - 1 < start:
+            return False
+        stop, initial = self.tokens[j], self.tokens[j - 1]
+        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha \
+            and initial.text[:1].isupper() and len(initial.text) <= 2
 
     def _org_entity_end(self, tok: Token) -> str:
         """The last word of the capitalised words after ``tok`` (apostrophes of a plural possessive on the way,
@@ -399,8 +410,9 @@ class DocumentModel:
         a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
         if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
             return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
-        if not self.common_nouns or tok.lower_ in self.particles:
-            return False
+        if not self.common_nouns or tok.lower_ in self.particles or tok.text.endswith(".") or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "." and not tok.whitespace_):
+            return False  # an initial ("Th. Ibomcha Singh"), not the common noun "th"
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
         if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
             word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)
@@ -1375,6 +1387,8 @@ class DocumentModel:
 
     def _common(self, word: str) -> bool:
         """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
+        if word.endswith(".") and len(word) <= 3:
+            return False  # an initial ("B.", "Ch."), not the letter or word "b", "ch"
         forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
