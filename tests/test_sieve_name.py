@@ -123,3 +123,31 @@ def test_two_people_the_tagger_reads_as_one_organisation_stay_two(nlp):
 ])
 def test_initials_particles_and_post_nominals_in_canonical_names(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname a particle opens, used alone, is the person with two surnames
+    ('Coach María José van der Berg Ortega was sacked. "I gave everything," Van der Berg said.',
+     "María José van der Berg Ortega"),
+    ('The novelist Beatriz Luísa da Costa Meireles read first.\n\n"I wrote it in a winter," da Costa said.',
+     "Beatriz Luísa da Costa Meireles"),
+])
+def test_a_particle_surname_is_the_short_name_of_a_double_surname(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a plural noun before "of" and a place: one organisation's name
+    ('"The depot will close," Independent Haulage Contractors of Ontario said in a statement.',
+     "Independent Haulage Contractors of Ontario"),
+    # one "the" before two place names and an organisation word: one organisation
+    ('The Kilbarry and Glenmore Residents Association objected. "We were not asked," it said.',
+     "Kilbarry and Glenmore Residents Association"),
+])
+def test_organisation_names_across_of_and_and(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_two_organisations_joined_by_and_stay_two(nlp):
+    text = ('The Tarn Valley Council and Orrel Homes signed the deal. "It is a good day," the council said.')
+    assert one(text, nlp)["speaker_entity"] == "Tarn Valley Council"

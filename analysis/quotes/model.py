@@ -202,6 +202,10 @@ class DocumentModel:
                 and self._org_entity_end(tok) in self.org_words:
             return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
             # (not "X and Y" the tagger took for one organisation: its last word is no organisation word)
+        if tok.lower_ == "and" and nxt_name and start > 0 and doc[start - 1].lower_ == "the" \
+                and self._org_entity_end(tok) in self.org_words and not any(
+                    name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
+            return 2  # "the Culloden and Balloch Community Council": one "the" before both places, one organisation
         if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
             listed = self._listed_portfolio(j)
             if listed:
@@ -214,7 +218,8 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1
+            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1 \
+                or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
@@ -693,6 +698,11 @@ class DocumentModel:
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
                 entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
+            if words[k] in self.particles and words[k - 1] not in self.particles:
+                for m in range(k + 1, len(words) - 1):  # a surname a particle opens, before a second surname:
+                    if words[m] not in self.particles:  # "de la Cruz" of "Juan Pablo de la Cruz Villalobos"
+                        entity.keys.add(" ".join(words[k:m + 1]))
+                        break
         if len(words) > 1:
             acronym = "".join(w[0] for w in words if w not in self.particles and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
