@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import SILENT_KINDS, Entity
+from .model import SILENT_KINDS, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -318,6 +318,25 @@ def unnamed_description(head: Token) -> str:
     return clean(doc[lo:comma].text if comma is not None and comma > head.i else words.text)
 
 
+def _titled_name(ctx: Context, head: Token) -> tuple[int, int] | None:
+    """The run of a person's name that ends a role noun's phrase written as a title, without an article:
+    a lower-case noun right before the name ("Mayoral committee member for mobility Nadia X", "Regional
+    director for trade Ana Y"). Not "Counsel for Mr X" (a preposition before the name: X is the client)."""
+    if head.i in ctx.model.by_token or head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    if not {head.lemma_.lower(), head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles):
+        return None
+    edge = head.right_edge.i
+    run = ctx.model.runs.get(edge)
+    entity = ctx.model.by_token.get(edge)
+    if run is None or entity is None or entity.kind not in ("person", "organisation") or run[0] <= head.i:
+        return None
+    if any(name_key(t.text) in ctx.model.org_words for t in head.doc[run[0]:run[1]]):
+        return None  # an organisation named after the role ("... for Tarn Valley Council") is no titled person
+    before = head.doc[run[0] - 1]
+    return run if before.pos_ == "NOUN" and before.is_lower and before.i > head.i else None
+
+
 EntitySieve = Callable[[Context, Token, Span], list]
 #: The stage-2 sieves in the order they are tried: (name, function).
 ENTITY_SIEVES: tuple[tuple[str, EntitySieve], ...] = (
@@ -344,6 +363,9 @@ def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Sp
     if quoted:  # the parse hung the speaker on words of the quotation: the mention starts after them
         mention = head.doc[quoted[-1] + 1:mention.end]
     head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
+    titled = _titled_name(ctx, head)
+    if titled is not None:  # "Mayoral committee member for mobility Nadia X": a long role written before a name
+        head, mention = head.doc[titled[1] - 1], head.doc[mention.start:titled[1]]
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)
         if entities:
