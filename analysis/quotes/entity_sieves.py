@@ -228,6 +228,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if len(members) >= 2:
                 return members
+        org = _organisation_named(ctx, head)
+        if org is not None and not plural:  # "the Eagles mentor", "the Rovers coach": the one tied to that club
+            found = ctx.model.holder_for(roles, org, head.i)
+            if found is not None:
+                return [found]
         found = ctx.model.with_role(roles, head.i, required) or _registry_holder(ctx, roles, head.i)
         if found is not None:
             return [found]
@@ -251,6 +256,16 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if found is not None:
             return [found]
     return []
+
+
+def _organisation_named(ctx: Context, head: Token) -> Entity | None:
+    """The organisation a capitalised modifier of a description names ("the Eagles mentor"), else None."""
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss") and child.i < head.i and child.text[:1].isupper():
+            found = ctx.model.named(child.text)
+            if found is not None and found.kind == "organisation":
+                return found
+    return None
 
 
 def _registry_holder(ctx: Context, roles: list[str], before: int) -> Entity | None:

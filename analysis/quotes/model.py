@@ -1338,6 +1338,41 @@ class DocumentModel:
                 best, best_key = e, key
         return best
 
+    def affiliated(self, person: Entity, org: Entity) -> bool:
+        """The text ties the person to the organisation: it speaks for it (``org``), or a mention of the
+        person follows the organisation's name and a role ("Eagles coach Stuart X", "Rovers' captain Y")."""
+        if person.org == org.index:
+            return True
+        for m in person.mentions:
+            k = self.runs.get(m, (m, m + 1))[0] - 1
+            roles = 0
+            while k >= 0 and self.tokens[k].is_lower and self.tokens[k].lower_ in self.lexicon.roles and roles < 3:
+                k, roles = k - 1, roles + 1
+            while k >= 0 and roles and self.tokens[k].text in ("'", "\u2019", "'s", "\u2019s"):
+                k -= 1
+            if roles and k >= 0 and self.tokens[k].text[:1].isupper() and name_key(self.tokens[k].text) in org.keys:
+                return True
+        return False
+
+    def holder_for(self, roles: list[str], org: Entity, before: int) -> Entity | None:
+        """Who "the Eagles mentor" is: the holder of the role tied to that organisation; when every holder
+        is tied to another one, the person last spoken of as a main subject who is tied to no other."""
+        people = [e for e in self.entities if e.kind == "person" and e.mentions and e.last_before(before) >= 0]
+        others = {e.index for e in people if any(self.affiliated(e, o) for o in self.entities
+                                                   if o.kind == "organisation" and o is not org)}
+        tied = [e for e in people if self.affiliated(e, org)]
+        fits = [e for e in tied if set(roles) & e.roles or self.role_classes(roles) & self.role_classes(e.roles)]
+        if fits:
+            return max(fits, key=lambda e: e.last_before(before))
+        holders = [e for e in self.entities if e.kind == "person" and e.mentions and (
+            set(roles) & e.roles or self.role_classes(roles) & self.role_classes(e.roles))]
+        if holders and all(any(self.affiliated(e, o) for o in self.entities if o.kind == "organisation" and o is not org)
+                           for e in holders):
+            free = [e for e in people if e.index not in others and e.last_before(before, "main") >= 0
+                    and not (e.roles & self.lexicon.roles) - set(roles)]
+            return max(free, key=lambda e: e.last_before(before, "main")) if free else None
+        return None
+
     def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
         """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
