@@ -151,3 +151,8 @@ def test_organisation_names_across_of_and_and(nlp, text, speaker):
 def test_two_organisations_joined_by_and_stay_two(nlp):
     text = ('The Tarn Valley Council and Orrel Homes signed the deal. "It is a good day," the council said.')
     assert one(text, nlp)["speaker_entity"] == "Tarn Valley Council"
+
+
+def test_an_abbreviated_title_whose_stop_the_tokenizer_splits_off_is_no_part_of_the_name(nlp):
+    text = 'Coun. Farah Ostrowski-Bell chaired the meeting. "We will vote in June," Ostrowski-Bell said.'
+    assert one(text, nlp)["speaker_entity"] == "Farah Ostrowski-Bell"

@@ -125,3 +125,19 @@ def test_a_participle_after_a_passive_subordinate_clause_belongs_to_the_main_cla
             'penalty "a disgrace to the game".')
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == ("Ruaridh Baird", "calling")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Ratings agency Morland Credit lowered its outlook on the port, citing "persistent governance concerns".',
+     "Morland Credit", "citing"),
+    ('Shares fell after the insurer Calloway Mutual cited "an unusually severe storm season" in its results.',
+     "Calloway Mutual", "cited"),
+])
+def test_citing_words_makes_them_the_subjects(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+def test_cited_as_saying_stays_a_relay(nlp):
+    row = one('The newspaper cited Mayor Ines Karlsson-Obi as saying "the budget is final".', nlp)
+    assert row["speaker_entity"] == "Ines Karlsson-Obi"

@@ -230,8 +230,9 @@ class DocumentModel:
         if j - 1 < start:
             return False
         stop, initial = self.tokens[j], self.tokens[j - 1]
-        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha \
-            and initial.text[:1].isupper() and len(initial.text) <= 2
+        low = initial.lower_
+        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha and initial.text[:1].isupper() \
+            and (len(initial.text) <= 2 or low in self.lexicon.roles or low in self.title_words)  # "Coun. X", "Supt. Y"
 
     def _org_entity_end(self, tok: Token) -> str:
         """The last word of the capitalised words after ``tok`` (apostrophes of a plural possessive on the way,
@@ -322,6 +323,8 @@ class DocumentModel:
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
+                if k < end - 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
+                    k += 1  # the stop of an abbreviated title the tokenizer split off ("Coun. X")
             elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
                 roles.append(doc[k + 1].lower_)  # "President-elect"
                 k += 2
