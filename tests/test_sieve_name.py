@@ -156,3 +156,17 @@ def test_two_organisations_joined_by_and_stay_two(nlp):
 def test_an_abbreviated_title_whose_stop_the_tokenizer_splits_off_is_no_part_of_the_name(nlp):
     text = 'Coun. Farah Ostrowski-Bell chaired the meeting. "We will vote in June," Ostrowski-Bell said.'
     assert one(text, nlp)["speaker_entity"] == "Farah Ostrowski-Bell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a given name the tagger reads as a plural noun is no role before the name
+    ('Local councillor Seán Ó Cuinn said the bus was late. "It is always late," he said.', "Seán Ó Cuinn"),
+    # police ranks abbreviated before a name
+    ('Det Sgt Marcus Ellery-Dunn said after the hearing: "We never gave up."', "Marcus Ellery-Dunn"),
+    ('Det Con Aisha Patel-Moore said outside court: "Justice was done."', "Aisha Patel-Moore"),
+    # an organisation whose name has a plural role noun before its organisation word
+    ('The Northern Fruit Growers Forum said the quota was "a disaster for small farms".', "Northern Fruit Growers Forum"),
+    ('"We will ballot," the Cleaners’ and Porters’ Union said on Friday.', "Cleaners’ and Porters’ Union"),
+])
+def test_given_names_ranks_and_organisation_names_keep_their_boundaries(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

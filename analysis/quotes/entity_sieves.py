@@ -329,7 +329,8 @@ def unnamed_description(head: Token) -> str:
         else:
             break
     words = doc[lo:hi + 1]
-    comma = next((t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
+    comma = next((t.left_edge.i if t.dep_ == "relcl" else t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"),
+                 None)  # a relative clause is cut with its pronoun ("a legislator from the region who is ...")
     return clean(doc[lo:comma].text if comma is not None and comma > head.i else words.text)
 
 

@@ -202,10 +202,14 @@ class DocumentModel:
                 and self._org_entity_end(tok) in self.org_words:
             return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
             # (not "X and Y" the tagger took for one organisation: its last word is no organisation word)
-        if tok.lower_ == "and" and nxt_name and start > 0 and doc[start - 1].lower_ == "the" \
-                and self._org_entity_end(tok) in self.org_words and not any(
+        conj = tok  # "and", or "and" after the apostrophe of a plural possessive ("Drivers’ and")
+        if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
+            conj = nxt
+        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and start > 0 \
+                and doc[start - 1].lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
-            return 2  # "the Culloden and Balloch Community Council": one "the" before both places, one organisation
+            return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
+            # one "the" before both words and one organisation word after them: one organisation
         if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
             listed = self._listed_portfolio(j)
             if listed:
@@ -352,7 +356,8 @@ class DocumentModel:
         later = self._later_role(words)
         if later is not None:  # "Sonoran Power & Light CEO Beatriz X", "Yarrabee Shire Mayor X": what comes before the role is its organisation
             roles.extend(doc[w].lower_ for w in words[:later + 1])
-            roles.extend(self._singular_role(doc[words[later]]) or ())
+            singular = self._singular_role(doc[words[later]])
+            roles.extend([singular] if singular else [])
             self._affiliations[words[later + 1]] = (words[0], words[later])
             k = words[later + 1]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
@@ -422,8 +427,8 @@ class DocumentModel:
                 tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "." and not tok.whitespace_):
             return False  # an initial ("Th. Ibomcha Singh"), not the common noun "th"
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
-        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
-            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)
+        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_ and word.endswith("s"):  # proper nouns keep their plural
+            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)  # as lemma; not "Seán" -> "se"
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
             return False
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
