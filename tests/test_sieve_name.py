@@ -170,3 +170,14 @@ def test_an_abbreviated_title_whose_stop_the_tokenizer_splits_off_is_no_part_of_
 ])
 def test_given_names_ranks_and_organisation_names_keep_their_boundaries(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Parents Leila Haddad-Moss and Owen Brickell-Shaw started the petition.\n\n'
+     '"The crossing is a death trap," Mrs Haddad-Moss and Mr Brickell-Shaw said in a letter to the council.',
+     "Leila Haddad-Moss; Owen Brickell-Shaw"),
+    ('The plan is "short-sighted", say Dr Ines Valtonen and Dr Kofi Mensah-Ariel.\n\n'
+     'In a joint statement, Valtonen and Mensah-Ariel said: "We will appeal."', "Ines Valtonen; Kofi Mensah-Ariel"),
+])
+def test_a_pair_listed_again_later_is_still_the_pair(nlp, text, speakers):
+    assert rows(text, nlp)[-1]["speakers"] == speakers

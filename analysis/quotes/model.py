@@ -1024,7 +1024,9 @@ class DocumentModel:
                     closed = closed or link == "and"
                     continue
                 members = list(dict.fromkeys(e for _, _, e in chain))
-                if closed and len(members) > 1 and not any(g.members == members and g.at <= chain[-1][1] for g in self.groups):
+                if closed and len(members) > 1 and not any(g.members == members and chain[0][0] <= g.at < chain[-1][1]
+                                                           for g in self.groups):  # the same pair listed again later is
+                    # a new mention of the group ("say councillors X and Y" ... "Ms X and Mr Y said")
                     self.groups.append(Group(members, chain[0][1] - 1, end=chain[-1][1] - 1))
                 chain, closed = ([(a, b, entity)] if entity is not None else []), False
 
