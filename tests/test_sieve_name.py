@@ -181,3 +181,13 @@ def test_given_names_ranks_and_organisation_names_keep_their_boundaries(nlp, tex
 ])
 def test_a_pair_listed_again_later_is_still_the_pair(nlp, text, speakers):
     assert rows(text, nlp)[-1]["speakers"] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Talks have failed," the Federation of Dock and Harbour Workers said on Monday.',
+     "Federation of Dock and Harbour Workers"),
+    ('The Brotherhood of Rail and Signal Engineers said it would ballot members. "We have no choice," it said.',
+     "Brotherhood of Rail and Signal Engineers"),
+])
+def test_an_organisations_of_phrase_runs_across_and_to_the_people_it_organises(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -214,6 +214,11 @@ class DocumentModel:
             listed = self._listed_portfolio(j)
             if listed:
                 return listed  # "Department for Culture, Media and Sport"
+            words = {name_key(t.text) for t in doc[start:j]}
+            last = self._org_entity_end(tok)
+            if tok.lower_ == "and" and nxt_name and words & self.org_words and self._plural_common(last):
+                return 2  # "Brotherhood of Foundry and Allied Workers", "Union of Shop, Distributive and Allied Workers":
+                # an organisation's "of" phrase that ends in the plural of the people it organises
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
                 and nxt.lower_ not in self.lexicon.demonyms:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
