@@ -200,3 +200,14 @@ def test_a_linked_speaker_with_another_registry_title_is_not_the_description(nlp
 ])
 def test_a_description_that_names_a_club_finds_the_person_tied_to_it(nlp, text, speakers):
     assert [r["speaker_entity"] for r in rows(text, nlp)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "both companies" are the two companies, not the countries named together after them
+    ('Danish shipper Moller Lines and Dubai-based Gulfway Logistics will merge. The deal needs approval in the '
+     'United States and Brazil.\n\n"No jobs will go," both companies said.', "Moller Lines; Gulfway Logistics"),
+    ('Texas-based Ridgeback Energy and Calloway Power agreed to merge. Regulators in Canada and Mexico must approve it.'
+     '\n\n"We expect a quick review," the two firms said.', "Ridgeback Energy; Calloway Power"),
+])
+def test_plural_company_descriptions_skip_groups_of_places(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers

@@ -189,6 +189,8 @@ class DocumentModel:
         if tok.text == "." and nxt_name and self._initial_stop(j, start):
             return 2  # "Ch. Satyanarayana Varma": an initial's full stop is inside the name
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+            if nxt.is_lower and nxt.tag_ == "VBN" and j + 2 < len(doc) and self._is_name_token(doc[j + 2]):
+                return 0  # "Singapore-based Pacific Rim Logistics", "state-owned X": a modifier before the name
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
@@ -1169,7 +1171,7 @@ class DocumentModel:
         if det is not None and det.lower_ == "both":
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
-            group = self.recent_group(head.i, "organisation")
+            group = self.recent_group(head.i, "organisation", bodies=True)
             if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
                 group = self.recent_group(head.i, "person")
                 if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
@@ -1319,12 +1321,20 @@ class DocumentModel:
                 best, best_at = entity, at
         return best
 
-    def recent_group(self, before: int, kind: str | None = None, window: int = 2) -> Group | None:
-        """The last group named before token ``before`` (within ``window`` paragraphs)."""
+    def recent_group(self, before: int, kind: str | None = None, window: int = 2, bodies: bool = False) -> Group | None:
+        """The last group named before token ``before`` (within ``window`` paragraphs); with ``bodies``, only
+        groups with no country or tagged place among them ("both companies" are not "the EU and Singapore")."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
         groups = [g for g in self.groups if g.last_before(before) >= 0 and (kind is None or g.members[0].kind == kind)
-                  and here - self.paragraph_of(g.last_before(before)) <= window]
+                  and here - self.paragraph_of(g.last_before(before)) <= window
+                  and not (bodies and any(self._place_like(e) for e in g.members))]
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
+
+    @staticmethod
+    def _place_like(entity: Entity) -> bool:
+        """A country, or a name the tagger mostly labels a place."""
+        places = sum(n for label, n in entity.labels.items() if label in PLACE_TYPES)
+        return _is_country(entity.name) or places > sum(entity.labels.values()) - places
 
     def role_classes(self, roles) -> set[str]:
         """The roles and every class above them in the lexicon ("sen" -> senator -> legislator): two roles
