@@ -514,7 +514,7 @@ class DocumentModel:
                 continue  # "Cross-examined"
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
-            if len(name) == 1 and name[0].is_sent_start and not title_words and (
+            if len(name) == 1 and (name[0].is_sent_start or self._opens_clause(name[0])) and not title_words and (
                     (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
                     and not self._candidates(words, []):
                 continue  # "Staff, she said, ...", "Strikes, he warned, ...": a common noun that starts a sentence
@@ -1260,8 +1260,8 @@ class DocumentModel:
         who is the subject of the pronoun's own sentence is not preferred to a known one before it:
         "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
         """
-        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0
-                  and e is not exclude]
+        people = [e for e in self.entities if (e.kind == "person" or (e.kind == "unnamed" and not e.plural))
+                  and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
         here = self.paragraph_of(before)
@@ -1536,13 +1536,22 @@ class DocumentModel:
         key = name_key(description)
         for entity in self.entities:
             if entity.kind == "unnamed" and key in entity.keys:
-                entity.mentions.append(head.i)
-                entity.mentions.sort()
+                self._unnamed_mention(entity, head)
                 return entity
-        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural, mentions=[head.i],
-                        head=head.lemma_.lower())
+        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural,
+                        head=head.lemma_.lower(), gender=self.lexicon.gender.get(head.lower_))
+        self._unnamed_mention(entity, head)
         self.entities.append(entity)
         return entity
+
+    def _unnamed_mention(self, entity: Entity, head: Token) -> None:
+        """Record a mention of an unnamed source; as a subject, a later he/she can refer to it ("one nurse said.
+        ... 'I am angry,' she added")."""
+        for mentions, on in ((entity.mentions, True), (entity.subject_mentions, head.dep_ in SUBJECT_DEPS),
+                             (entity.main_mentions, head.dep_ in SUBJECT_DEPS and self._is_main(head))):
+            if on and head.i not in mentions:
+                mentions.append(head.i)
+                mentions.sort()
 
 
 def _prefixed_capital(word: str) -> bool:
