@@ -141,3 +141,13 @@ def test_citing_words_makes_them_the_subjects(nlp, text, speaker, cue):
 def test_cited_as_saying_stays_a_relay(nlp):
     row = one('The newspaper cited Mayor Ines Karlsson-Obi as saying "the budget is final".', nlp)
     assert row["speaker_entity"] == "Ines Karlsson-Obi"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Tobias Grünewald-Ash said residents would get "a full refund", adding: "Nobody should pay twice."',
+     "Tobias Grünewald-Ash"),
+    ('The ferry operator said passengers were "never at risk", insisting the crossing had been safe.',
+     "ferry operator"),
+])
+def test_a_participle_on_the_reported_clause_goes_with_the_reporting_verb(nlp, text, speaker):
+    assert all(speaker in str(r["speaker_entity"]) for r in rows(text, nlp))
