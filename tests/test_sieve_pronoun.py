@@ -133,3 +133,10 @@ def test_a_plural_common_noun_after_a_dateline_is_no_person(nlp):
     text = ('LAGOS - Drivers at the depot say they have not been paid. "We will strike," one driver said. '
             '"I have three children," he added.')
     assert [r["speaker_entity"] for r in rows(text, nlp)] == ["one driver", "one driver"]
+
+
+def test_a_pronoun_after_a_named_object_gives_the_subject_no_gender(nlp):
+    # "asked Y why he ...": the "he" is no evidence that the one who asks is a man, so "she" can still be her
+    text = ('Mateo Grindlay-Oduya, 31, told the court his shift ended at ten.\n\nProsecutor Dana Whitcombe-Ruiz asked '
+            'Grindlay-Oduya why he had left early. "You were seen at the depot," she said.')
+    assert one(text, nlp)["speaker_entity"] == "Dana Whitcombe-Ruiz"
