@@ -211,3 +211,12 @@ def test_a_description_that_names_a_club_finds_the_person_tied_to_it(nlp, text, 
 ])
 def test_plural_company_descriptions_skip_groups_of_places(nlp, text, speakers):
     assert one(text, nlp)["speakers"] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Her son, the cellist Tomasz Wierzbicki-Hale, said the family was "overwhelmed by the letters".',
+     "Tomasz Wierzbicki-Hale"),
+    ('His partner, the architect Leonie Asante-Fry, said he had "never once complained".', "Leonie Asante-Fry"),
+])
+def test_a_relation_set_off_before_a_described_name_is_that_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

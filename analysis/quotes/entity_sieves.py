@@ -47,7 +47,13 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
     appos = [c for c in tok.children if c.dep_ == "appos"]
     named_tok = is_name(tok) if is_name is not None else (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
     if not named_tok:
-        named = [a for a in appos if (is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON"))]
+        def name_like(a: Token) -> bool:
+            return is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON")
+
+        named = [a for a in appos if name_like(a)]
+        if not named:  # "Her daughter, the violinist Katarina X,": the name hangs on the apposition's noun
+            named = [b for a in appos if a.pos_ == "NOUN" for b in a.children
+                     if b.dep_ == "appos" and b.left_edge.i == a.i + 1 and name_like(b)]
         if named:
             # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
             others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
