@@ -151,3 +151,18 @@ def test_cited_as_saying_stays_a_relay(nlp):
 ])
 def test_a_participle_on_the_reported_clause_goes_with_the_reporting_verb(nlp, text, speaker):
     assert all(speaker in str(r["speaker_entity"]) for r in rows(text, nlp))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Critic Aurelio Banfi-Kerr called the film "a patient, angry portrait of a town that stopped waiting".',
+     "Aurelio Banfi-Kerr"),
+    ('The judges described the album as "a slow burn that rewards every listen".', "judges"),
+])
+def test_lower_case_words_a_verb_reports_after_a_work_noun_are_no_title(nlp, text, speaker):
+    row = one(text, nlp)
+    assert row["kind"] == "partial" and speaker in str(row["speaker_entity"])
+
+
+def test_a_title_cased_name_after_a_work_noun_stays_a_title(nlp):
+    row = one('She praised the novel "The Salt Ledger" at the ceremony.', nlp)
+    assert row["kind"] == "title"

@@ -188,8 +188,9 @@ class QuoteAttributor:
         if not embedded:
             return "full"
         words_before = _words_before(ctx, q)
-        if _ends_with(words_before, self.cues.titles, within=3):
-            return "title"
+        reported = q.span.text[:1].islower() and not seg.nested and bool(_cue_candidates(ctx, ctx.sentence_frame(q), q))
+        if _ends_with(words_before, self.cues.titles, within=3) and not reported:
+            return "title"  # not "X called the book 'a quiet, furious novel ...'": words in lower case a verb reports
         all_words = re.findall(r"[\w'-]+", before[-80:].casefold())
         if _title_case(q.span) and _ends_with(all_words, self.cues.titles, within=3):
             return "title"  # "his favourite book is "One Hundred Years of Solitude"": title-cased, so a title
