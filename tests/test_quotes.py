@@ -13,7 +13,7 @@ from analysis.errors import ReferenceDataError
 from analysis.nlp import load_pipeline
 from analysis.quote_eval import GOLD_FILE, gold_frame, mismatches, score_statements
 from analysis.quotes import SPANS_KEY, extract_statements, find_segments, paragraph_bounds, statements_frame
-from statement_cases import one
+from statement_cases import one, rows
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,21 @@ def test_a_quotation_missing_its_closing_mark_ends_before_its_attribution(nlp, t
 def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(nlp, text, quote):
     frame = extract_statements(text, nlp)
     assert frame["quote"].tolist()[0] == quote
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a reporting verb with "it" as its object is the quotation's own clause, not its attribution
+    ('Residents were angry.\n\n"They promised it in May, they promised it in June and now they promise it again, '
+     'she said.\n\nThe council did not comment.', "They promised it in May, they promised it in June and now they "
+     "promise it again", None),
+    # an attribution that ends a paragraph whose quotation the next paragraph seems to continue
+    ('Dr Ruth Okafor-Vance said the ward was full.\n\n"Most of them are children – toddlers, infants, newborns, she '
+     'said.\n\n"We are also seeing more elderly patients."', "Most of them are children – toddlers, infants, newborns",
+     "Ruth Okafor-Vance"),
+    # "not" opens no noun phrase of an attribution
+    ('Shares rose.\n\n"We will hire engineers, not lawyers, chief executive Anil Rao-Brennan said on Monday.\n\n'
+     'The firm has 90 staff.', "We will hire engineers, not lawyers", "Anil Rao-Brennan"),
+])
+def test_more_missing_closing_marks_end_at_their_attribution(nlp, text, quote, speaker):
+    row = rows(text, nlp)[0]
+    assert row["quote"] == quote and (speaker is None or row["speaker_entity"] == speaker)

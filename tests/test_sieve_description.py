@@ -185,3 +185,38 @@ def test_a_description_matches_the_registry_title_of_a_linked_speaker(nlp):
 def test_a_linked_speaker_with_another_registry_title_is_not_the_description(nlp):
     text = 'Netanyahu wrote that the call had gone well.\n\n"Kazakhstan is the first to join," the president wrote.'
     assert rows(text, nlp)[-1]["speaker"] != "Benjamin Netanyahu"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the club named in the description picks the coach tied to it, not the other club's
+    ('Harbour City FC lost 2-1 to Ridgeway Rovers on Saturday. Harbour City coach Lena Marsh-Adeyemi watched from the '
+     'stand. Rovers coach Tom Ferreira-Holt was pleased.\n\n'
+     '"We were beaten by a better side," the Harbour City mentor said. "It was a team effort," the Rovers coach said.',
+     ["Lena Marsh-Adeyemi", "Tom Ferreira-Holt"]),
+    # the only coach named is the other club's: "the Wolves coach" is the person spoken of, tied to no other club
+    ('Wolves romp home\n\nThe Wolves beat the Hornets 3-0 on Sunday. Peter Anand-Lowry, in his second year in charge of the Wolves, praised striker Ola Berg.\n\n'
+     '"He was everywhere," the Wolves coach said.\n\nHornets coach Mei Tanaka-Ross was blunt. "We were soft," the Hornets '
+     'mentor said.', ["Peter Anand-Lowry", "Mei Tanaka-Ross"]),
+])
+def test_a_description_that_names_a_club_finds_the_person_tied_to_it(nlp, text, speakers):
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "both companies" are the two companies, not the countries named together after them
+    ('Danish shipper Moller Lines and Dubai-based Gulfway Logistics will merge. The deal needs approval in the '
+     'United States and Brazil.\n\n"No jobs will go," both companies said.', "Moller Lines; Gulfway Logistics"),
+    ('Texas-based Ridgeback Energy and Calloway Power agreed to merge. Regulators in Canada and Mexico must approve it.'
+     '\n\n"We expect a quick review," the two firms said.', "Ridgeback Energy; Calloway Power"),
+])
+def test_plural_company_descriptions_skip_groups_of_places(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Her son, the cellist Tomasz Wierzbicki-Hale, said the family was "overwhelmed by the letters".',
+     "Tomasz Wierzbicki-Hale"),
+    ('His partner, the architect Leonie Asante-Fry, said he had "never once complained".', "Leonie Asante-Fry"),
+])
+def test_a_relation_set_off_before_a_described_name_is_that_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

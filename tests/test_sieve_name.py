@@ -108,3 +108,86 @@ def test_two_people_the_tagger_reads_as_one_organisation_stay_two(nlp):
     row = one('"Selling the depot is the kind of decision this city will regret," say Nkechi Oyelaran and Ilse '
               'Mistry-Cole, who sit on opposite sides of the chamber.', nlp)
     assert row["speakers"] == "Nkechi Oyelaran; Ilse Mistry-Cole"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an initial and its full stop belong to the name, with or without a title before it
+    ('Opposition leader M. Venkata Ramana Reddy toured the mill. "The mill must reopen," Mr Reddy said.',
+     "M. Venkata Ramana Reddy"),
+    ('The grant was approved by Deputy Mayor K. Lalitha Devi. "It is a start," Ms Devi said.', "K. Lalitha Devi"),
+    ('"We were never consulted," said Chief Whip Th. Ibomcha Singh after the vote.', "Th. Ibomcha Singh"),
+    # a particle inside a name, and letters after it, wherever it stands
+    ('Its secretary, Ruth Chepngetich arap Koech, was firm. "We will not sell," arap Koech said.',
+     "Ruth Chepngetich arap Koech"),
+    ('Counsel for the family, Eamon Whelan BL, told the inquest: "They were never warned."', "Eamon Whelan"),
+])
+def test_initials_particles_and_post_nominals_in_canonical_names(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname a particle opens, used alone, is the person with two surnames
+    ('Coach María José van der Berg Ortega was sacked. "I gave everything," Van der Berg said.',
+     "María José van der Berg Ortega"),
+    ('The novelist Beatriz Luísa da Costa Meireles read first.\n\n"I wrote it in a winter," da Costa said.',
+     "Beatriz Luísa da Costa Meireles"),
+])
+def test_a_particle_surname_is_the_short_name_of_a_double_surname(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a plural noun before "of" and a place: one organisation's name
+    ('"The depot will close," Independent Haulage Contractors of Ontario said in a statement.',
+     "Independent Haulage Contractors of Ontario"),
+    # one "the" before two place names and an organisation word: one organisation
+    ('The Kilbarry and Glenmore Residents Association objected. "We were not asked," it said.',
+     "Kilbarry and Glenmore Residents Association"),
+])
+def test_organisation_names_across_of_and_and(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_two_organisations_joined_by_and_stay_two(nlp):
+    text = ('The Tarn Valley Council and Orrel Homes signed the deal. "It is a good day," the council said.')
+    assert one(text, nlp)["speaker_entity"] == "Tarn Valley Council"
+
+
+def test_an_abbreviated_title_whose_stop_the_tokenizer_splits_off_is_no_part_of_the_name(nlp):
+    text = 'Coun. Farah Ostrowski-Bell chaired the meeting. "We will vote in June," Ostrowski-Bell said.'
+    assert one(text, nlp)["speaker_entity"] == "Farah Ostrowski-Bell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a given name the tagger reads as a plural noun is no role before the name
+    ('Local councillor Seán Ó Cuinn said the bus was late. "It is always late," he said.', "Seán Ó Cuinn"),
+    # police ranks abbreviated before a name
+    ('Det Sgt Marcus Ellery-Dunn said after the hearing: "We never gave up."', "Marcus Ellery-Dunn"),
+    ('Det Con Aisha Patel-Moore said outside court: "Justice was done."', "Aisha Patel-Moore"),
+    # an organisation whose name has a plural role noun before its organisation word
+    ('The Northern Fruit Growers Forum said the quota was "a disaster for small farms".', "Northern Fruit Growers Forum"),
+    ('"We will ballot," the Cleaners’ and Porters’ Union said on Friday.', "Cleaners’ and Porters’ Union"),
+])
+def test_given_names_ranks_and_organisation_names_keep_their_boundaries(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Parents Leila Haddad-Moss and Owen Brickell-Shaw started the petition.\n\n'
+     '"The crossing is a death trap," Mrs Haddad-Moss and Mr Brickell-Shaw said in a letter to the council.',
+     "Leila Haddad-Moss; Owen Brickell-Shaw"),
+    ('The plan is "short-sighted", say Dr Ines Valtonen and Dr Kofi Mensah-Ariel.\n\n'
+     'In a joint statement, Valtonen and Mensah-Ariel said: "We will appeal."', "Ines Valtonen; Kofi Mensah-Ariel"),
+])
+def test_a_pair_listed_again_later_is_still_the_pair(nlp, text, speakers):
+    assert rows(text, nlp)[-1]["speakers"] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Talks have failed," the Federation of Dock and Harbour Workers said on Monday.',
+     "Federation of Dock and Harbour Workers"),
+    ('The Brotherhood of Rail and Signal Engineers said it would ballot members. "We have no choice," it said.',
+     "Brotherhood of Rail and Signal Engineers"),
+])
+def test_an_organisations_of_phrase_runs_across_and_to_the_people_it_organises(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

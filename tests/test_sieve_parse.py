@@ -125,3 +125,44 @@ def test_a_participle_after_a_passive_subordinate_clause_belongs_to_the_main_cla
             'penalty "a disgrace to the game".')
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == ("Ruaridh Baird", "calling")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Ratings agency Morland Credit lowered its outlook on the port, citing "persistent governance concerns".',
+     "Morland Credit", "citing"),
+    ('Shares fell after the insurer Calloway Mutual cited "an unusually severe storm season" in its results.',
+     "Calloway Mutual", "cited"),
+])
+def test_citing_words_makes_them_the_subjects(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+def test_cited_as_saying_stays_a_relay(nlp):
+    row = one('The newspaper cited Mayor Ines Karlsson-Obi as saying "the budget is final".', nlp)
+    assert row["speaker_entity"] == "Ines Karlsson-Obi"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Tobias Grünewald-Ash said residents would get "a full refund", adding: "Nobody should pay twice."',
+     "Tobias Grünewald-Ash"),
+    ('The ferry operator said passengers were "never at risk", insisting the crossing had been safe.',
+     "ferry operator"),
+])
+def test_a_participle_on_the_reported_clause_goes_with_the_reporting_verb(nlp, text, speaker):
+    assert all(speaker in str(r["speaker_entity"]) for r in rows(text, nlp))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Critic Aurelio Banfi-Kerr called the film "a patient, angry portrait of a town that stopped waiting".',
+     "Aurelio Banfi-Kerr"),
+    ('The judges described the album as "a slow burn that rewards every listen".', "judges"),
+])
+def test_lower_case_words_a_verb_reports_after_a_work_noun_are_no_title(nlp, text, speaker):
+    row = one(text, nlp)
+    assert row["kind"] == "partial" and speaker in str(row["speaker_entity"])
+
+
+def test_a_title_cased_name_after_a_work_noun_stays_a_title(nlp):
+    row = one('She praised the novel "The Salt Ledger" at the ceremony.', nlp)
+    assert row["kind"] == "title"

@@ -116,3 +116,27 @@ def test_they_is_the_organisation_spoken_of_as_a_subject_not_the_one_named_last_
     text = ('The Kaipara Nurses Union has called a strike after talks with the Western Bays Health Board broke down '
             'on Monday.\n\n"We did not want this," they said in a statement.')
     assert one(text, nlp)["speaker_entity"] == "Kaipara Nurses Union"
+
+
+@pytest.mark.parametrize("text, who", [
+    ('BEIRUT - Teachers at a state school have not been paid since March.\n\n"We borrow to eat," one teacher said. '
+     'He asked not to be named. "Nobody answers our letters," he added.', "one teacher"),
+    ('Residents say the lift has been broken for a year. "I carry my shopping up nine floors," said an elderly '
+     'resident. "My knees are gone," she said.', "an elderly resident"),
+])
+def test_he_or_she_after_a_singular_unnamed_source_is_that_source(nlp, text, who):
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == [who, who] and all(r["unnamed"] for r in found)
+
+
+def test_a_plural_common_noun_after_a_dateline_is_no_person(nlp):
+    text = ('LAGOS - Drivers at the depot say they have not been paid. "We will strike," one driver said. '
+            '"I have three children," he added.')
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["one driver", "one driver"]
+
+
+def test_a_pronoun_after_a_named_object_gives_the_subject_no_gender(nlp):
+    # "asked Y why he ...": the "he" is no evidence that the one who asks is a man, so "she" can still be her
+    text = ('Mateo Grindlay-Oduya, 31, told the court his shift ended at ten.\n\nProsecutor Dana Whitcombe-Ruiz asked '
+            'Grindlay-Oduya why he had left early. "You were seen at the depot," she said.')
+    assert one(text, nlp)["speaker_entity"] == "Dana Whitcombe-Ruiz"

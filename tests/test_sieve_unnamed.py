@@ -61,3 +61,29 @@ def test_they_in_the_same_sentence_as_an_unnamed_source_is_that_source(nlp):
 def test_an_organisation_named_inside_an_unnamed_source_is_part_of_it(nlp, text, source):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["unnamed"]) == (source, True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a long role written as a title before a name, without an article: the name speaks
+    ('Provincial head of disaster management Thandeka Mokoena-Ruiters opened the centre, saying: "No one waits '
+     'outside again."', "Thandeka Mokoena-Ruiters"),
+    ('"The line will reopen in May," said regional director for rail services Owain Prys-Morgan.', "Owain Prys-Morgan"),
+])
+def test_a_role_written_as_a_title_before_a_name_is_no_unnamed_source(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], bool(row["unnamed"])) == (speaker, False)
+
+
+def test_a_source_for_a_named_person_stays_the_source(nlp):
+    row = one('"He will appeal," a spokesperson for Mr Ilyas Farouk-Benn said.', nlp)
+    assert row["speaker_entity"] != "Ilyas Farouk-Benn" and bool(row["unnamed"])
+
+
+@pytest.mark.parametrize("text, who", [
+    ('The plan was "rushed", said an engineer from the depot who has worked there for 20 years.',
+     "an engineer from the depot"),
+    ('"We were never told," said a teacher at the school who asked not to be named.', "a teacher at the school"),
+])
+def test_an_unnamed_source_ends_before_its_relative_clause(nlp, text, who):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], bool(row["unnamed"])) == (who, True)

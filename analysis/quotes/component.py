@@ -134,9 +134,10 @@ class QuoteAttributor:
         """A quotation missing its closing mark ends before an attribution in its paragraph
         (``"We are ready, Mayor Ana Pires said``, ``..., the prosecutor, Ana Pires, said on Monday``):
         at the first comma followed, before any other verb, by a reporting verb and its subject."""
-        if seg.ending != "unclosed" or seg.close_mark is not None:
+        if seg.ending not in ("unclosed", "continued") or seg.close_mark is not None:
             return seg, span
         tokens = list(span)
+        words = [t for t in tokens if not t.is_space]
         for k, comma in enumerate(tokens):
             if comma.text != ",":
                 continue
@@ -144,11 +145,16 @@ class QuoteAttributor:
                 if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
                     break
                 if tok.pos_ in ("VERB", "AUX"):
+                    if seg.ending == "continued" and not (words and words[-1].text in SENTENCE_END and words[-1].i - tok.i <= 3):
+                        break  # a quotation continued in the next paragraph is cut only before an attribution that
+                        # ends its paragraph ("“Most of them are outdoor workers, she said.")
+                    if any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
+                        break  # "..., they announced it in 2023": the quotation's own clause, not an attribution
                     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == comma.i + 1]  # right after it
                     between = doc[comma.i + 1:tok.i]
                     noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
-                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART", "NUM", "SPACE") or t.text in (",", "-", "of")
-                        for t in between)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
+                        t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "SPACE") or t.text in (",", "-", "of", "'s", "\u2019s")
+                        for t in between)  # not "not" ("..., not marketing, X said": the quotation's own words)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
                     # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
@@ -182,8 +188,9 @@ class QuoteAttributor:
         if not embedded:
             return "full"
         words_before = _words_before(ctx, q)
-        if _ends_with(words_before, self.cues.titles, within=3):
-            return "title"
+        reported = q.span.text[:1].islower() and not seg.nested and bool(_cue_candidates(ctx, ctx.sentence_frame(q), q))
+        if _ends_with(words_before, self.cues.titles, within=3) and not reported:
+            return "title"  # not "X called the book 'a quiet, furious novel ...'": words in lower case a verb reports
         all_words = re.findall(r"[\w'-]+", before[-80:].casefold())
         if _title_case(q.span) and _ends_with(all_words, self.cues.titles, within=3):
             return "title"  # "his favourite book is "One Hundred Years of Solitude"": title-cased, so a title

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import SILENT_KINDS, Entity
+from .model import SILENT_KINDS, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -47,7 +47,13 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
     appos = [c for c in tok.children if c.dep_ == "appos"]
     named_tok = is_name(tok) if is_name is not None else (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
     if not named_tok:
-        named = [a for a in appos if (is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON"))]
+        def name_like(a: Token) -> bool:
+            return is_name(a) if is_name is not None else (a.pos_ == "PROPN" or a.ent_type_ == "PERSON")
+
+        named = [a for a in appos if name_like(a)]
+        if not named:  # "Her daughter, the violinist Katarina X,": the name hangs on the apposition's noun
+            named = [b for a in appos if a.pos_ == "NOUN" for b in a.children
+                     if b.dep_ == "appos" and b.left_edge.i == a.i + 1 and name_like(b)]
         if named:
             # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
             others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
@@ -228,6 +234,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if len(members) >= 2:
                 return members
+        org = _organisation_named(ctx, head)
+        if org is not None and not plural:  # "the Eagles mentor", "the Rovers coach": the one tied to that club
+            found = ctx.model.holder_for(roles, org, head.i)
+            if found is not None:
+                return [found]
         found = ctx.model.with_role(roles, head.i, required) or _registry_holder(ctx, roles, head.i)
         if found is not None:
             return [found]
@@ -251,6 +262,16 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if found is not None:
             return [found]
     return []
+
+
+def _organisation_named(ctx: Context, head: Token) -> Entity | None:
+    """The organisation a capitalised modifier of a description names ("the Eagles mentor"), else None."""
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss") and child.i < head.i and child.text[:1].isupper():
+            found = ctx.model.named(child.text)
+            if found is not None and found.kind == "organisation":
+                return found
+    return None
 
 
 def _registry_holder(ctx: Context, roles: list[str], before: int) -> Entity | None:
@@ -314,8 +335,28 @@ def unnamed_description(head: Token) -> str:
         else:
             break
     words = doc[lo:hi + 1]
-    comma = next((t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
+    comma = next((t.left_edge.i if t.dep_ == "relcl" else t.i for t in words if t.text in (",", ";", "(") or t.dep_ == "relcl"),
+                 None)  # a relative clause is cut with its pronoun ("a legislator from the region who is ...")
     return clean(doc[lo:comma].text if comma is not None and comma > head.i else words.text)
+
+
+def _titled_name(ctx: Context, head: Token) -> tuple[int, int] | None:
+    """The run of a person's name that ends a role noun's phrase written as a title, without an article:
+    a lower-case noun right before the name ("Mayoral committee member for mobility Nadia X", "Regional
+    director for trade Ana Y"). Not "Counsel for Mr X" (a preposition before the name: X is the client)."""
+    if head.i in ctx.model.by_token or head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    if not {head.lemma_.lower(), head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles):
+        return None
+    edge = head.right_edge.i
+    run = ctx.model.runs.get(edge)
+    entity = ctx.model.by_token.get(edge)
+    if run is None or entity is None or entity.kind not in ("person", "organisation") or run[0] <= head.i:
+        return None
+    if any(name_key(t.text) in ctx.model.org_words for t in head.doc[run[0]:run[1]]):
+        return None  # an organisation named after the role ("... for Tarn Valley Council") is no titled person
+    before = head.doc[run[0] - 1]
+    return run if before.pos_ == "NOUN" and before.is_lower and before.i > head.i else None
 
 
 EntitySieve = Callable[[Context, Token, Span], list]
@@ -344,6 +385,9 @@ def resolve_all(ctx: Context, head: Token) -> tuple[list[Entity], str | None, Sp
     if quoted:  # the parse hung the speaker on words of the quotation: the mention starts after them
         mention = head.doc[quoted[-1] + 1:mention.end]
     head = mention[-1] if mention[-1].i in ctx.model.by_token and head.i not in ctx.model.by_token else head
+    titled = _titled_name(ctx, head)
+    if titled is not None:  # "Mayoral committee member for mobility Nadia X": a long role written before a name
+        head, mention = head.doc[titled[1] - 1], head.doc[mention.start:titled[1]]
     for name, sieve in ENTITY_SIEVES:
         entities = sieve(ctx, head, mention)
         if entities:

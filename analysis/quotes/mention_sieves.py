@@ -463,6 +463,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
         before = _subject_before(ctx, verb)
         if before is not None:
             return before
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head is not verb.head \
+            and _is_cue_verb(ctx, verb.head.head):
+        head = verb.head.head  # "X said farmers would be '...', adding: '...'": the participle goes with the reporting
+        # verb, not with the clause it reports (its subject, "farmers", is spoken about)
     for _ in range(4):
         if head is None:
             break

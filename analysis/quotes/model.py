@@ -186,7 +186,11 @@ class DocumentModel:
         nxt_name = nxt is not None and self._is_name_token(nxt)
         if self._is_name_token(tok) and not (prev.is_punct and prev.text not in "-\u2010"):
             return 1
+        if tok.text == "." and nxt_name and self._initial_stop(j, start):
+            return 2  # "Ch. Satyanarayana Varma": an initial's full stop is inside the name
         if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+            if nxt.is_lower and nxt.tag_ == "VBN" and j + 2 < len(doc) and self._is_name_token(doc[j + 2]):
+                return 0  # "Singapore-based Pacific Rim Logistics", "state-owned X": a modifier before the name
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
@@ -200,10 +204,23 @@ class DocumentModel:
                 and self._org_entity_end(tok) in self.org_words:
             return 2  # "the Rail and Transport Workers' Union": the tagger's one organisation runs across "and"
             # (not "X and Y" the tagger took for one organisation: its last word is no organisation word)
+        conj = tok  # "and", or "and" after the apostrophe of a plural possessive ("Drivers’ and")
+        if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
+            conj = nxt
+        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and start > 0 \
+                and doc[start - 1].lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
+                    name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
+            return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
+            # one "the" before both words and one organisation word after them: one organisation
         if tok.text in (",", "and") and any(t.lower_ in ("of", "for") for t in doc[start:j]) and self._common(prev.lower_):
             listed = self._listed_portfolio(j)
             if listed:
                 return listed  # "Department for Culture, Media and Sport"
+            words = {name_key(t.text) for t in doc[start:j]}
+            last = self._org_entity_end(tok)
+            if tok.lower_ == "and" and nxt_name and words & self.org_words and self._plural_common(last):
+                return 2  # "Brotherhood of Foundry and Allied Workers", "Union of Shop, Distributive and Allied Workers":
+                # an organisation's "of" phrase that ends in the plural of the people it organises
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
                 and nxt.lower_ not in self.lexicon.demonyms:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
@@ -212,10 +229,21 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
-            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1
+            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1 \
+                or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _initial_stop(self, j: int, start: int) -> bool:
+        """The full stop at ``j`` ends an initial of the run (one or two letters, capitalised, the stop written
+        against it, one space after): "Ch. Satyanarayana Varma" when the tokenizer splits "Ch" from its stop."""
+        if j - 1 < start:
+            return False
+        stop, initial = self.tokens[j], self.tokens[j - 1]
+        low = initial.lower_
+        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha and initial.text[:1].isupper() \
+            and (len(initial.text) <= 2 or low in self.lexicon.roles or low in self.title_words)  # "Coun. X", "Supt. Y"
 
     def _org_entity_end(self, tok: Token) -> str:
         """The last word of the capitalised words after ``tok`` (apostrophes of a plural possessive on the way,
@@ -306,6 +334,8 @@ class DocumentModel:
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
+                if k < end - 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
+                    k += 1  # the stop of an abbreviated title the tokenizer split off ("Coun. X")
             elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
                 roles.append(doc[k + 1].lower_)  # "President-elect"
                 k += 2
@@ -333,7 +363,8 @@ class DocumentModel:
         later = self._later_role(words)
         if later is not None:  # "Sonoran Power & Light CEO Beatriz X", "Yarrabee Shire Mayor X": what comes before the role is its organisation
             roles.extend(doc[w].lower_ for w in words[:later + 1])
-            roles.extend(self._singular_role(doc[words[later]]) or ())
+            singular = self._singular_role(doc[words[later]])
+            roles.extend([singular] if singular else [])
             self._affiliations[words[later + 1]] = (words[0], words[later])
             k = words[later + 1]
         while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
@@ -399,11 +430,12 @@ class DocumentModel:
         a person's name: a role ("Sheriff", "Passenger", "Pensioners")."""
         if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 5:
             return True  # an acronym before a person's name: "MEC Johan Steenkamp-Mokoena", "CEO Ana Pires"
-        if not self.common_nouns or tok.lower_ in self.particles:
-            return False
+        if not self.common_nouns or tok.lower_ in self.particles or tok.text.endswith(".") or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "." and not tok.whitespace_):
+            return False  # an initial ("Th. Ibomcha Singh"), not the common noun "th"
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
-        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_:  # proper nouns keep their plural as lemma
-            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)
+        if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_ and word.endswith("s"):  # proper nouns keep their plural
+            word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)  # as lemma; not "Seán" -> "se"
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
             return False
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
@@ -482,7 +514,7 @@ class DocumentModel:
                 continue  # "Cross-examined"
             if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
                 continue  # "the Pole said": a description of a person, not a name
-            if len(name) == 1 and name[0].is_sent_start and not title_words and (
+            if len(name) == 1 and (name[0].is_sent_start or self._opens_clause(name[0])) and not title_words and (
                     (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
                     and not self._candidates(words, []):
                 continue  # "Staff, she said, ...", "Strikes, he warned, ...": a common noun that starts a sentence
@@ -681,6 +713,11 @@ class DocumentModel:
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
                 entity.keys.add(" ".join(words[:k]))  # "Nur Halimah" for "Nur Halimah Zainal Abidin"
+            if words[k] in self.particles and words[k - 1] not in self.particles:
+                for m in range(k + 1, len(words) - 1):  # a surname a particle opens, before a second surname:
+                    if words[m] not in self.particles:  # "de la Cruz" of "Juan Pablo de la Cruz Villalobos"
+                        entity.keys.add(" ".join(words[k:m + 1]))
+                        break
         if len(words) > 1:
             acronym = "".join(w[0] for w in words if w not in self.particles and w not in ("of", "for", "and", "the"))
             if len(acronym) > 1:
@@ -946,6 +983,8 @@ class DocumentModel:
                 subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
                 if subj is None:
                     continue
+                if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and c.i in self.by_token for c in verb.children):
+                    break  # "X asked Y why he ...": the pronoun can be the named object's; no evidence for X
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
                 if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
@@ -994,7 +1033,9 @@ class DocumentModel:
                     closed = closed or link == "and"
                     continue
                 members = list(dict.fromkeys(e for _, _, e in chain))
-                if closed and len(members) > 1 and not any(g.members == members and g.at <= chain[-1][1] for g in self.groups):
+                if closed and len(members) > 1 and not any(g.members == members and chain[0][0] <= g.at < chain[-1][1]
+                                                           for g in self.groups):  # the same pair listed again later is
+                    # a new mention of the group ("say councillors X and Y" ... "Ms X and Mr Y said")
                     self.groups.append(Group(members, chain[0][1] - 1, end=chain[-1][1] - 1))
                 chain, closed = ([(a, b, entity)] if entity is not None else []), False
 
@@ -1132,7 +1173,7 @@ class DocumentModel:
         if det is not None and det.lower_ == "both":
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
-            group = self.recent_group(head.i, "organisation")
+            group = self.recent_group(head.i, "organisation", bodies=True)
             if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
                 group = self.recent_group(head.i, "person")
                 if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
@@ -1221,8 +1262,8 @@ class DocumentModel:
         who is the subject of the pronoun's own sentence is not preferred to a known one before it:
         "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
         """
-        people = [e for e in self.entities if e.kind == "person" and e.gender in (None, gender) and e.last_before(before) >= 0
-                  and e is not exclude]
+        people = [e for e in self.entities if (e.kind == "person" or (e.kind == "unnamed" and not e.plural))
+                  and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
         here = self.paragraph_of(before)
@@ -1282,12 +1323,20 @@ class DocumentModel:
                 best, best_at = entity, at
         return best
 
-    def recent_group(self, before: int, kind: str | None = None, window: int = 2) -> Group | None:
-        """The last group named before token ``before`` (within ``window`` paragraphs)."""
+    def recent_group(self, before: int, kind: str | None = None, window: int = 2, bodies: bool = False) -> Group | None:
+        """The last group named before token ``before`` (within ``window`` paragraphs); with ``bodies``, only
+        groups with no country or tagged place among them ("both companies" are not "the EU and Singapore")."""
         here = self.paragraph_of(before) if before < len(self.doc) else 10**6
         groups = [g for g in self.groups if g.last_before(before) >= 0 and (kind is None or g.members[0].kind == kind)
-                  and here - self.paragraph_of(g.last_before(before)) <= window]
+                  and here - self.paragraph_of(g.last_before(before)) <= window
+                  and not (bodies and any(self._place_like(e) for e in g.members))]
         return max(groups, key=lambda g: g.last_before(before)) if groups else None
+
+    @staticmethod
+    def _place_like(entity: Entity) -> bool:
+        """A country, or a name the tagger mostly labels a place."""
+        places = sum(n for label, n in entity.labels.items() if label in PLACE_TYPES)
+        return _is_country(entity.name) or places > sum(entity.labels.values()) - places
 
     def role_classes(self, roles) -> set[str]:
         """The roles and every class above them in the lexicon ("sen" -> senator -> legislator): two roles
@@ -1315,6 +1364,41 @@ class DocumentModel:
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
+
+    def affiliated(self, person: Entity, org: Entity) -> bool:
+        """The text ties the person to the organisation: it speaks for it (``org``), or a mention of the
+        person follows the organisation's name and a role ("Eagles coach Stuart X", "Rovers' captain Y")."""
+        if person.org == org.index:
+            return True
+        for m in person.mentions:
+            k = self.runs.get(m, (m, m + 1))[0] - 1
+            roles = 0
+            while k >= 0 and self.tokens[k].is_lower and self.tokens[k].lower_ in self.lexicon.roles and roles < 3:
+                k, roles = k - 1, roles + 1
+            while k >= 0 and roles and self.tokens[k].text in ("'", "\u2019", "'s", "\u2019s"):
+                k -= 1
+            if roles and k >= 0 and self.tokens[k].text[:1].isupper() and name_key(self.tokens[k].text) in org.keys:
+                return True
+        return False
+
+    def holder_for(self, roles: list[str], org: Entity, before: int) -> Entity | None:
+        """Who "the Eagles mentor" is: the holder of the role tied to that organisation; when every holder
+        is tied to another one, the person last spoken of as a main subject who is tied to no other."""
+        people = [e for e in self.entities if e.kind == "person" and e.mentions and e.last_before(before) >= 0]
+        others = {e.index for e in people if any(self.affiliated(e, o) for o in self.entities
+                                                   if o.kind == "organisation" and o is not org)}
+        tied = [e for e in people if self.affiliated(e, org)]
+        fits = [e for e in tied if set(roles) & e.roles or self.role_classes(roles) & self.role_classes(e.roles)]
+        if fits:
+            return max(fits, key=lambda e: e.last_before(before))
+        holders = [e for e in self.entities if e.kind == "person" and e.mentions and (
+            set(roles) & e.roles or self.role_classes(roles) & self.role_classes(e.roles))]
+        if holders and all(any(self.affiliated(e, o) for o in self.entities if o.kind == "organisation" and o is not org)
+                           for e in holders):
+            free = [e for e in people if e.index not in others and e.last_before(before, "main") >= 0
+                    and not (e.roles & self.lexicon.roles) - set(roles)]
+            return max(free, key=lambda e: e.last_before(before, "main")) if free else None
+        return None
 
     def people_with_role(self, roles: list[str], before: int, window: int = 1) -> list[Entity]:
         """Every person with one of ``roles`` (or a role of the same class) mentioned shortly before."""
@@ -1375,6 +1459,8 @@ class DocumentModel:
 
     def _common(self, word: str) -> bool:
         """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
+        if word.endswith(".") and len(word) <= 3:
+            return False  # an initial ("B.", "Ch."), not the letter or word "b", "ch"
         forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
@@ -1452,13 +1538,22 @@ class DocumentModel:
         key = name_key(description)
         for entity in self.entities:
             if entity.kind == "unnamed" and key in entity.keys:
-                entity.mentions.append(head.i)
-                entity.mentions.sort()
+                self._unnamed_mention(entity, head)
                 return entity
-        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural, mentions=[head.i],
-                        head=head.lemma_.lower())
+        entity = Entity(len(self.entities), "unnamed", description, keys={key}, plural=plural,
+                        head=head.lemma_.lower(), gender=self.lexicon.gender.get(head.lower_))
+        self._unnamed_mention(entity, head)
         self.entities.append(entity)
         return entity
+
+    def _unnamed_mention(self, entity: Entity, head: Token) -> None:
+        """Record a mention of an unnamed source; as a subject, a later he/she can refer to it ("one nurse said.
+        ... 'I am angry,' she added")."""
+        for mentions, on in ((entity.mentions, True), (entity.subject_mentions, head.dep_ in SUBJECT_DEPS),
+                             (entity.main_mentions, head.dep_ in SUBJECT_DEPS and self._is_main(head))):
+            if on and head.i not in mentions:
+                mentions.append(head.i)
+                mentions.sort()
 
 
 def _prefixed_capital(word: str) -> bool:
