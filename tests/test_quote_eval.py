@@ -87,6 +87,14 @@ def test_scores_count_spans_speakers_and_cues(tmp_path):
     assert (row["span_precision"], row["span_recall"], row["speaker_accuracy"], row["cue_accuracy"]) == (0.667, 1.0, 0.5, 1.0)
 
 
+def test_splits_are_listed_in_the_order_they_were_written():
+    cases = [case(id=f"description-{n:02d}", split=split) for n, split in enumerate(["test", "test2", "dev", "test1"])]
+    empty = [prediction([])] * len(cases)
+    scores = scores_from_comparison(compare_cases(cases, empty))
+    assert list(scores["split"]) == ["dev", "test1", "test2", "test"] * 2
+    assert list(scores["family"]) == ["description"] * 4 + ["all"] * 4
+
+
 def test_coordinated_quotations_need_every_speaker(tmp_path):
     text = '"No," say Ana Pires and Rui Costa.'
     c = case(text=text, quotes=[quote(text, "No", speaker="Ana Pires", speakers=["Ana Pires", "Rui Costa"], cue="say")])

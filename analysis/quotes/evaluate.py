@@ -292,10 +292,16 @@ def _ratio(a: int, b: int) -> float:
 
 
 def scores_from_comparison(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Per family and split, then per split overall (``family`` = "all"): the tidy score table."""
+    """Per family and split, then per split overall (``family`` = "all"): the tidy score table.
+
+    Splits come in the order they were written (the seed article, then :data:`SPLITS`), not A-Z.
+    """
     rows = []
-    groups = [((fam, split), g) for (fam, split), g in comparison.groupby(["family", "split"], sort=True)]
-    groups += [(("all", split), g) for split, g in comparison.groupby("split", sort=True)]
+    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
+    groups = sorted(comparison.groupby(["family", "split"], sort=False),
+                    key=lambda item: (item[0][0], order.get(item[0][1], len(order)), item[0][1]))
+    groups += sorted(((("all", split), g) for split, g in comparison.groupby("split", sort=False)),
+                     key=lambda item: (order.get(item[0][1], len(order)), item[0][1]))
     for (family, split), g in groups:
         gold = g[~g["spurious"]]
         found = gold[gold["found"]]
