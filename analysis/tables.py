@@ -1,4 +1,5 @@
-"""Reading the curated CSV tables of ``data/reference/``: one reader, errors that name file, line, column.
+"""Reading the curated CSV tables of ``data/reference/`` (and JSON Lines reference files): one reader,
+errors that name file, line, column.
 
 Every loader of a curated table (events, claims, primary statements, actors, cues, themes, ...)
 reads its rows here and then checks its own rules; the shared rules (the file can be read as
@@ -8,9 +9,12 @@ not empty, source cells hold URLs) are enforced once, with the same messages eve
 from __future__ import annotations
 
 import csv
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ReferenceDataError
 
@@ -80,6 +84,23 @@ def read_rows(
     if not rows and not allow_empty:
         raise ReferenceDataError("the table has no rows", path=path)
     return rows
+
+
+def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, parsed value)`` for every non-blank line of a JSON Lines file, in file order.
+
+    A line that is not JSON raises :class:`ReferenceDataError` naming the file and the line.
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
+            yield line_no, value
 
 
 def source_urls(cell: str, *, path: str | Path, line: int, field: str = "source") -> list[str]:

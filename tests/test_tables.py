@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import ReferenceDataError
-from analysis.tables import read_rows, source_urls
+from analysis.tables import json_lines, read_rows, source_urls
 
 COLUMNS = ("name", "note", "source")
 
@@ -58,3 +58,17 @@ def test_source_urls(tmp_path):
         with pytest.raises(ReferenceDataError, match=words) as info:
             source_urls(cell, path=tmp_path, line=3)
         assert (info.value.line, info.value.field) == (3, "source")
+
+
+def test_json_lines_skip_blank_lines_and_keep_line_numbers(write_file):
+    path = write_file('{"a": 1}\n\n  \n["b"]\n', "t.jsonl")
+    assert list(json_lines(path)) == [(1, {"a": 1}), (4, ["b"])]
+
+
+def test_json_lines_name_the_file_and_line_that_is_not_json(write_file):
+    path = write_file('{"a": 1}\n{"a": \n', "t.jsonl")
+    records = json_lines(path)
+    assert next(records) == (1, {"a": 1})
+    with pytest.raises(ReferenceDataError) as err:
+        next(records)
+    assert (err.value.path.name, err.value.line) == ("t.jsonl", 2)

@@ -17,7 +17,6 @@ and cue accuracy (over found gold quotations that have a cue: the predicted ``cu
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ import pandas as pd
 from ..article import Article, article_checksum
 from ..errors import ReferenceDataError
 from ..paths import ROOT
+from ..tables import json_lines
 
 GOLD_FILE = ROOT / "tests" / "data" / "quotes_gold.jsonl"
 GOLD_FIELDS = ("id", "paragraph", "para_start", "para_end", "quote", "kind", "speaker", "speakers", "speaker_entity",
@@ -52,28 +52,21 @@ def gold_frame(paragraph_starts: Sequence[int], text: str, path: str | Path = GO
     """
     path = Path(path)
     rows = []
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
-            missing = [f for f in ("article_sha256", *GOLD_FIELDS) if f not in record]
-            if missing:
-                raise ReferenceDataError(f"missing field(s) {missing}", path=path, line=line_no, field=missing[0])
-            if article_sha256 is not None and record["article_sha256"] != article_sha256:
-                continue
-            if not 1 <= record["paragraph"] <= len(paragraph_starts):
-                raise ReferenceDataError("no such paragraph in the text", path=path, line=line_no, field="paragraph")
-            start = paragraph_starts[record["paragraph"] - 1] + record["para_start"]
-            end = paragraph_starts[record["paragraph"] - 1] + record["para_end"]
-            if text[start:end] != record["quote"]:
-                raise ReferenceDataError("quote is not at its offsets in the text", path=path, line=line_no, field="quote")
-            row = {**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end}
-            row["speakers"] = "; ".join(record["speakers"]) or None  # as in the statements table
-            rows.append(row)
+    for line_no, record in json_lines(path):
+        missing = [f for f in ("article_sha256", *GOLD_FIELDS) if f not in record]
+        if missing:
+            raise ReferenceDataError(f"missing field(s) {missing}", path=path, line=line_no, field=missing[0])
+        if article_sha256 is not None and record["article_sha256"] != article_sha256:
+            continue
+        if not 1 <= record["paragraph"] <= len(paragraph_starts):
+            raise ReferenceDataError("no such paragraph in the text", path=path, line=line_no, field="paragraph")
+        start = paragraph_starts[record["paragraph"] - 1] + record["para_start"]
+        end = paragraph_starts[record["paragraph"] - 1] + record["para_end"]
+        if text[start:end] != record["quote"]:
+            raise ReferenceDataError("quote is not at its offsets in the text", path=path, line=line_no, field="quote")
+        row = {**{k: record[k] for k in GOLD_FIELDS}, "start": start, "end": end}
+        row["speakers"] = "; ".join(record["speakers"]) or None  # as in the statements table
+        rows.append(row)
     gold = pd.DataFrame(rows, columns=[*GOLD_FIELDS, "start", "end"])
     return _links_to_offsets(gold, "id")
 
@@ -210,18 +203,11 @@ def load_cases(source: str | Path | Iterable[str | Path] = DEVSET_DIR, split: st
     cases: list[dict[str, Any]] = []
     ids: set[str] = set()
     for path in files:
-        with path.open(encoding="utf-8") as handle:
-            for line_no, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    case = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
-                case = _validate_case(case, path, line_no, ids)
-                ids.add(case["id"])
-                if split is None or case["split"] == split:
-                    cases.append(case)
+        for line_no, case in json_lines(path):
+            case = _validate_case(case, path, line_no, ids)
+            ids.add(case["id"])
+            if split is None or case["split"] == split:
+                cases.append(case)
     return cases
 
 

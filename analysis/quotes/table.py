@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ReferenceDataError
+from ..tables import json_lines
 from .component import BOOLEAN_ATTRS, SPAN_ATTRS, SPANS_KEY
 from .marks import normalise_quote
 
@@ -112,22 +113,15 @@ def read_jsonl(path: str | Path) -> tuple[str, list[dict[str, Any]]]:
     path = Path(path)
     text: str | None = None
     spans: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ReferenceDataError(f"not JSON: {exc.msg}", path=path, line=line_no) from None
-            if text is None:
-                text = record.get("text")
-            elif record.get("text") != text:
-                raise ReferenceDataError("all records must share one text", path=path, line=line_no, field="text")
-            for span in record.get("spans", []):
-                if not {"start", "end", "label"} <= span.keys():
-                    raise ReferenceDataError("span needs start, end and label", path=path, line=line_no, field="spans")
-                spans.append(span)
+    for line_no, record in json_lines(path):
+        if text is None:
+            text = record.get("text")
+        elif record.get("text") != text:
+            raise ReferenceDataError("all records must share one text", path=path, line=line_no, field="text")
+        for span in record.get("spans", []):
+            if not {"start", "end", "label"} <= span.keys():
+                raise ReferenceDataError("span needs start, end and label", path=path, line=line_no, field="spans")
+            spans.append(span)
     return text or "", spans
 
 
