@@ -87,6 +87,7 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "test1": ("s", PALETTE["orange"], "test1 (held out in\nround 1, then tuned on)"),
     "test2": ("^", PALETTE["purple"], "test2 (held out in\nround 2, then tuned on)"),
     "test3": ("v", PALETTE["green"], "test3 (held out in\nround 3, then tuned on)"),
+    "test4": ("P", PALETTE["blue"], "test4 (held out in\nround 4, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 
