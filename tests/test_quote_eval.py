@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ReferenceDataError
-from analysis.quote_eval import SCORE_COLUMNS, compare_cases, load_cases, scores_from_comparison, speaker_key
+from analysis.quote_eval import (SCORE_COLUMNS, compare_cases, load_cases, scores_from_comparison, speaker_accuracy_change,
+                                 speaker_accuracy_interval, speaker_key)
 
 TEXT = '"We are ready," said Minister Ana Pires.\n\n"It is done," the minister said.'
 
@@ -111,3 +112,80 @@ def test_family_scores_run_the_pipeline(tmp_path, nlp):
     write(tmp_path, case())
     scores = family_scores(split="dev", source=tmp_path, nlp=nlp)
     assert scores.set_index("family").loc["description", "span_f1"] == 1.0
+
+
+def comparison_of(outcomes: dict[str, list[bool]], split: str = "test") -> pd.DataFrame:
+    """A scorer's comparison table: one found quotation per outcome, grouped into cases by id."""
+    rows = [{"id": case_id, "family": "description", "split": split, "start": 10 * n, "end": 10 * n + 5, "found": True,
+             "spurious": False, "speaker_correct": ok} for case_id, oks in outcomes.items() for n, ok in enumerate(oks)]
+    return pd.DataFrame(rows)
+
+
+def test_interval_of_a_perfect_split_is_a_point():
+    interval = speaker_accuracy_interval(comparison_of({f"c{n}": [True, True] for n in range(8)}))
+    assert interval.loc[0, ["speaker_accuracy", "low", "high"]].tolist() == [1.0, 1.0, 1.0]
+
+
+def test_interval_resamples_cases_not_quotations():
+    # Ten errors among 100 quotations. Spread one per text, every resampled set of texts is 90% right;
+    # all in one text, the interval depends on whether that text is drawn, so it is wide.
+    spread = {f"c{n}": [False] + [True] * 9 for n in range(10)}
+    clustered = {"c0": [False] * 10, **{f"c{n}": [True] * 10 for n in range(1, 10)}}
+    narrow = speaker_accuracy_interval(comparison_of(spread)).iloc[0]
+    wide = speaker_accuracy_interval(comparison_of(clustered)).iloc[0]
+    assert narrow["speaker_accuracy"] == wide["speaker_accuracy"] == 0.9
+    assert (narrow["low"], narrow["high"]) == (0.9, 0.9)
+    assert wide["low"] < 0.8 and wide["high"] == 1.0
+
+
+def test_interval_matches_the_normal_approximation_for_independent_quotations():
+    # 200 one-quotation cases, 150 right: 0.75 +- 1.96 * sqrt(0.75 * 0.25 / 200) = 0.69 .. 0.81.
+    outcomes = {f"c{n:03d}": [n % 4 != 0] for n in range(200)}
+    row = speaker_accuracy_interval(comparison_of(outcomes), draws=4000).iloc[0]
+    assert row["speaker_accuracy"] == 0.75
+    assert row["low"] == pytest.approx(0.69, abs=0.015) and row["high"] == pytest.approx(0.81, abs=0.015)
+
+
+def test_interval_per_split_in_writing_order_and_reproducible():
+    frame = pd.concat([comparison_of({"a": [True, False], "b": [True]}, split="test"),
+                       comparison_of({"c": [True], "d": [False]}, split="dev")])
+    first = speaker_accuracy_interval(frame, seed=3)
+    assert first["split"].tolist() == ["dev", "test"]
+    assert first[["cases", "found"]].values.tolist() == [[2, 2], [2, 3]]
+    pd.testing.assert_frame_equal(first, speaker_accuracy_interval(frame, seed=3))
+
+
+def test_interval_ignores_missed_and_spurious_spans():
+    frame = comparison_of({"a": [True, True]})
+    frame = pd.concat([frame, pd.DataFrame([
+        {"id": "a", "family": "description", "split": "test", "found": False, "spurious": False, "speaker_correct": None},
+        {"id": "a", "family": "description", "split": "test", "found": False, "spurious": True, "speaker_correct": None},
+    ])], ignore_index=True)
+    assert speaker_accuracy_interval(frame).loc[0, ["found", "speaker_accuracy"]].tolist() == [2, 1.0]
+
+
+def test_interval_refuses_a_level_outside_zero_and_one():
+    with pytest.raises(ValueError, match="level"):
+        speaker_accuracy_interval(comparison_of({"a": [True]}), level=95)
+
+
+def test_change_pairs_the_same_quotations_case_by_case():
+    # Every text gains one right speaker out of ten: a +10-point change in every resampled set.
+    before = comparison_of({f"c{n}": [False, False] + [True] * 8 for n in range(12)})
+    after = comparison_of({f"c{n}": [False] + [True] * 9 for n in range(12)})
+    row = speaker_accuracy_change(before, after).iloc[0]
+    assert row[["before", "after", "change", "low", "high"]].tolist() == [0.8, 0.9, 0.1, 0.1, 0.1]
+
+
+def test_change_interval_spans_zero_when_gains_and_losses_balance():
+    before = comparison_of({f"c{n}": [n % 2 == 0] for n in range(40)})
+    after = comparison_of({f"c{n}": [n % 2 == 1] for n in range(40)})
+    row = speaker_accuracy_change(before, after).iloc[0]
+    assert row["change"] == 0.0 and row["low"] < 0 < row["high"]
+
+
+def test_change_compares_only_quotations_both_runs_found():
+    before = comparison_of({"a": [True, True], "b": [False]})
+    after = comparison_of({"a": [True], "b": [True]})   # a's second quotation was missed by the second run
+    row = speaker_accuracy_change(before, after).iloc[0]
+    assert (row["found"], row["before"], row["after"]) == (2, 0.5, 1.0)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..article import Article, article_checksum
@@ -305,6 +306,68 @@ def scores_from_comparison(comparison: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
+def speaker_accuracy_interval(comparison: pd.DataFrame, *, level: float = 0.95, draws: int = 2000,
+                              seed: int = 0) -> pd.DataFrame:
+    """Per split: speaker accuracy with a percentile bootstrap interval that resamples whole cases.
+
+    The quotations of one text share its speakers and its house style, so they are not independent:
+    resampling cases (a cluster bootstrap) rather than quotations keeps the interval honest when one
+    text holds several errors. A fixed ``seed`` makes the interval reproducible.
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
+    rng = np.random.default_rng(seed)
+    rows = []
+    found = comparison[comparison["found"] & ~comparison["spurious"]]
+    for split in sorted(found["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
+        per_case = (found[found["split"] == split].assign(ok=lambda f: f["speaker_correct"].astype(bool))
+                    .groupby("id")["ok"].agg(["sum", "count"]))
+        correct, total = per_case["sum"].to_numpy(), per_case["count"].to_numpy()
+        picks = rng.integers(0, len(per_case), size=(draws, len(per_case)))
+        resampled = correct[picks].sum(axis=1) / total[picks].sum(axis=1)
+        low, high = np.quantile(resampled, [(1 - level) / 2, (1 + level) / 2])
+        rows.append({"split": split, "cases": len(per_case), "found": int(total.sum()),
+                     "speaker_accuracy": _ratio(int(correct.sum()), int(total.sum())),
+                     "low": round(float(low), 3), "high": round(float(high), 3)})
+    return pd.DataFrame(rows, columns=["split", "cases", "found", "speaker_accuracy", "low", "high"])
+
+
+def speaker_accuracy_change(before: pd.DataFrame, after: pd.DataFrame, *, level: float = 0.95,
+                            draws: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per split: how speaker accuracy moved between two runs over the same cases (``after - before``),
+    with a paired cluster-bootstrap interval.
+
+    Only quotations whose span both runs found are compared, so the change is the attribution's, not
+    the span finder's. Pairing the runs case by case makes the interval much narrower than comparing
+    two separate intervals: a new split's own difficulty cancels out.
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    key = ["split", "id", "start", "end"]
+
+    def found(frame: pd.DataFrame) -> pd.DataFrame:
+        hits = frame[frame["found"] & ~frame["spurious"]]
+        return hits.assign(ok=hits["speaker_correct"].astype(bool))[[*key, "ok"]]
+
+    both = found(before).merge(found(after), on=key, suffixes=("_before", "_after"))
+    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
+    rng = np.random.default_rng(seed)
+    rows = []
+    for split in sorted(both["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
+        per_case = both[both["split"] == split].groupby("id")[["ok_before", "ok_after"]].agg(["sum", "count"])
+        was, now = per_case[("ok_before", "sum")].to_numpy(), per_case[("ok_after", "sum")].to_numpy()
+        total = per_case[("ok_before", "count")].to_numpy()
+        picks = rng.integers(0, len(per_case), size=(draws, len(per_case)))
+        moved = (now[picks].sum(axis=1) - was[picks].sum(axis=1)) / total[picks].sum(axis=1)
+        low, high = np.quantile(moved, [(1 - level) / 2, (1 + level) / 2])
+        rows.append({"split": split, "cases": len(per_case), "found": int(total.sum()),
+                     "before": _ratio(int(was.sum()), int(total.sum())), "after": _ratio(int(now.sum()), int(total.sum())),
+                     "change": round((int(now.sum()) - int(was.sum())) / int(total.sum()), 3),
+                     "low": round(float(low), 3), "high": round(float(high), 3)})
+    return pd.DataFrame(rows, columns=["split", "cases", "found", "before", "after", "change", "low", "high"])
+
+
 def family_table(scores: pd.DataFrame, metrics: Sequence[str] = ("speaker_accuracy", "span_f1", "cue_accuracy")) -> pd.DataFrame:
     """:func:`scores_from_comparison` as one row per family (families A-Z, then the seed article, then
     "all") and one column per metric and split ("speaker_accuracy test1"), splits in their order."""
@@ -338,5 +401,5 @@ def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nl
 
 __all__ = [
     "GOLD_FILE", "LEVELS", "gold_frame", "gold_for", "gold_case", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
-    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "family_table", "predict_cases", "family_scores",
+    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "speaker_accuracy_interval", "speaker_accuracy_change", "family_table", "predict_cases", "family_scores",
 ]
