@@ -191,3 +191,22 @@ def test_a_pair_listed_again_later_is_still_the_pair(nlp, text, speakers):
 ])
 def test_an_organisations_of_phrase_runs_across_and_to_the_people_it_organises(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a post-nominal of the Nigerian bar is no part of the name
+    ('Her lawyer, Oluwaseun Balogun-Ajayi SAN, said the order was "unlawful".', "Oluwaseun Balogun-Ajayi"),
+    # a hard line wrap right after an abbreviated rank's stop
+    ('The ferry sank at dawn. "We lost the engine first," said Capt.\nMarguerite Leclerc-Obi of the\npatrol boat.',
+     "Marguerite Leclerc-Obi"),
+    ('Police closed the road for an hour on\nSunday. "Nobody was hurt," said Supt.\nRavindra Osei-Mensah, who led the\nsearch.',
+     "Ravindra Osei-Mensah"),
+    # a hyphen before a surname with an apostrophe keeps the double surname
+    ('Gwenllian Ap Hywel-O\u2019Brien told the panel she had "no regrets".', "Gwenllian Ap Hywel-O\u2019Brien"),
+    ("Tadhg Mac Giolla-O'Neill said the plan was \"a disgrace\".", "Tadhg Mac Giolla-O'Neill"),
+    # a given name that ends like a plural or a short noun ("or") is no common noun before a particle surname
+    ('Minister for Education Orla Ní Bhriain said the delay was "unacceptable".', "Orla Ní Bhriain"),
+    ('Minister for Rural Affairs Niamh Nic Giolla said the grant was "overdue".', "Niamh Nic Giolla"),
+])
+def test_postnominals_wrapped_ranks_and_particle_surnames_keep_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

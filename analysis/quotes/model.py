@@ -188,7 +188,12 @@ class DocumentModel:
             return 1
         if tok.text == "." and nxt_name and self._initial_stop(j, start):
             return 2  # "Ch. Satyanarayana Varma": an initial's full stop is inside the name
-        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+        if tok.text == "." and nxt is not None and nxt.is_space and "\n\n" not in nxt.text and not tok.whitespace_ \
+                and j + 2 < len(doc) and self._is_name_token(doc[j + 2]) and self._initial_stop(j, start, wrapped=True) \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 3  # "said Capt.\nSamuel X": a hard line wrap right after an abbreviated title's stop
+        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and (
+                nxt.is_alpha or (nxt_name and nxt.text.replace("\u2019", "").replace("'", "").isalpha())):  # "Rhys-O’Connell"
             if nxt.is_lower and nxt.tag_ == "VBN" and j + 2 < len(doc) and self._is_name_token(doc[j + 2]):
                 return 0  # "Singapore-based Pacific Rim Logistics", "state-owned X": a modifier before the name
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
@@ -235,14 +240,14 @@ class DocumentModel:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
 
-    def _initial_stop(self, j: int, start: int) -> bool:
+    def _initial_stop(self, j: int, start: int, wrapped: bool = False) -> bool:
         """The full stop at ``j`` ends an initial of the run (one or two letters, capitalised, the stop written
         against it, one space after): "Ch. Satyanarayana Varma" when the tokenizer splits "Ch" from its stop."""
         if j - 1 < start:
             return False
         stop, initial = self.tokens[j], self.tokens[j - 1]
         low = initial.lower_
-        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha and initial.text[:1].isupper() \
+        return not initial.whitespace_ and (stop.whitespace_ == " " or wrapped) and initial.is_alpha and initial.text[:1].isupper() \
             and (len(initial.text) <= 2 or low in self.lexicon.roles or low in self.title_words)  # "Coun. X", "Supt. Y"
 
     def _org_entity_end(self, tok: Token) -> str:
@@ -336,6 +341,8 @@ class DocumentModel:
                 k += 1
                 if k < end - 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
                     k += 1  # the stop of an abbreviated title the tokenizer split off ("Coun. X")
+                while k < end - 1 and doc[k].is_space:
+                    k += 1  # a hard line wrap after the title ("Capt.\nSamuel X")
             elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
                 roles.append(doc[k + 1].lower_)  # "President-elect"
                 k += 2
@@ -1461,7 +1468,9 @@ class DocumentModel:
         """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
         if word.endswith(".") and len(word) <= 3:
             return False  # an initial ("B.", "Ch."), not the letter or word "b", "ch"
-        forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+        forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-3] + "y" if word.endswith("ies") else "", word[:-1] + "um" if word.endswith("a") else "")
+        # a plural ending only ("media" of "medium"): "Orla" is no plural of "or"
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
     def _plural_common(self, word: str) -> bool:
