@@ -210,3 +210,25 @@ def test_an_organisations_of_phrase_runs_across_and_to_the_people_it_organises(n
 ])
 def test_postnominals_wrapped_ranks_and_particle_surnames_keep_the_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a preposition that opens the sentence is no part of the name after it, and that name is a place
+    ('Inside Carlisle Crown Court, where the jury was sent out, campaigner Dorothea Finch-Amadi said: "We will wait."',
+     "Dorothea Finch-Amadi"),
+    ('Outside Holyrood Palace, where the march ended, organiser Kwabena Ruddock-Ames said: "Today we were heard."',
+     "Kwabena Ruddock-Ames"),
+    # a local law is a thing: no "she" points back at it
+    ('The Harbour Bylaw, Judge Celestine Moreau-Adair wrote, "goes too far." Article 3, she wrote, "is void."',
+     "Celestine Moreau-Adair"),
+])
+def test_places_and_laws_around_a_speaker_are_not_speakers(nlp, text, speaker):
+    assert all(r["speaker_entity"] == speaker for r in rows(text, nlp))
+
+
+def test_a_named_ship_is_no_organisation_that_speaks(nlp):
+    text = ('Four crew were airlifted after their trawler, the Silver Heron, ran aground off Mull. "The hull split in '
+            'minutes," said skipper Angus Pettigrew-Roy. The vessel\u2019s owner, Ardmore Seafoods, said the Silver Heron '
+            'had been inspected in May. "We are grateful to the rescuers," the company said.')
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == ["Angus Pettigrew-Roy", "Ardmore Seafoods"]

@@ -497,6 +497,9 @@ class DocumentModel:
             if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
                     doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
                 start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
+            elif doc[start].lower_ in LOCATIVE and end - start > 1 and doc[start].ent_type_ != "PERSON" and (
+                    doc[start].is_sent_start or self._opens_clause(doc[start])):
+                start += 1  # "Outside Osgoode Hall, ...": a preposition that opens the sentence is no part of the name
             if start >= end:
                 continue
             start += self._classifier_before(start, end)  # "Brokerage Dalal & Co", "Shares of Lumora Inc."
@@ -747,6 +750,11 @@ class DocumentModel:
             entity.evidence["dateline"] = 1
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
+        opener = self.tokens[name.start - 1] if name.start else None
+        if opener is not None and opener.lower_ in LOCATIVE and opener.lower_ != "of" and opener.text[:1].isupper() and (
+                opener.is_sent_start or self._opens_clause(opener)):
+            after_locative = True  # "Outside Osgoode Hall, ...": the parser hung the preposition on the name
+            entity.evidence["place"] += 2  # and may take the name for the subject: it is inside a phrase of place
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
             if _is_country(name.text) or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
                 entity.evidence["place"] += 2
@@ -784,6 +792,14 @@ class DocumentModel:
             described = described.head  # "the village of Vell", "towns such as Ardlow"
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
+        vessel = described if described is not None and described.pos_ == "NOUN" else None
+        k = name.start - 1
+        while vessel is None and k >= max(0, name.start - 3) and self.tokens[k].lower_ in ("the", ",", "\u2019s", "'s"):
+            k -= 1  # "the tanker Atlantic Dawn", "their trawler, the Silver X" (set off, whatever the parser hung it on)
+        if vessel is None and k >= 0 and self.tokens[k].is_lower and self.tokens[k].pos_ == "NOUN":
+            vessel = self.tokens[k]
+        if vessel is not None and vessel.lemma_.lower() in self.lexicon.vessels:
+            entity.evidence["vessel"] += 1  # "their boat, the Northern Grace": a ship is named, and never speaks
         for k in range(max(0, name.start - 3), name.start):  # "Kelburn Rovers' Brazilian striker X": "the Brazilian"
             tok = self.tokens[k]
             if (tok.ent_type_ == "NORP" or tok.lower_ in self.lexicon.demonyms) and not self.in_quote[k] and not any(
@@ -825,6 +841,7 @@ class DocumentModel:
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         speaks = ev.pop("speaks", 0)
+        vessel = ev.pop("vessel", 0)
         ev["place"] -= 2 * speaks
         ev["thing"] -= 2 * speaks
         fullest = max((n for _, n, _ in entity.label_votes), default=0)
@@ -839,6 +856,8 @@ class DocumentModel:
         if ev.pop("dateline", 0):
             ev["place"] += 10
             entity.kind = "place"
+        elif vessel and vessel >= speaks and "person" not in entity.evidence:
+            entity.kind = "thing"  # a ship or boat the text names as one ("the trawler X", "their boat, the X")
         elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
