@@ -58,3 +58,11 @@ def test_cue_lexicon_validation(tmp_path):
 ])
 def test_channel_only_when_the_text_states_it(nlp, text, channel):
     assert one(text, nlp)["channel"] == channel
+
+
+def test_vessel_nouns_and_agent_endings_load_as_their_own_lists(tmp_path):
+    path = tmp_path / "speakers.csv"
+    path.write_text("type,word,value,note\nvessel,trawler,,\nagent_suffix,ator,,\nrole,minister,,\n", encoding="utf-8")
+    lexicon = load_speaker_lexicon(path)
+    assert lexicon.vessels == frozenset({"trawler"}) and lexicon.agent_suffixes == ("ator",)
+    assert "trawler" not in lexicon.roles and "ator" not in lexicon.roles

@@ -232,3 +232,14 @@ def test_a_named_ship_is_no_organisation_that_speaks(nlp):
             'had been inspected in May. "We are grateful to the rescuers," the company said.')
     found = rows(text, nlp)
     assert [r["speaker_entity"] for r in found] == ["Angus Pettigrew-Roy", "Ardmore Seafoods"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Auctioneer Priyanka Dalgleish-Obi, who ran the sale, said: "It went well."', "Priyanka Dalgleish-Obi"),
+    ('Cheesemaker Tomasz Wierzbicki-Hale said the new rules were "a death sentence for small dairies".',
+     "Tomasz Wierzbicki-Hale"),
+    ('Water rights have split the valley. Hydrologist Marguerite Osei-Blanc said the aquifer was "being mined".',
+     "Marguerite Osei-Blanc"),
+])
+def test_an_occupation_written_before_a_name_is_no_part_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

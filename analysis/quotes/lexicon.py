@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel"})
+                           "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -102,6 +102,7 @@ class SpeakerLexicon:
     particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): never a short name alone
     things: frozenset[str] = frozenset()  # last words of names of laws and agreements ("Act", "Treaty"): never a speaker
     platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
+    agent_suffixes: tuple[str, ...] = ()  # endings of nouns for what people do ("-ator": "Irrigator X Y" is a role)
     vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
 
 
@@ -122,6 +123,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     things: set[str] = set()
     platforms: set[str] = set()
     vessels: set[str] = set()
+    agent_suffixes: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -161,11 +163,12 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
              "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns,
-             "particle": particles, "thing": things, "platform": platforms, "vessel": vessels}[kind].add(word)
+             "particle": particles, "thing": things, "platform": platforms, "vessel": vessels,
+             "agent_suffix": agent_suffixes}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
-                          frozenset(things), frozenset(platforms), frozenset(vessels))
+                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -443,8 +443,12 @@ class DocumentModel:
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
         if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_ and word.endswith("s"):  # proper nouns keep their plural
             word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)  # as lemma; not "Seán" -> "se"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
-            return False
+            # a noun for what someone does that the word list lacks ("Irrigator", "Cheesemaker"): an agent ending
+            # no given name has, before two more words of a name (the tagger may take it into the person's name)
+            return nxt is not None and tok.is_alpha and any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
+                                                            for s in self.lexicon.agent_suffixes)
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
