@@ -220,3 +220,18 @@ def test_plural_company_descriptions_skip_groups_of_places(nlp, text, speakers):
 ])
 def test_a_relation_set_off_before_a_described_name_is_that_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the union" for an organisation named an alliance
+    ('The Ontario Teachers Alliance said Monday it would ballot members. "Our members have had enough," the union said.',
+     "Ontario Teachers Alliance"),
+    # "the landlord" for a housing company
+    ('Tenants in Leeds are still without heating. Kirkgate Housing, which owns the estate, blamed a supplier. '
+     '"The parts arrive next week," the landlord said.', "Kirkgate Housing"),
+    # "the skipper" for the team's captain
+    ('Captain Sione Lauaki-Brent was sent off in the first half. "I let the boys down," the skipper said.',
+     "Sione Lauaki-Brent"),
+])
+def test_descriptions_find_the_organisation_or_captain_they_stand_for(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

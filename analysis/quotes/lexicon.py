@@ -135,7 +135,9 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             raise ReferenceDataError(f"unknown type {kind!r} (expected one of {sorted(SPEAKER_TYPES)})", path=path, line=line, field="type")
         if word != word.lower() or " " in word:
             raise ReferenceDataError("a word is one lower-case word", path=path, line=line, field="word")
-        if (kind, word) in seen:
+        extends = (kind == "organisation" and word in organisations) or (
+            kind == "role" and word in roles and value and word not in role_class)
+        if (kind, word) in seen and not extends:  # a later row may only add name words, or a class to a role without one
             raise ReferenceDataError(f"duplicate {kind} entry {word!r}", path=path, line=line, field="word")
         seen.add((kind, word))
         if kind == "gender":
@@ -146,7 +148,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             words = frozenset(w.strip() for w in value.split("|") if w.strip())
             if not words:
                 raise ReferenceDataError("an organisation description needs the name words it matches", path=path, line=line, field="value")
-            organisations[word] = words
+            organisations[word] = organisations.get(word, frozenset()) | words  # appended rows add name words
         elif kind == "role_verb":
             if not value:
                 raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
