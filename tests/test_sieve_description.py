@@ -235,3 +235,13 @@ def test_a_relation_set_off_before_a_described_name_is_that_name(nlp, text, spea
 ])
 def test_descriptions_find_the_organisation_or_captain_they_stand_for(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The mayor backed down a day after meeting Tereza Novotná-Adeyemi, chief executive of the Taxi Drivers Association. '
+     'The association welcomed it. Its chief executive said the climbdown was "long overdue".', "Tereza Novotná-Adeyemi"),
+    ('Ministers met Caspar Lindholm-Oyelaran, general secretary of the Dockers Federation, on Friday. '
+     'Its general secretary later said the talks had been "a waste of everyone\u2019s time".', "Caspar Lindholm-Oyelaran"),
+])
+def test_a_role_set_off_after_a_name_gives_the_person_that_role(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

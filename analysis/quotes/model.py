@@ -893,6 +893,8 @@ class DocumentModel:
             nouns.append(root.head)
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        if not nouns:
+            nouns += self._set_off_role(name)
         for noun in nouns:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -919,6 +921,22 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _set_off_role(self, name: Span) -> list[Token]:
+        """The role noun of a bare role phrase set off after a name that the parser did not hang on it
+        ("after meeting X, chief executive of the Y Association."): a comma, up to three lower-case words
+        ending in a role noun, then "of", "at", "for", a comma or the end of the sentence."""
+        doc, k = self.tokens, name.end
+        if k >= len(doc) or doc[k].text != "," or self.in_quote[k]:
+            return []
+        for n in range(k + 1, min(k + 4, len(doc) - 1)):
+            tok, nxt = doc[n], doc[n + 1]
+            if not (tok.is_alpha and tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+                return []
+            if tok.lemma_.lower() in self.lexicon.roles and tok.pos_ == "NOUN" and (
+                    nxt.lower_ in ("of", "at", "for") or nxt.text in (",", ".", ";")):
+                return [tok]
+        return []
 
     def _role_of(self, entity: Entity, noun: Token) -> None:
         """"The leader of the Social Alliance, Margit Halvorsen": the role before "of", and the organisation."""
