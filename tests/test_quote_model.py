@@ -194,3 +194,16 @@ def test_an_organisation_name_with_and_or_a_listed_portfolio_is_one_name(build):
                               "Heritage on Monday. The FDWG said little.")))
     assert {"Food and Drink Workers' Guild", "Ministry for Housing, Planning and Heritage"} <= names
     assert "FDWG" not in names  # the acronym in brackets is the guild's
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a city the tagger calls a place, with nothing in the text that says person: a place (a team, not a speaker)
+    ('The Comets pitcher threw six scoreless innings against Tacoma on Saturday.', "Tacoma", "place"),
+    # one "the" before two capitalised words and an organisation word, across a hard line wrap
+    ('The Mineworkers Union of Natal and the\nChemical and Allied Workers Federation will appeal the ruling.',
+     "Chemical and Allied Workers Federation", "organisation"),
+    # ships named with a ship noun
+    ('Crew abandoned the ferry Morning Star off Skye.', "Morning Star", "thing"),
+])
+def test_kinds_of_cities_wrapped_organisations_and_ships(build, text, name, kind):
+    assert by_name(build(text))[name].kind == kind

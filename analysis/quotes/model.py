@@ -213,7 +213,7 @@ class DocumentModel:
         if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
             conj = nxt
         if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and start > 0 \
-                and doc[start - 1].lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
+                and self._word_before(start).lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
             return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
             # one "the" before both words and one organisation word after them: one organisation
@@ -239,6 +239,13 @@ class DocumentModel:
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
+
+    def _word_before(self, i: int) -> Token:
+        """The token before ``i``, over a line break inside a paragraph ("the\\nTransport and Allied Workers' Union")."""
+        k = i - 1
+        while k > 0 and self.tokens[k].is_space and "\n\n" not in self.tokens[k].text:
+            k -= 1
+        return self.tokens[max(k, 0)]
 
     def _initial_stop(self, j: int, start: int, wrapped: bool = False) -> bool:
         """The full stop at ``j`` ends an initial of the run (one or two letters, capitalised, the stop written
@@ -497,7 +504,7 @@ class DocumentModel:
         self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
-            the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
+            the_before = doc[start].lower_ == "the" or (start > 0 and self._word_before(start).lower_ == "the")
             if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
                     doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
                 start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
@@ -866,6 +873,9 @@ class DocumentModel:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
             entity.kind = "place"
+        elif ev["person"] <= 0 and ev["place"] > 0 and ev["place"] > ev["organisation"] and entity.labels \
+                and set(entity.labels) <= PLACE_TYPES and not speaks:
+            entity.kind = "place"  # "against Portland": every tag says place and nothing in the text says person
         elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] >= ev["organisation"]:
             entity.kind = "thing"
         elif ev["person"] >= 1:
