@@ -207,3 +207,11 @@ def test_an_organisation_name_with_and_or_a_listed_portfolio_is_one_name(build):
 ])
 def test_kinds_of_cities_wrapped_organisations_and_ships(build, text, name, kind):
     assert by_name(build(text))[name].kind == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Children's Rights Alliance and the Women's Refuge Network backed the bill.", "Women's Refuge Network"),
+    ("The Men's Health Forum said the report was late.", "Men's Health Forum"),
+])
+def test_a_plural_possessive_after_the_opens_an_organisation_name(build, text, name):
+    assert by_name(build(text))[name].kind == "organisation"

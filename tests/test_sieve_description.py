@@ -245,3 +245,13 @@ def test_descriptions_find_the_organisation_or_captain_they_stand_for(nlp, text,
 ])
 def test_a_role_set_off_after_a_name_gives_the_person_that_role(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Rovers manager Annika Solberg-Mensah, a title winner herself in 2011, refused to comment. '
+     '"Ask the referee," the former title winner said.', "Annika Solberg-Mensah"),
+    ('Chief executive Oren Bakshi-Tull, an engineer by training, defended the design. '
+     '"It is safe," the engineer said.', "Oren Bakshi-Tull"),
+])
+def test_a_description_first_given_to_a_named_person_is_that_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

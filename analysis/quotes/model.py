@@ -231,6 +231,9 @@ class DocumentModel:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
+        if tok.text in ("'s", "\u2019s") and nxt_name and self._org_entity_end(tok) in self.org_words and (
+                (j - start == 1 and self._word_before(start).lower_ == "the") or (j - start == 2 and doc[start].lower_ == "the")):
+            return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
@@ -1590,6 +1593,11 @@ class DocumentModel:
         for tok in reversed(self.tokens[:before]):
             det = next((c for c in tok.children if c.dep_ == "det"), None)
             if tok.lemma_.lower() == head and not self.in_quote[tok.i] and det is not None and det.lower_ in ("a", "an", "one"):
+                named = [self.by_token.get(t.i) for t in (tok.head, *tok.children)
+                         if (t.dep_ == "appos" and t.head.i == tok.i) or (tok.dep_ == "appos" and t.i == tok.head.i)]
+                named = [e for e in named if e is not None and e.kind == "person"]
+                if named:
+                    return named[0]  # "X, a premiership player herself, ...": the description of a named person
                 return self.add_unnamed(describe(tok), tok, False)
         return None
 
