@@ -215,3 +215,9 @@ def test_kinds_of_cities_wrapped_organisations_and_ships(build, text, name, kind
 ])
 def test_a_plural_possessive_after_the_opens_an_organisation_name(build, text, name):
     assert by_name(build(text))[name].kind == "organisation"
+
+
+def test_two_plural_possessives_opening_a_sentence_make_one_organisation(build):
+    model = build("Drivers\u2019 and Conductors\u2019 Union organiser Amir Haddad-Lowe has called a strike.")
+    assert by_name(model)["Drivers\u2019 and Conductors\u2019 Union"].kind == "organisation"
+    assert by_name(model)["Amir Haddad-Lowe"].kind == "person"

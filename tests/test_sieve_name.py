@@ -243,3 +243,9 @@ def test_a_named_ship_is_no_organisation_that_speaks(nlp):
 ])
 def test_an_occupation_written_before_a_name_is_no_part_of_it(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp):
+    text = ('Ciarán Ó Dálaigh (40) admitted the theft. His solicitor, Gráinne Nic Dhonncha SC, told Judge Eamon Ruane '
+            'that her client was sorry. "He has paid back every cent," she said.')
+    assert one(text, nlp)["speaker_entity"] == "Gráinne Nic Dhonncha"

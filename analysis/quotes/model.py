@@ -212,8 +212,10 @@ class DocumentModel:
         conj = tok  # "and", or "and" after the apostrophe of a plural possessive ("Drivers’ and")
         if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
             conj = nxt
-        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and start > 0 \
-                and self._word_before(start).lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
+        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and (
+                (start > 0 and self._word_before(start).lower_ == "the")
+                or (conj is not tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
+                and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
             return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
             # one "the" before both words and one organisation word after them: one organisation
@@ -305,7 +307,10 @@ class DocumentModel:
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
-                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
+                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1])) or (  # "Northshire Police"
+                tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
+                and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
+                and self._org_entity_end(doc[i + 2]) in self.org_words)  # "Dockers’ and Riggers’ Union X ..." opening a sentence
             if not starts or i in self.party_tags:
                 i += 1
                 continue
@@ -568,7 +573,7 @@ class DocumentModel:
                 entity.mentions.append(head)
                 if self._is_subject(name):
                     entity.subject_mentions.append(head)
-                    if self._is_main(name.root):
+                    if self._is_main(self._run_root(name)):
                         entity.main_mentions.append(head)
             if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
                 pending.append((start, end, title_words, candidates))
@@ -625,8 +630,15 @@ class DocumentModel:
     def _words_of(text: str) -> list[str]:
         return [name_key(w) for w in text.split()]
 
+    def _run_root(self, name: Span) -> Token:
+        """The name's syntactic head, over a post-nominal the parser made the head ("X SC, told": "SC" is the appos)."""
+        root, run = name.root, self.runs.get(name.root.i)
+        while run is not None and root.dep_ == "compound" and root.head.i != root.i and run[0] <= root.head.i < run[1]:
+            root = root.head
+        return root
+
     def _is_subject(self, name: Span) -> bool:
-        root = name.root
+        root = self._run_root(name)
         if root.dep_ in SUBJECT_DEPS:
             return True
         before = self.doc[name.start - 1] if name.start else None
