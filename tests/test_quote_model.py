@@ -221,3 +221,17 @@ def test_two_plural_possessives_opening_a_sentence_make_one_organisation(build):
     model = build("Drivers\u2019 and Conductors\u2019 Union organiser Amir Haddad-Lowe has called a strike.")
     assert by_name(model)["Drivers\u2019 and Conductors\u2019 Union"].kind == "organisation"
     assert by_name(model)["Amir Haddad-Lowe"].kind == "person"
+
+
+def test_a_ledes_man_or_woman_is_the_next_person_of_that_gender_named(build):
+    model = build('A woman who set fire to a neighbour\u2019s shed told a court on Friday that she felt "no anger". '
+                  'Ms Carys Pemberton-Ode, 44, wept in the dock.\n\nHer neighbour, Mr Idris Vance, did not attend.')
+    head = next(t for t in model.doc if t.lower_ == "woman")
+    assert model.named_later(head).name == "Carys Pemberton-Ode"
+
+
+def test_a_man_further_down_the_story_is_not_named_by_gender_alone(build):
+    model = build('Police closed the road after the crash.\n\nA man who saw it happen said the van was speeding. '
+                  'Mr Ravi Osei-Lund, the driver, was unhurt.')
+    head = next(t for t in model.doc if t.lower_ == "man")
+    assert model.named_later(head) is None

@@ -310,7 +310,9 @@ class DocumentModel:
                 and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1])) or (  # "Northshire Police"
                 tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
                 and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
-                and self._org_entity_end(doc[i + 2]) in self.org_words)  # "Dockers’ and Riggers’ Union X ..." opening a sentence
+                and self._org_entity_end(doc[i + 2]) in self.org_words) or (  # "Dockers’ and Riggers’ Union X ..." opening a sentence
+                tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and i + 1 < len(doc)
+                and tok.lower_ in self.title_words and self._is_name_token(doc[i + 1]))  # "Ms Carys X, 44, wept": a title opening it
             if not starts or i in self.party_tags:
                 i += 1
                 continue
@@ -1579,8 +1581,12 @@ class DocumentModel:
         if not first_sentence:
             return None
         wanted = self.role_classes([lemma])
+        gender = self.lexicon.gender.get(lemma) if lemma not in self.lexicon.roles and here == 0 else None
+        # "A man who crashed a van ... told a sheriff ...": a lede's man or woman is the next one of that gender named
+        # (only in the story's first paragraph: a woman quoted further down may be a witness who stays unnamed)
         later = [e for e in self.entities if e.kind == "person" and e.mentions and e.mentions[0] > head.i
-                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles)]
+                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles
+                                                                       or (gender is not None and e.gender == gender))]
         return min(later, key=lambda e: e.mentions[0]) if later else None
 
     def paragraph_starts_tokens(self) -> list[int]:
