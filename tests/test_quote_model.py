@@ -235,3 +235,31 @@ def test_a_man_further_down_the_story_is_not_named_by_gender_alone(build):
                   'Mr Ravi Osei-Lund, the driver, was unhurt.')
     head = next(t for t in model.doc if t.lower_ == "man")
     assert model.named_later(head) is None
+
+
+@pytest.mark.parametrize("text, name, main", [
+    # the subject of a reporting relative clause is a subject a later he/she can point to (not a main one)
+    ("The only objection came from parish councillor Rupert Oyelaran-Smith, who said the plan was rushed.",
+     "Rupert Oyelaran-Smith", False),
+])
+def test_speakers_the_parser_hides_are_still_subjects(build, text, name, main):
+    entity = by_name(build(text))[name]
+    assert entity.subject_mentions and bool(entity.main_mentions) == main
+
+
+def test_a_role_noun_the_parser_read_as_a_verb_before_a_name_leaves_the_name_the_main_subject(nlp):
+    """"Privacy advocate X said ...", parsed (as the small model sometimes does in wrapped copy) with "Privacy"
+    the subject of a verb "advocate" whose object is X: X is still the sentence's main subject."""
+    from spacy.tokens import Doc
+
+    component = nlp.get_pipe("quotes")
+    words = ["Privacy", "advocate", "Hollis", "Grant", "said", "the", "memo", "was", "candid", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False],
+              heads=[1, 4, 3, 1, 4, 6, 7, 4, 7, 4],
+              deps=["nsubj", "nsubj", "compound", "dobj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    model = DocumentModel(doc, component.lexicon, component.titles, [False] * len(doc), (),
+                          frozenset(component.cues.verbs), component.common_nouns)
+    entity = by_name(model)["Hollis Grant"]
+    assert entity.subject_mentions and entity.main_mentions

@@ -644,10 +644,15 @@ class DocumentModel:
         if root.dep_ in SUBJECT_DEPS:
             return True
         before = self.doc[name.start - 1] if name.start else None
-        if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
+        if before is not None and before.dep_ in SUBJECT_DEPS and before.is_lower and (
+                before.pos_ == "NOUN" or before.lower_ in self.lexicon.roles or self._common(before.lower_)):
+            # ("Privacy advocate X said", with "advocate" read as a verb whose subject is "Privacy")
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
         if root.dep_ == "appos" and root.head.i in self._first_subjects():
             return True  # "Duggan's widow, Maureen Duggan, watched" parsed as a fragment: its head noun
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in self.cue_verbs and any(
+                g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children) for c in root.children):
+            return True  # "The lone no vote came from X, who said ...": the subject of a reporting relative clause
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
     def _is_main(self, tok: Token) -> bool:
@@ -668,6 +673,8 @@ class DocumentModel:
             for sent in self.doc.sents:
                 subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
                                 and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
+                while subject is not None and subject.head.dep_ in SUBJECT_DEPS and subject.head.i != subject.i:
+                    subject = subject.head  # "Privacy advocate X said" read as "Privacy" the subject of "advocate X"
                 if subject is not None:
                     closer = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and subject.i < c.i < subject.head.i]
                     self._first[(closer[-1] if closer else subject).i] = True
