@@ -263,3 +263,4 @@ def test_a_role_noun_the_parser_read_as_a_verb_before_a_name_leaves_the_name_the
                           frozenset(component.cues.verbs), component.common_nouns)
     entity = by_name(model)["Hollis Grant"]
     assert entity.subject_mentions and entity.main_mentions
+

@@ -255,3 +255,14 @@ def test_a_role_set_off_after_a_name_gives_the_person_that_role(nlp, text, speak
 ])
 def test_a_description_first_given_to_a_named_person_is_that_person(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_the_ledes_indefinite_subject_later_described_again_is_the_person_named_next(nlp):
+    text = ("Pensioner cleared over hedge protest\n\n"
+            "A 71-year-old grandfather who chained himself to a hedge has been cleared by magistrates in Ludlow.\n\n"
+            "Mr Bryn Ellis-Okafor told the court he had acted alone.\n\n"
+            "But District Judge Owen Pryce-Talbot said the council had not proved its case. "
+            "\u2018The prosecution has failed,\u2019 he said.\n\n"
+            "Outside court, the grandfather of four was cheered by neighbours. \u2018I would do it again,\u2019 he said.")
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == ["Owen Pryce-Talbot", "Bryn Ellis-Okafor"]

@@ -616,6 +616,7 @@ class DocumentModel:
                 person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
         self._settle(pending)
         self._ages()
+        self._lede_descriptions()
         self._description_mentions()
         self._plural_descriptions()
         self._pronoun_chain()
@@ -1154,6 +1155,8 @@ class DocumentModel:
                 continue
             if lemma in self.lexicon.roles:
                 holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+            elif lemma in self.lexicon.gender:  # "the grandmother" after a lede's "A 79-year-old grandmother who ..."
+                holders = [e for e in self.entities if e.kind == "person" and lemma in e.text_roles and e.last_before(tok.i) >= 0]
             elif lemma in self.lexicon.organisations:  # "The league said it ...": the league named before
                 words = self.lexicon.organisations[lemma] | {lemma}
                 holders = [e for e in self.entities if e.kind == "organisation" and e.last_before(tok.i) >= 0
@@ -1588,13 +1591,37 @@ class DocumentModel:
         if not first_sentence:
             return None
         wanted = self.role_classes([lemma])
-        gender = self.lexicon.gender.get(lemma) if lemma not in self.lexicon.roles and here == 0 else None
+        gender = self.lexicon.gender.get(lemma) if lemma not in self.lexicon.roles and here == self._lede() else None
         # "A man who crashed a van ... told a sheriff ...": a lede's man or woman is the next one of that gender named
         # (only in the story's first paragraph: a woman quoted further down may be a witness who stays unnamed)
         later = [e for e in self.entities if e.kind == "person" and e.mentions and e.mentions[0] > head.i
                  and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles
                                                                        or (gender is not None and e.gender == gender))]
         return min(later, key=lambda e: e.mentions[0]) if later else None
+
+    def _lede(self) -> int:
+        """Index of the story's first paragraph: the first, or the second after a headline (a first paragraph
+        that does not end a sentence: "‘I’d do it again’: pensioner who blocked bulldozer cleared")."""
+        starts = self.paragraph_starts_tokens()
+        if len(starts) < 2:
+            return 0
+        last = next((t for t in reversed(self.tokens[:starts[1]]) if not t.is_space), None)
+        return 1 if last is not None and last.text not in (".", "!", "?", "\"", "\u201d", "'", "\u2019") else 0
+
+    def _lede_descriptions(self) -> None:
+        """The noun of the lede's indefinite subject ("A 79-year-old grandmother who ... has been cleared") is a
+        description of the person the story then names (:meth:`named_later`): "the grandmother" later is a
+        mention of that person."""
+        starts = self.paragraph_starts_tokens()
+        lede = self._lede()
+        if lede >= len(starts):
+            return
+        sent = self.tokens[starts[lede]].sent
+        head = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and not self.in_quote[t.i]
+                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)), None)
+        named = self.named_later(head) if head is not None else None
+        if named is not None:
+            named.text_roles.add(head.lemma_.lower())
 
     def paragraph_starts_tokens(self) -> list[int]:
         """Token index of the first token of each paragraph."""
