@@ -266,3 +266,24 @@ def test_the_ledes_indefinite_subject_later_described_again_is_the_person_named_
             "Outside court, the grandfather of four was cheered by neighbours. \u2018I would do it again,\u2019 he said.")
     found = rows(text, nlp)
     assert [r["speaker_entity"] for r in found] == ["Owen Pryce-Talbot", "Bryn Ellis-Okafor"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the minister" as the subject of the paragraph before a quotation alone in its paragraph
+    ("Minister for Transport Eilidh Nic Dhòmhnaill said on Monday the tunnel would open in May.\n\n"
+     "Speaking at the site, the minister said the delay was \u201cfrustrating\u201d.\n\n"
+     "\u201cCommuters have waited long enough.\u201d", "Eilidh Nic Dhòmhnaill"),
+    # the one person named so far, described by a role noun, before no one else had a role
+    ("For two seasons, Oyinda Castellanos-Webb could not lift her arm.\n\n"
+     "The Rapids striker had surgery in May and scored twice on Sunday.\n\n"
+     "\u201cI cried on the bench. I am not ashamed of it.\u201d", "Oyinda Castellanos-Webb"),
+])
+def test_a_description_subject_makes_its_paragraph_about_that_person(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
+    text = ("Engineer tells MPs: \u2018I warned them\u2019\n\n"
+            "The former chief engineer of Calder Water, Dr Ifeoma Brandt-Osei, told the committee that she had warned "
+            "the board.\n\n\u2018I sent the photographs twice,\u2019 she said.")
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Ifeoma Brandt-Osei"

@@ -144,7 +144,7 @@ class DocumentModel:
         self.described: dict[int, Entity] = {}  # head noun of a description set off before a name -> that entity
         self.apposed: dict[int, int] = {}  # token of such a name -> the head noun of the description before it
         self.sources: dict[int, int] = {}  # role noun of "a <name> spokesperson" -> where that unnamed source starts
-        self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
+        self.pronoun_refs: dict[int, Entity] = {}  # pronoun (and "the <role>") subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
 
@@ -1155,6 +1155,15 @@ class DocumentModel:
                 continue
             if lemma in self.lexicon.roles:
                 holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+                if not holders and tok.dep_ in SUBJECT_DEPS and tok.i not in self.described \
+                        and not any(c.dep_ == "appos" for c in tok.children) and not any(
+                        e.roles & self.lexicon.roles for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0):
+                    # "X could not lift her arm. The Comets pitcher had surgery ...": no one has a role yet, and
+                    # the one person the story has named is who the role describes
+                    holders = [e for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0]
+                    holders = holders if len(holders) == 1 and holders[0].last_before(tok.i, "main") >= 0 else []
+                    if holders:  # (not "The former chief engineer of X, Dr Y, told MPs": the name comes with it)
+                        holders[0].text_roles.add(lemma)
             elif lemma in self.lexicon.gender:  # "the grandmother" after a lede's "A 79-year-old grandmother who ..."
                 holders = [e for e in self.entities if e.kind == "person" and lemma in e.text_roles and e.last_before(tok.i) >= 0]
             elif lemma in self.lexicon.organisations:  # "The league said it ...": the league named before
@@ -1169,6 +1178,7 @@ class DocumentModel:
             entity.mentions.append(tok.i)
             if tok.dep_ in SUBJECT_DEPS:
                 entity.subject_mentions.append(tok.i)
+                self.pronoun_refs.setdefault(tok.i, entity)  # a subject that stands for the entity, like a pronoun
                 if self._is_main(tok):
                     entity.main_mentions.append(tok.i)
             for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
