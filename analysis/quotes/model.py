@@ -1066,8 +1066,9 @@ class DocumentModel:
                 subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
                 if subj is None:
                     continue
-                if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and c.i in self.by_token for c in verb.children):
-                    break  # "X asked Y why he ...": the pronoun can be the named object's; no evidence for X
+                if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and (
+                        c.i in self.by_token or (c.pos_ == "PRON" and c.lower_ in self.lexicon.gender)) for c in verb.children):
+                    break  # "X asked Y why he ...", "X told him his tenants ...": the pronoun can be the object's
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
                 if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
