@@ -267,6 +267,6 @@ def test_a_role_noun_the_parser_read_as_a_verb_before_a_name_leaves_the_name_the
 
 
 def test_a_possessive_after_an_object_pronoun_gives_the_subject_no_gender(build):
-    model = build("Judge Ngaire Pemberton told him his tenants had waited for months. Judge Pemberton said he had "
-                  "shown no remorse.")
+    model = build("Judge Ngaire Pemberton told him his tenants had waited for months. Judge Pemberton fined him "
+                  "\u00a318,000.")
     assert by_name(model)["Ngaire Pemberton"].votes["m"] == 0
