@@ -270,3 +270,8 @@ def test_a_possessive_after_an_object_pronoun_gives_the_subject_no_gender(build)
     model = build("Judge Ngaire Pemberton told him his tenants had waited for months. Judge Pemberton fined him "
                   "\u00a318,000.")
     assert by_name(model)["Ngaire Pemberton"].votes["m"] == 0
+
+
+def test_a_possessive_name_after_an_opening_preposition_is_no_place(build):
+    model = build("In Marit Solheim-Berg\u2019s letter to staff, the plan was called off.")
+    assert by_name(model)["Marit Solheim-Berg"].kind == "person"

@@ -787,8 +787,9 @@ class DocumentModel:
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         opener = self.tokens[name.start - 1] if name.start else None
+        owner = root.dep_ == "poss" or (name.end < len(self.doc) and self.doc[name.end].text in ("'s", "\u2019s", "'", "\u2019"))
         if opener is not None and opener.lower_ in LOCATIVE and opener.lower_ != "of" and opener.text[:1].isupper() and (
-                opener.is_sent_start or self._opens_clause(opener)):
+                opener.is_sent_start or self._opens_clause(opener)) and not owner:  # not "In Tove X's statement: ..." 
             after_locative = True  # "Outside Osgoode Hall, ...": the parser hung the preposition on the name
             entity.evidence["place"] += 2  # and may take the name for the subject: it is inside a phrase of place
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
