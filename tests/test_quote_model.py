@@ -275,3 +275,17 @@ def test_a_possessive_after_an_object_pronoun_gives_the_subject_no_gender(build)
 def test_a_possessive_name_after_an_opening_preposition_is_no_place(build):
     model = build("In Marit Solheim-Berg\u2019s letter to staff, the plan was called off.")
     assert by_name(model)["Marit Solheim-Berg"].kind == "person"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Prosecutor Imelda Vasquez-Thorne asked Ruth Okonedo-Lamb whether she had read the contract. '
+     '"I signed what they gave me," she said.', "Ruth Okonedo-Lamb"),
+    ('Committee chair Gerald Fenwick-Osei asked Tomas Lindqvist-Achebe why he had not reported the leak.\n\n'
+     '"Nobody above me wanted to know," he said.', "Tomas Lindqvist-Achebe"),
+    # a request is no question: the asker goes on speaking
+    ('Coach Darnell Whitby-Amos asked Leon Farrow-Kim to leave the pitch. "He knows why," he said.', "Darnell Whitby-Amos"),
+])
+def test_a_quoted_answer_goes_to_the_person_asked(nlp, text, speaker):
+    from statement_cases import rows
+
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

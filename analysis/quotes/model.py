@@ -48,6 +48,8 @@ SILENT_KINDS = frozenset({"place", "thing"})
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Verbs of asking: "X asked Y why ..." makes the next quoted he/she Y's answer.
+QUESTION_VERBS = frozenset({"ask", "question", "press"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
@@ -1363,6 +1365,9 @@ class DocumentModel:
                   and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
+        answer = self._answerer(before)
+        if answer is not None and answer in people:
+            return answer
         here = self.paragraph_of(before)
         sentence = self.tokens[before].sent.start
 
@@ -1386,6 +1391,32 @@ class DocumentModel:
             if found is not None:
                 return found
         return self._tagged_organisation(before)
+
+    def _answerer(self, before: int) -> Entity | None:
+        """The person asked a question in the sentence just before a quotation's he/she ("X asked Y why she had
+        not gone to the police. '...,' she said"): the quotation is the answer, so Y speaks. Only a question
+        (a wh-word, "whether" or "if" clause after ask/question/press) to a named person counts."""
+        j = before - 1
+        while j >= 0 and not self.in_quote[j]:
+            j -= 1  # the end of the quotation the pronoun follows ('...," she said')
+        if j < 0 or before - j > 3:
+            return None
+        while j >= 0 and (self.in_quote[j] or self.tokens[j].is_space):
+            j -= 1  # its start
+        if j < 0:
+            return None
+        previous = self.tokens[j].sent
+        if self.paragraph_of(previous.start) != self.paragraph_of(before) and self.paragraph_of(before) - self.paragraph_of(
+                previous.start) != 1:
+            return None
+        verb = previous.root
+        if verb.lemma_.lower() not in QUESTION_VERBS:
+            return None
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i in self.by_token), None)
+        question = any(c.dep_ == "ccomp" and any(g.tag_ in ("WRB", "WP", "WDT") or (g.dep_ == "mark" and g.lower_ in (
+            "whether", "if")) for g in c.children) for c in verb.children)
+        entity = self.by_token.get(asked.i) if asked is not None and question else None
+        return entity if entity is not None and entity.kind == "person" else None
 
     def organisation_for_pronoun(self, before: int) -> Entity | None:
         """What "it" (or "we" outside quotations) said refers to: the last subject, in this or the previous
