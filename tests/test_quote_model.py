@@ -289,3 +289,18 @@ def test_a_quoted_answer_goes_to_the_person_asked(nlp, text, speaker):
     from statement_cases import rows
 
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_an_organisation_named_after_a_dateline_place_is_its_own_entity(build):
+    model = build("BOISE, Idaho (AP) - The governor signed the bill. The Idaho Nurses Association called it \"reckless\".")
+    names = by_name(model)
+    assert names["Idaho Nurses Association"].kind == "organisation" and names["Idaho"].kind == "place"
+
+
+def test_the_company_is_an_organisation_the_story_had_act_not_a_paper_it_cites(nlp):
+    from statement_cases import rows
+
+    text = ('PORTLAND -- Outdoor retailer Fern & Flint said Monday it would close 12 stores. '
+            'A memo to staff, seen by The Portland Ledger, called the cuts "painful."\n\n'
+            'Only last year, the company was touting its new store as "the shop of the future."')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Fern & Flint"

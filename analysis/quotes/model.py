@@ -696,8 +696,10 @@ class DocumentModel:
         full = " ".join(words)
         candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
         if not candidates and len(words) > 1 and not {"of", "for"} & set(words):  # not "Central Bank of Oslavia"
-            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
-                words[-1], words[0], " ".join(words[1:]))]
+            heads = (words[-1], " ".join(words[1:])) if words[-1] in self.org_words else (words[-1], words[0], " ".join(words[1:]))
+            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in heads]
+            # (an organisation's name is not a longer form of the place or person its first word names: "Iowa Library
+            # Association" after the dateline's "Iowa")
         if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
             candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
         if len(candidates) > 1:
@@ -1574,6 +1576,8 @@ class DocumentModel:
                 found.kind = "organisation"
                 return found
             matches = [e for e in pool if e.kind == "organisation"]
+            actors = [e for e in matches if e.last_before(before, True) >= 0]
+            matches = actors or matches  # one the story had act ("X said Thursday ..."), not a paper it cites ("seen by The Y")
         if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
             matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
             if matches:
