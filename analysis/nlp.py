@@ -7,7 +7,10 @@ project installs). Nothing is downloaded at run time. On top of it:
 - ``paragraph_sentences`` (before the parser): every paragraph (blank-line, one-per-line or
   hard-wrapped, detected per text by :mod:`analysis.paragraphs`) starts a sentence;
 - an EntityRuler before ``ner`` with the patterns in ``data/reference/entity_patterns.jsonl``
-  (the statistical model tags "Abraham Accords" as PERSON and "Trump" as ORG in this text).
+  (the statistical model tags "Abraham Accords" as PERSON and "Trump" as ORG in this text);
+- tokenizer exceptions for the abbreviated titles of ``data/reference/titles.csv`` written with a
+  stop ("Coun.", "Supt.", "Capt."): the stop stays with its title, so the parser does not end a
+  sentence between a title and its name ("According to Coun. X, who ...").
 """
 from __future__ import annotations
 
@@ -18,7 +21,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import load_registry
+from spacy.symbols import ORTH
+
+from .actors import TITLES_FILE, load_registry, load_titles
 from .article import Article
 from .countries import resolve_country
 from . import paragraphs
@@ -41,14 +46,26 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence at the first token of every paragraph, under the text's own convention.
 
     The convention (:func:`analysis.paragraphs.detect_convention`: blank lines, one paragraph per
-    line, hard-wrapped lines) is recorded as ``doc._.paragraph_convention``.
+    line, hard-wrapped lines) is recorded as ``doc._.paragraph_convention``. Inside a paragraph, no
+    sentence starts right after an abbreviated title (:func:`abbreviated_titles`), over a line wrap too.
     """
     found = layout(doc.text)
     doc._.paragraph_convention = found.convention
+    starts = set()
     for start, _ in found.bounds[1:]:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
             doc[span.start].is_sent_start = True
+            starts.add(span.start)
+    titles = set(abbreviated_titles())
+    for tok in doc[:-1]:  # "said Capt.\nSamuel X" in hard-wrapped copy: no sentence ends after a title
+        if tok.text in titles:
+            k = tok.i + 1
+            while k < len(doc) - 1 and doc[k].is_space and "\n\n" not in doc[k].text:
+                k += 1
+            if k not in starts and doc[k].text[:1].isupper():
+                for t in doc[tok.i + 1:k + 1]:
+                    t.is_sent_start = False
     return doc
 
 
@@ -70,10 +87,23 @@ def load_trained(names: tuple[str, ...] = MODEL_NAMES) -> Language:
     )
 
 
+@lru_cache(maxsize=4)
+def abbreviated_titles(path=TITLES_FILE) -> tuple[str, ...]:
+    """The one-word titles of ``titles.csv`` written with a stop ("Coun.", "Supt.", "Prof.")."""
+    return tuple(t for t in load_titles(path) if " " not in t and t.endswith(".") and t[:-1].isalpha())
+
+
+def keep_title_stops(nlp: Language, titles: tuple[str, ...]) -> None:
+    """Tokenizer exceptions: each abbreviated title stays one token with its stop."""
+    for title in titles:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The project's pipeline (built once per process, then cached)."""
     nlp = load_trained()
+    keep_title_stops(nlp, abbreviated_titles())
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.from_disk(ENTITY_PATTERNS)

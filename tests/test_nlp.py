@@ -102,3 +102,13 @@ def test_canonical_names_join_mentions_of_one_referent(nlp):
     counts = mention_counts(entity_table(nlp(TWO_PARAGRAPHS))).set_index("canonical")["count"]
     assert counts.to_dict() == {"Donald Trump": 2, "Kassym-Jomart Tokayev": 2, "Kazakhstan": 2, "United States": 2,
                                 "Washington": 1}
+
+
+def test_no_sentence_ends_between_an_abbreviated_title_and_its_name(nlp):
+    doc = nlp('Parents are furious. According to Supt. Harriet Oyelowo-Grant, who led the review, "nothing was hidden."')
+    assert [s.text for s in doc.sents] == ["Parents are furious.",
+                                           'According to Supt. Harriet Oyelowo-Grant, who led the review, "nothing was hidden."']
+    assert "Supt." in [t.text for t in doc]
+    wrapped = nlp("Two men were rescued after the fire, said Insp.\nWalter Ngcobo-Reid, who\nled the search. "
+                  "Nobody was hurt.\n\nThe road reopened on Monday.")
+    assert not any(t.is_sent_start for t in wrapped if t.text == "Walter")

@@ -58,3 +58,24 @@ def test_cue_lexicon_validation(tmp_path):
 ])
 def test_channel_only_when_the_text_states_it(nlp, text, channel):
     assert one(text, nlp)["channel"] == channel
+
+
+def test_vessel_nouns_and_agent_endings_load_as_their_own_lists(tmp_path):
+    path = tmp_path / "speakers.csv"
+    path.write_text("type,word,value,note\nvessel,trawler,,\nagent_suffix,ator,,\nrole,minister,,\n", encoding="utf-8")
+    lexicon = load_speaker_lexicon(path)
+    assert lexicon.vessels == frozenset({"trawler"}) and lexicon.agent_suffixes == ("ator",)
+    assert "trawler" not in lexicon.roles and "ator" not in lexicon.roles
+
+
+def test_appended_rows_extend_an_organisation_or_give_a_role_its_class(tmp_path):
+    path = tmp_path / "speakers.csv"
+    path.write_text("type,word,value,note\norganisation,union,union|guild,\nrole,skipper,,\nrole,captain,player,\n"
+                    "organisation,union,alliance,\nrole,skipper,captain,\n", encoding="utf-8")
+    lexicon = load_speaker_lexicon(path)
+    assert lexicon.organisations["union"] == frozenset({"union", "guild", "alliance"})
+    assert lexicon.role_class["skipper"] == "captain"
+    path.write_text("type,word,value,note\nrole,captain,player,\nrole,captain,leader,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="duplicate") as err:  # a class is given once, never changed
+        load_speaker_lexicon(path)
+    assert err.value.line == 3

@@ -220,3 +220,70 @@ def test_plural_company_descriptions_skip_groups_of_places(nlp, text, speakers):
 ])
 def test_a_relation_set_off_before_a_described_name_is_that_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the union" for an organisation named an alliance
+    ('The Ontario Teachers Alliance said Monday it would ballot members. "Our members have had enough," the union said.',
+     "Ontario Teachers Alliance"),
+    # "the landlord" for a housing company
+    ('Tenants in Leeds are still without heating. Kirkgate Housing, which owns the estate, blamed a supplier. '
+     '"The parts arrive next week," the landlord said.', "Kirkgate Housing"),
+    # "the skipper" for the team's captain
+    ('Captain Sione Lauaki-Brent was sent off in the first half. "I let the boys down," the skipper said.',
+     "Sione Lauaki-Brent"),
+])
+def test_descriptions_find_the_organisation_or_captain_they_stand_for(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The mayor backed down a day after meeting Tereza Novotná-Adeyemi, chief executive of the Taxi Drivers Association. '
+     'The association welcomed it. Its chief executive said the climbdown was "long overdue".', "Tereza Novotná-Adeyemi"),
+    ('Ministers met Caspar Lindholm-Oyelaran, general secretary of the Dockers Federation, on Friday. '
+     'Its general secretary later said the talks had been "a waste of everyone\u2019s time".', "Caspar Lindholm-Oyelaran"),
+])
+def test_a_role_set_off_after_a_name_gives_the_person_that_role(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Rovers manager Annika Solberg-Mensah, a title winner herself in 2011, refused to comment. '
+     '"Ask the referee," the former title winner said.', "Annika Solberg-Mensah"),
+    ('Chief executive Oren Bakshi-Tull, an engineer by training, defended the design. '
+     '"It is safe," the engineer said.', "Oren Bakshi-Tull"),
+])
+def test_a_description_first_given_to_a_named_person_is_that_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_the_ledes_indefinite_subject_later_described_again_is_the_person_named_next(nlp):
+    text = ("Pensioner cleared over hedge protest\n\n"
+            "A 71-year-old grandfather who chained himself to a hedge has been cleared by magistrates in Ludlow.\n\n"
+            "Mr Bryn Ellis-Okafor told the court he had acted alone.\n\n"
+            "But District Judge Owen Pryce-Talbot said the council had not proved its case. "
+            "\u2018The prosecution has failed,\u2019 he said.\n\n"
+            "Outside court, the grandfather of four was cheered by neighbours. \u2018I would do it again,\u2019 he said.")
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == ["Owen Pryce-Talbot", "Bryn Ellis-Okafor"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the minister" as the subject of the paragraph before a quotation alone in its paragraph
+    ("Minister for Transport Eilidh Nic Dhòmhnaill said on Monday the tunnel would open in May.\n\n"
+     "Speaking at the site, the minister said the delay was \u201cfrustrating\u201d.\n\n"
+     "\u201cCommuters have waited long enough.\u201d", "Eilidh Nic Dhòmhnaill"),
+    # the one person named so far, described by a role noun, before no one else had a role
+    ("For two seasons, Oyinda Castellanos-Webb could not lift her arm.\n\n"
+     "The Rapids striker had surgery in May and scored twice on Sunday.\n\n"
+     "\u201cI cried on the bench. I am not ashamed of it.\u201d", "Oyinda Castellanos-Webb"),
+])
+def test_a_description_subject_makes_its_paragraph_about_that_person(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
+    text = ("Engineer tells MPs: \u2018I warned them\u2019\n\n"
+            "The former chief engineer of Calder Water, Dr Ifeoma Brandt-Osei, told the committee that she had warned "
+            "the board.\n\n\u2018I sent the photographs twice,\u2019 she said.")
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Ifeoma Brandt-Osei"

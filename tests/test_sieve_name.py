@@ -191,3 +191,61 @@ def test_a_pair_listed_again_later_is_still_the_pair(nlp, text, speakers):
 ])
 def test_an_organisations_of_phrase_runs_across_and_to_the_people_it_organises(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a post-nominal of the Nigerian bar is no part of the name
+    ('Her lawyer, Oluwaseun Balogun-Ajayi SAN, said the order was "unlawful".', "Oluwaseun Balogun-Ajayi"),
+    # a hard line wrap right after an abbreviated rank's stop
+    ('The ferry sank at dawn. "We lost the engine first," said Capt.\nMarguerite Leclerc-Obi of the\npatrol boat.',
+     "Marguerite Leclerc-Obi"),
+    ('Police closed the road for an hour on\nSunday. "Nobody was hurt," said Supt.\nRavindra Osei-Mensah, who led the\nsearch.',
+     "Ravindra Osei-Mensah"),
+    # a hyphen before a surname with an apostrophe keeps the double surname
+    ('Gwenllian Ap Hywel-O\u2019Brien told the panel she had "no regrets".', "Gwenllian Ap Hywel-O\u2019Brien"),
+    ("Tadhg Mac Giolla-O'Neill said the plan was \"a disgrace\".", "Tadhg Mac Giolla-O'Neill"),
+    # a given name that ends like a plural or a short noun ("or") is no common noun before a particle surname
+    ('Minister for Education Orla Ní Bhriain said the delay was "unacceptable".', "Orla Ní Bhriain"),
+    ('Minister for Rural Affairs Niamh Nic Giolla said the grant was "overdue".', "Niamh Nic Giolla"),
+])
+def test_postnominals_wrapped_ranks_and_particle_surnames_keep_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a preposition that opens the sentence is no part of the name after it, and that name is a place
+    ('Inside Carlisle Crown Court, where the jury was sent out, campaigner Dorothea Finch-Amadi said: "We will wait."',
+     "Dorothea Finch-Amadi"),
+    ('Outside Holyrood Palace, where the march ended, organiser Kwabena Ruddock-Ames said: "Today we were heard."',
+     "Kwabena Ruddock-Ames"),
+    # a local law is a thing: no "she" points back at it
+    ('The Harbour Bylaw, Judge Celestine Moreau-Adair wrote, "goes too far." Article 3, she wrote, "is void."',
+     "Celestine Moreau-Adair"),
+])
+def test_places_and_laws_around_a_speaker_are_not_speakers(nlp, text, speaker):
+    assert all(r["speaker_entity"] == speaker for r in rows(text, nlp))
+
+
+def test_a_named_ship_is_no_organisation_that_speaks(nlp):
+    text = ('Four crew were airlifted after their trawler, the Silver Heron, ran aground off Mull. "The hull split in '
+            'minutes," said skipper Angus Pettigrew-Roy. The vessel\u2019s owner, Ardmore Seafoods, said the Silver Heron '
+            'had been inspected in May. "We are grateful to the rescuers," the company said.')
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == ["Angus Pettigrew-Roy", "Ardmore Seafoods"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Auctioneer Priyanka Dalgleish-Obi, who ran the sale, said: "It went well."', "Priyanka Dalgleish-Obi"),
+    ('Cheesemaker Tomasz Wierzbicki-Hale said the new rules were "a death sentence for small dairies".',
+     "Tomasz Wierzbicki-Hale"),
+    ('Water rights have split the valley. Hydrologist Marguerite Osei-Blanc said the aquifer was "being mined".',
+     "Marguerite Osei-Blanc"),
+])
+def test_an_occupation_written_before_a_name_is_no_part_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp):
+    text = ('Ciarán Ó Dálaigh (40) admitted the theft. His solicitor, Gráinne Nic Dhonncha SC, told Judge Eamon Ruane '
+            'that her client was sorry. "He has paid back every cent," she said.')
+    assert one(text, nlp)["speaker_entity"] == "Gráinne Nic Dhonncha"

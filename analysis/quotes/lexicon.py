@@ -20,7 +20,7 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group", "particle", "thing", "platform"})
+                           "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -102,6 +102,8 @@ class SpeakerLexicon:
     particles: frozenset[str] = frozenset()  # small words inside names ("van", "al", "ap", "Ó"): never a short name alone
     things: frozenset[str] = frozenset()  # last words of names of laws and agreements ("Act", "Treaty"): never a speaker
     platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
+    agent_suffixes: tuple[str, ...] = ()  # endings of nouns for what people do ("-ator": "Irrigator X Y" is a role)
+    vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -120,6 +122,8 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     particles: set[str] = set()
     things: set[str] = set()
     platforms: set[str] = set()
+    vessels: set[str] = set()
+    agent_suffixes: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -131,7 +135,9 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             raise ReferenceDataError(f"unknown type {kind!r} (expected one of {sorted(SPEAKER_TYPES)})", path=path, line=line, field="type")
         if word != word.lower() or " " in word:
             raise ReferenceDataError("a word is one lower-case word", path=path, line=line, field="word")
-        if (kind, word) in seen:
+        extends = (kind == "organisation" and word in organisations) or (
+            kind == "role" and word in roles and value and word not in role_class)
+        if (kind, word) in seen and not extends:  # a later row may only add name words, or a class to a role without one
             raise ReferenceDataError(f"duplicate {kind} entry {word!r}", path=path, line=line, field="word")
         seen.add((kind, word))
         if kind == "gender":
@@ -142,7 +148,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             words = frozenset(w.strip() for w in value.split("|") if w.strip())
             if not words:
                 raise ReferenceDataError("an organisation description needs the name words it matches", path=path, line=line, field="value")
-            organisations[word] = words
+            organisations[word] = organisations.get(word, frozenset()) | words  # appended rows add name words
         elif kind == "role_verb":
             if not value:
                 raise ReferenceDataError("a role verb needs the role it gives", path=path, line=line, field="value")
@@ -159,11 +165,12 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
         else:
             {"unnamed": unnamed, "modifier": modifiers, "relay": relays, "postnominal": postnominal,
              "place": places, "calendar": calendar, "demonym": demonyms, "group": group_nouns,
-             "particle": particles, "thing": things, "platform": platforms}[kind].add(word)
+             "particle": particles, "thing": things, "platform": platforms, "vessel": vessels,
+             "agent_suffix": agent_suffixes}[kind].add(word)
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
-                          frozenset(things), frozenset(platforms))
+                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

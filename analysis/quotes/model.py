@@ -48,6 +48,8 @@ SILENT_KINDS = frozenset({"place", "thing"})
 LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "around", "through", "via", "off", "of",
                       "towards", "toward"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Verbs of asking: "X asked Y why ..." makes the next quoted he/she Y's answer.
+QUESTION_VERBS = frozenset({"ask", "question", "press"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
@@ -144,7 +146,7 @@ class DocumentModel:
         self.described: dict[int, Entity] = {}  # head noun of a description set off before a name -> that entity
         self.apposed: dict[int, int] = {}  # token of such a name -> the head noun of the description before it
         self.sources: dict[int, int] = {}  # role noun of "a <name> spokesperson" -> where that unnamed source starts
-        self.pronoun_refs: dict[int, Entity] = {}  # pronoun subjects outside quotations -> the entity
+        self.pronoun_refs: dict[int, Entity] = {}  # pronoun (and "the <role>") subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
         self._build()
 
@@ -188,7 +190,12 @@ class DocumentModel:
             return 1
         if tok.text == "." and nxt_name and self._initial_stop(j, start):
             return 2  # "Ch. Satyanarayana Varma": an initial's full stop is inside the name
-        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and nxt.is_alpha:
+        if tok.text == "." and nxt is not None and nxt.is_space and "\n\n" not in nxt.text and not tok.whitespace_ \
+                and j + 2 < len(doc) and self._is_name_token(doc[j + 2]) and self._initial_stop(j, start, wrapped=True) \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 3  # "said Capt.\nSamuel X": a hard line wrap right after an abbreviated title's stop
+        if tok.text in ("-", "\u2010") and not prev.whitespace_ and not tok.whitespace_ and nxt is not None and (
+                nxt.is_alpha or (nxt_name and nxt.text.replace("\u2019", "").replace("'", "").isalpha())):  # "Rhys-O’Connell"
             if nxt.is_lower and nxt.tag_ == "VBN" and j + 2 < len(doc) and self._is_name_token(doc[j + 2]):
                 return 0  # "Singapore-based Pacific Rim Logistics", "state-owned X": a modifier before the name
             return 2  # "Seo-yun", "al-Haddad", "Mensah-Bonsu"
@@ -207,8 +214,10 @@ class DocumentModel:
         conj = tok  # "and", or "and" after the apostrophe of a plural possessive ("Drivers’ and")
         if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
             conj = nxt
-        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and start > 0 \
-                and doc[start - 1].lower_ == "the" and self._org_entity_end(conj) in self.org_words and not any(
+        if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and (
+                (start > 0 and self._word_before(start).lower_ == "the")
+                or (conj is not tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
+                and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
             return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
             # one "the" before both words and one organisation word after them: one organisation
@@ -226,6 +235,9 @@ class DocumentModel:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
+        if tok.text in ("'s", "\u2019s") and nxt_name and self._org_entity_end(tok) in self.org_words and (
+                (j - start == 1 and self._word_before(start).lower_ == "the") or (j - start == 2 and doc[start].lower_ == "the")):
+            return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j]}
@@ -235,14 +247,21 @@ class DocumentModel:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
 
-    def _initial_stop(self, j: int, start: int) -> bool:
+    def _word_before(self, i: int) -> Token:
+        """The token before ``i``, over a line break inside a paragraph ("the\\nTransport and Allied Workers' Union")."""
+        k = i - 1
+        while k > 0 and self.tokens[k].is_space and "\n\n" not in self.tokens[k].text:
+            k -= 1
+        return self.tokens[max(k, 0)]
+
+    def _initial_stop(self, j: int, start: int, wrapped: bool = False) -> bool:
         """The full stop at ``j`` ends an initial of the run (one or two letters, capitalised, the stop written
         against it, one space after): "Ch. Satyanarayana Varma" when the tokenizer splits "Ch" from its stop."""
         if j - 1 < start:
             return False
         stop, initial = self.tokens[j], self.tokens[j - 1]
         low = initial.lower_
-        return not initial.whitespace_ and stop.whitespace_ == " " and initial.is_alpha and initial.text[:1].isupper() \
+        return not initial.whitespace_ and (stop.whitespace_ == " " or wrapped) and initial.is_alpha and initial.text[:1].isupper() \
             and (len(initial.text) <= 2 or low in self.lexicon.roles or low in self.title_words)  # "Coun. X", "Supt. Y"
 
     def _org_entity_end(self, tok: Token) -> str:
@@ -290,7 +309,12 @@ class DocumentModel:
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and i + 2 < len(doc)
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
-                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1]))  # "Northshire Police"
+                and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1])) or (  # "Northshire Police"
+                tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
+                and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
+                and self._org_entity_end(doc[i + 2]) in self.org_words) or (  # "Dockers’ and Riggers’ Union X ..." opening a sentence
+                tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and i + 1 < len(doc)
+                and tok.lower_ in self.title_words and self._is_name_token(doc[i + 1]))  # "Ms Carys X, 44, wept": a title opening it
             if not starts or i in self.party_tags:
                 i += 1
                 continue
@@ -336,6 +360,8 @@ class DocumentModel:
                 k += 1
                 if k < end - 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
                     k += 1  # the stop of an abbreviated title the tokenizer split off ("Coun. X")
+                while k < end - 1 and doc[k].is_space:
+                    k += 1  # a hard line wrap after the title ("Capt.\nSamuel X")
             elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
                 roles.append(doc[k + 1].lower_)  # "President-elect"
                 k += 2
@@ -436,8 +462,12 @@ class DocumentModel:
         word = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
         if tok.tag_ in ("NNS", "NNPS") and word == tok.lower_ and word.endswith("s"):  # proper nouns keep their plural
             word = next((w for w in (word[:-1], word[:-2]) if w in self.common_nouns), word)  # as lemma; not "Seán" -> "se"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
-            return False
+            # a noun for what someone does that the word list lacks ("Irrigator", "Cheesemaker"): an agent ending
+            # no given name has, before two more words of a name (the tagger may take it into the person's name)
+            return nxt is not None and tok.is_alpha and any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
+                                                            for s in self.lexicon.agent_suffixes)
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -486,10 +516,13 @@ class DocumentModel:
         self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
-            the_before = doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
+            the_before = doc[start].lower_ == "the" or (start > 0 and self._word_before(start).lower_ == "the")
             if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
                     doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
                 start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
+            elif doc[start].lower_ in LOCATIVE and end - start > 1 and doc[start].ent_type_ != "PERSON" and (
+                    doc[start].is_sent_start or self._opens_clause(doc[start])):
+                start += 1  # "Outside Osgoode Hall, ...": a preposition that opens the sentence is no part of the name
             if start >= end:
                 continue
             start += self._classifier_before(start, end)  # "Brokerage Dalal & Co", "Shares of Lumora Inc."
@@ -544,7 +577,7 @@ class DocumentModel:
                 entity.mentions.append(head)
                 if self._is_subject(name):
                     entity.subject_mentions.append(head)
-                    if self._is_main(name.root):
+                    if self._is_main(self._run_root(name)):
                         entity.main_mentions.append(head)
             if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
                 pending.append((start, end, title_words, candidates))
@@ -585,6 +618,7 @@ class DocumentModel:
                 person.roles.update(w for w in org.keys if " " not in w and w in self.lexicon.organisations)
         self._settle(pending)
         self._ages()
+        self._lede_descriptions()
         self._description_mentions()
         self._plural_descriptions()
         self._pronoun_chain()
@@ -601,15 +635,27 @@ class DocumentModel:
     def _words_of(text: str) -> list[str]:
         return [name_key(w) for w in text.split()]
 
+    def _run_root(self, name: Span) -> Token:
+        """The name's syntactic head, over a post-nominal the parser made the head ("X SC, told": "SC" is the appos)."""
+        root, run = name.root, self.runs.get(name.root.i)
+        while run is not None and root.dep_ == "compound" and root.head.i != root.i and run[0] <= root.head.i < run[1]:
+            root = root.head
+        return root
+
     def _is_subject(self, name: Span) -> bool:
-        root = name.root
+        root = self._run_root(name)
         if root.dep_ in SUBJECT_DEPS:
             return True
         before = self.doc[name.start - 1] if name.start else None
-        if before is not None and before.dep_ in SUBJECT_DEPS and before.pos_ == "NOUN" and before.is_lower:
+        if before is not None and before.dep_ in SUBJECT_DEPS and before.is_lower and (
+                before.pos_ == "NOUN" or before.lower_ in self.lexicon.roles or self._common(before.lower_)):
+            # ("Privacy advocate X said", with "advocate" read as a verb whose subject is "Privacy")
             return True  # "The veteran climber Nima Wangdi ... is recovering" (the role noun is the parsed subject)
         if root.dep_ == "appos" and root.head.i in self._first_subjects():
             return True  # "Duggan's widow, Maureen Duggan, watched" parsed as a fragment: its head noun
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in self.cue_verbs and any(
+                g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children) for c in root.children):
+            return True  # "The lone no vote came from X, who said ...": the subject of a reporting relative clause
         return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
 
     def _is_main(self, tok: Token) -> bool:
@@ -630,6 +676,8 @@ class DocumentModel:
             for sent in self.doc.sents:
                 subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
                                 and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
+                while subject is not None and subject.head.dep_ in SUBJECT_DEPS and subject.head.i != subject.i:
+                    subject = subject.head  # "Privacy advocate X said" read as "Privacy" the subject of "advocate X"
                 if subject is not None:
                     closer = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and subject.i < c.i < subject.head.i]
                     self._first[(closer[-1] if closer else subject).i] = True
@@ -648,8 +696,10 @@ class DocumentModel:
         full = " ".join(words)
         candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and full in e.keys]
         if not candidates and len(words) > 1 and not {"of", "for"} & set(words):  # not "Central Bank of Oslavia"
-            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in (
-                words[-1], words[0], " ".join(words[1:]))]
+            heads = (words[-1], " ".join(words[1:])) if words[-1] in self.org_words else (words[-1], words[0], " ".join(words[1:]))
+            candidates = [e for e in reversed(self.entities) if e.kind != "unnamed" and " ".join(self._words_of(e.name)) in heads]
+            # (an organisation's name is not a longer form of the place or person its first word names: "Iowa Library
+            # Association" after the dateline's "Iowa")
         if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
             candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
         if len(candidates) > 1:
@@ -740,6 +790,12 @@ class DocumentModel:
             entity.evidence["dateline"] = 1
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
+        opener = self.tokens[name.start - 1] if name.start else None
+        owner = root.dep_ == "poss" or (name.end < len(self.doc) and self.doc[name.end].text in ("'s", "\u2019s", "'", "\u2019"))
+        if opener is not None and opener.lower_ in LOCATIVE and opener.lower_ != "of" and opener.text[:1].isupper() and (
+                opener.is_sent_start or self._opens_clause(opener)) and not owner:  # not "In Tove X's statement: ..." 
+            after_locative = True  # "Outside Osgoode Hall, ...": the parser hung the preposition on the name
+            entity.evidence["place"] += 2  # and may take the name for the subject: it is inside a phrase of place
         if set(labels) & PLACE_TYPES and "PERSON" not in labels:
             if _is_country(name.text) or after_locative or (root.dep_ == "pobj" and root.head.lower_ == "of"):
                 entity.evidence["place"] += 2
@@ -777,6 +833,14 @@ class DocumentModel:
             described = described.head  # "the village of Vell", "towns such as Ardlow"
         if described is not None and described.lemma_.lower() in self.lexicon.places:
             entity.evidence["place"] += 2
+        vessel = described if described is not None and described.pos_ == "NOUN" else None
+        k = name.start - 1
+        while vessel is None and k >= max(0, name.start - 3) and self.tokens[k].lower_ in ("the", ",", "\u2019s", "'s"):
+            k -= 1  # "the tanker Atlantic Dawn", "their trawler, the Silver X" (set off, whatever the parser hung it on)
+        if vessel is None and k >= 0 and self.tokens[k].is_lower and self.tokens[k].pos_ == "NOUN":
+            vessel = self.tokens[k]
+        if vessel is not None and vessel.lemma_.lower() in self.lexicon.vessels:
+            entity.evidence["vessel"] += 1  # "their boat, the Northern Grace": a ship is named, and never speaks
         for k in range(max(0, name.start - 3), name.start):  # "Kelburn Rovers' Brazilian striker X": "the Brazilian"
             tok = self.tokens[k]
             if (tok.ent_type_ == "NORP" or tok.lower_ in self.lexicon.demonyms) and not self.in_quote[k] and not any(
@@ -818,6 +882,7 @@ class DocumentModel:
         if len(words) > 1 and last in self.the_nouns and last not in self.lexicon.places:
             ev["organisation"] += 2  # "the Lakeside Choir" ... "the choir": its last word is a noun for what it is
         speaks = ev.pop("speaks", 0)
+        vessel = ev.pop("vessel", 0)
         ev["place"] -= 2 * speaks
         ev["thing"] -= 2 * speaks
         fullest = max((n for _, n, _ in entity.label_votes), default=0)
@@ -832,10 +897,15 @@ class DocumentModel:
         if ev.pop("dateline", 0):
             ev["place"] += 10
             entity.kind = "place"
+        elif vessel and vessel >= speaks and "person" not in entity.evidence:
+            entity.kind = "thing"  # a ship or boat the text names as one ("the trawler X", "their boat, the X")
         elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
             entity.kind = "place"
+        elif ev["person"] <= 0 and ev["place"] > 0 and ev["place"] > ev["organisation"] and entity.labels \
+                and set(entity.labels) <= PLACE_TYPES and not speaks:
+            entity.kind = "place"  # "against Portland": every tag says place and nothing in the text says person
         elif ev["thing"] >= 1 and ev["thing"] > ev["person"] and ev["thing"] >= ev["organisation"]:
             entity.kind = "thing"
         elif ev["person"] >= 1:
@@ -863,6 +933,8 @@ class DocumentModel:
             nouns.append(root.head)
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        if not nouns:
+            nouns += self._set_off_role(name)
         for noun in nouns:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -889,6 +961,22 @@ class DocumentModel:
                         and self.by_token[t.i] is not entity), None)
             if org is not None:
                 self._links.append((entity, org))
+
+    def _set_off_role(self, name: Span) -> list[Token]:
+        """The role noun of a bare role phrase set off after a name that the parser did not hang on it
+        ("after meeting X, chief executive of the Y Association."): a comma, up to three lower-case words
+        ending in a role noun, then "of", "at", "for", a comma or the end of the sentence."""
+        doc, k = self.tokens, name.end
+        if k >= len(doc) or doc[k].text != "," or self.in_quote[k]:
+            return []
+        for n in range(k + 1, min(k + 4, len(doc) - 1)):
+            tok, nxt = doc[n], doc[n + 1]
+            if not (tok.is_alpha and tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+                return []
+            if tok.lemma_.lower() in self.lexicon.roles and tok.pos_ == "NOUN" and (
+                    nxt.lower_ in ("of", "at", "for") or nxt.text in (",", ".", ";")):
+                return [tok]
+        return []
 
     def _role_of(self, entity: Entity, noun: Token) -> None:
         """"The leader of the Social Alliance, Margit Halvorsen": the role before "of", and the organisation."""
@@ -983,8 +1071,9 @@ class DocumentModel:
                 subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
                 if subj is None:
                     continue
-                if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and c.i in self.by_token for c in verb.children):
-                    break  # "X asked Y why he ...": the pronoun can be the named object's; no evidence for X
+                if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and (
+                        c.i in self.by_token or (c.pos_ == "PRON" and c.lower_ in self.lexicon.gender)) for c in verb.children):
+                    break  # "X asked Y why he ...", "X told him his tenants ...": the pronoun can be the object's
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
                 if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
@@ -1072,6 +1161,17 @@ class DocumentModel:
                 continue
             if lemma in self.lexicon.roles:
                 holders = [e for e in self.entities if e.kind == "person" and lemma in e.roles and e.last_before(tok.i) >= 0]
+                if not holders and tok.dep_ in SUBJECT_DEPS and tok.i not in self.described \
+                        and not any(c.dep_ == "appos" for c in tok.children) and not any(
+                        e.roles & self.lexicon.roles for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0):
+                    # "X could not lift her arm. The Comets pitcher had surgery ...": no one has a role yet, and
+                    # the one person the story has named is who the role describes
+                    holders = [e for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0]
+                    holders = holders if len(holders) == 1 and holders[0].last_before(tok.i, "main") >= 0 else []
+                    if holders:  # (not "The former chief engineer of X, Dr Y, told MPs": the name comes with it)
+                        holders[0].text_roles.add(lemma)
+            elif lemma in self.lexicon.gender:  # "the grandmother" after a lede's "A 79-year-old grandmother who ..."
+                holders = [e for e in self.entities if e.kind == "person" and lemma in e.text_roles and e.last_before(tok.i) >= 0]
             elif lemma in self.lexicon.organisations:  # "The league said it ...": the league named before
                 words = self.lexicon.organisations[lemma] | {lemma}
                 holders = [e for e in self.entities if e.kind == "organisation" and e.last_before(tok.i) >= 0
@@ -1084,6 +1184,7 @@ class DocumentModel:
             entity.mentions.append(tok.i)
             if tok.dep_ in SUBJECT_DEPS:
                 entity.subject_mentions.append(tok.i)
+                self.pronoun_refs.setdefault(tok.i, entity)  # a subject that stands for the entity, like a pronoun
                 if self._is_main(tok):
                     entity.main_mentions.append(tok.i)
             for mentions in (entity.mentions, entity.subject_mentions, entity.main_mentions):
@@ -1266,6 +1367,9 @@ class DocumentModel:
                   and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
+        answer = self._answerer(before)
+        if answer is not None and answer in people:
+            return answer
         here = self.paragraph_of(before)
         sentence = self.tokens[before].sent.start
 
@@ -1289,6 +1393,32 @@ class DocumentModel:
             if found is not None:
                 return found
         return self._tagged_organisation(before)
+
+    def _answerer(self, before: int) -> Entity | None:
+        """The person asked a question in the sentence just before a quotation's he/she ("X asked Y why she had
+        not gone to the police. '...,' she said"): the quotation is the answer, so Y speaks. Only a question
+        (a wh-word, "whether" or "if" clause after ask/question/press) to a named person counts."""
+        j = before - 1
+        while j >= 0 and not self.in_quote[j]:
+            j -= 1  # the end of the quotation the pronoun follows ('...," she said')
+        if j < 0 or before - j > 3:
+            return None
+        while j >= 0 and (self.in_quote[j] or self.tokens[j].is_space):
+            j -= 1  # its start
+        if j < 0:
+            return None
+        previous = self.tokens[j].sent
+        if self.paragraph_of(previous.start) != self.paragraph_of(before) and self.paragraph_of(before) - self.paragraph_of(
+                previous.start) != 1:
+            return None
+        verb = previous.root
+        if verb.lemma_.lower() not in QUESTION_VERBS:
+            return None
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i in self.by_token), None)
+        question = any(c.dep_ == "ccomp" and any(g.tag_ in ("WRB", "WP", "WDT") or (g.dep_ == "mark" and g.lower_ in (
+            "whether", "if")) for g in c.children) for c in verb.children)
+        entity = self.by_token.get(asked.i) if asked is not None and question else None
+        return entity if entity is not None and entity.kind == "person" else None
 
     def organisation_for_pronoun(self, before: int) -> Entity | None:
         """What "it" (or "we" outside quotations) said refers to: the last subject, in this or the previous
@@ -1446,6 +1576,8 @@ class DocumentModel:
                 found.kind = "organisation"
                 return found
             matches = [e for e in pool if e.kind == "organisation"]
+            actors = [e for e in matches if e.last_before(before, True) >= 0]
+            matches = actors or matches  # one the story had act ("X said Thursday ..."), not a paper it cites ("seen by The Y")
         if not matches:  # "The company" after "Konkan Infosystems reported ...": a subject nothing said was a person
             matches = [e for e in open_kind if e.kind == "person" and e.scores["person"] < 1 and e.last_before(before, True) >= 0]
             if matches:
@@ -1461,7 +1593,9 @@ class DocumentModel:
         """An English common noun (the lemmatizer's WordNet index), singular or plural ("comets")."""
         if word.endswith(".") and len(word) <= 3:
             return False  # an initial ("B.", "Ch."), not the letter or word "b", "ch"
-        forms = (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+        forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-3] + "y" if word.endswith("ies") else "", word[:-1] + "um" if word.endswith("a") else "")
+        # a plural ending only ("media" of "medium"): "Orla" is no plural of "or"
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
 
     def _plural_common(self, word: str) -> bool:
@@ -1504,9 +1638,37 @@ class DocumentModel:
         if not first_sentence:
             return None
         wanted = self.role_classes([lemma])
+        gender = self.lexicon.gender.get(lemma) if lemma not in self.lexicon.roles and here == self._lede() else None
+        # "A man who crashed a van ... told a sheriff ...": a lede's man or woman is the next one of that gender named
+        # (only in the story's first paragraph: a woman quoted further down may be a witness who stays unnamed)
         later = [e for e in self.entities if e.kind == "person" and e.mentions and e.mentions[0] > head.i
-                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles)]
+                 and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles
+                                                                       or (gender is not None and e.gender == gender))]
         return min(later, key=lambda e: e.mentions[0]) if later else None
+
+    def _lede(self) -> int:
+        """Index of the story's first paragraph: the first, or the second after a headline (a first paragraph
+        that does not end a sentence: "‘I’d do it again’: pensioner who blocked bulldozer cleared")."""
+        starts = self.paragraph_starts_tokens()
+        if len(starts) < 2:
+            return 0
+        last = next((t for t in reversed(self.tokens[:starts[1]]) if not t.is_space), None)
+        return 1 if last is not None and last.text not in (".", "!", "?", "\"", "\u201d", "'", "\u2019") else 0
+
+    def _lede_descriptions(self) -> None:
+        """The noun of the lede's indefinite subject ("A 79-year-old grandmother who ... has been cleared") is a
+        description of the person the story then names (:meth:`named_later`): "the grandmother" later is a
+        mention of that person."""
+        starts = self.paragraph_starts_tokens()
+        lede = self._lede()
+        if lede >= len(starts):
+            return
+        sent = self.tokens[starts[lede]].sent
+        head = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and not self.in_quote[t.i]
+                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)), None)
+        named = self.named_later(head) if head is not None else None
+        if named is not None:
+            named.text_roles.add(head.lemma_.lower())
 
     def paragraph_starts_tokens(self) -> list[int]:
         """Token index of the first token of each paragraph."""
@@ -1530,6 +1692,11 @@ class DocumentModel:
         for tok in reversed(self.tokens[:before]):
             det = next((c for c in tok.children if c.dep_ == "det"), None)
             if tok.lemma_.lower() == head and not self.in_quote[tok.i] and det is not None and det.lower_ in ("a", "an", "one"):
+                named = [self.by_token.get(t.i) for t in (tok.head, *tok.children)
+                         if (t.dep_ == "appos" and t.head.i == tok.i) or (tok.dep_ == "appos" and t.i == tok.head.i)]
+                named = [e for e in named if e is not None and e.kind == "person"]
+                if named:
+                    return named[0]  # "X, a premiership player herself, ...": the description of a named person
                 return self.add_unnamed(describe(tok), tok, False)
         return None
 
