@@ -108,6 +108,7 @@ def test_partial_quotation_and_duplicate(nlp):
     ('The so-called "peace dividend" never arrived in the region.', "scare"),
     ('Critics doubt the "historic" label will stick.', "scare"),
     ('Her book, titled "Roads Across the Steppe", was published in 2019.', "title"),
+    ("The band's new single 'Last Tram To Ardwick' was written by its bassist, Kofi Mensah-Hart.", "title"),
 ])
 def test_scare_quotes_and_titles_are_not_attributed(nlp, text, kind):
     row = one(text, nlp)

@@ -31,3 +31,11 @@ def test_the_statement_said_is_the_statement_quoted_before(nlp):
     text = ('In a statement read by her son, Karim, Leila Haddad said: "He was careful."\n\n'
             '"Nobody should get that phone call," the statement said.')
     assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Leila Haddad", "Leila Haddad"]
+
+
+def test_the_message_going_on_keeps_the_speaker_whose_message_was_read_out(nlp):
+    found = rows('At the dinner, a letter read out by her nephew carried the words of Dame Ifeoma Adichie-Rowe, who '
+                 'could not travel. In the letter, Adichie-Rowe said: "I am sorry to miss you all."\n\n'
+                 'The letter went on: "Look after the young players as you looked after me."', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Ifeoma Adichie-Rowe"] * 2
+    assert found[1]["cue"] == "went on"

@@ -46,9 +46,10 @@ def _is_cue_verb(ctx: Context, tok: Token) -> bool:
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
-    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one."""
-    return next((c for c in tok.children if c.dep_ in ("prt", "advmod") and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal),
-                None)
+    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one; a particle the
+    parser read as a preposition counts when it has no object ("X joins in: '...'", not "joins in the call")."""
+    return next((c for c in tok.children if (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and not any(
+        g.dep_ == "pobj" for g in c.children))) and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal), None)
 
 
 def _cue_text(ctx: Context, tok: Token) -> str:
@@ -251,6 +252,8 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         if words and _is_cue_verb(ctx, words[0]) and not _passive(words[0]):  # quote, said Mention
             np = _leading_np(after[1:])  # up to a comma: "said X, chair of Y" is X
             head = _np_head(ctx, np)
+            if head is not None and head.lower_ in ctx.model.title_words and ctx.model.entity_at(head.i) is None:
+                head = next((t for t in reversed(np) if ctx.model.entity_at(t.i) is not None), head)  # "said Capt.\nX"
             if head is not None:  # "said the council's secretary-general, X,": the name after the phrase
                 head = _named_in_chain(ctx, head, np[-1].i + 1) or head
                 return _found("trigram", ctx, head, words[0])
