@@ -1,6 +1,8 @@
 """Stage 2, ``relay``: "his office said" speaks for the office's owner; relay verbs name their object."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -39,3 +41,16 @@ def test_the_message_going_on_keeps_the_speaker_whose_message_was_read_out(nlp):
                  'The letter went on: "Look after the young players as you looked after me."', nlp)
     assert [r["speaker_entity"] for r in found] == ["Ifeoma Adichie-Rowe"] * 2
     assert found[1]["cue"] == "went on"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Novelist Ottilie Marchbanks-Hay, 91, has died at her home in Oban, her publisher said on Friday.\n\n'
+     'Her agent, Connor Baptiste, quoted her as saying last month: "I have one more book in me."\n\n'
+     'A statement attributed to her and issued by the family thanked her readers. "You kept me writing," the statement said.',
+     "Ottilie Marchbanks-Hay"),
+    ('The port authority said on Tuesday that its chair, Rasmus Ekdahl, would step down in June.\n\n'
+     'A statement from Mr Ekdahl was read to the board. "It has been the honour of my working life," the statement said.',
+     "Rasmus Ekdahl"),
+])
+def test_the_statement_speaks_for_the_owner_the_text_gave_it(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

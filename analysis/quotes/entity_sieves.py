@@ -210,7 +210,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             sentence = earlier.span.sent
             if earlier.entities and any(t.lemma_.lower() == lemma and not ctx.in_quote[t.i] for t in sentence):
                 return list(earlier.entities)
-        return []
+        return _statement_owner(ctx, head, lemma)
     if lemma in ctx.lexicon.group_nouns or (head.tag_ == "NNS" and lemma in ctx.lexicon.gender):
         members = ctx.model.plural_referents(head)  # "the pair", "the two women"
         if len(members) >= 2:
@@ -261,6 +261,29 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
+    return []
+
+
+def _statement_owner(ctx: Context, head: Token, lemma: str) -> list[Entity]:
+    """Whose statement "the statement said" is when no quotation came with it: the owner the text gave the
+    last statement it spoke of ("A statement attributed to him and released by the family office ...")."""
+    from .mention_sieves import _owner  # stage 1 knows whose a statement is; imported here to avoid a cycle
+
+    for tok in reversed(head.doc[:head.i]):
+        if tok.lemma_.lower() != lemma or ctx.in_quote[tok.i] or tok.pos_ != "NOUN":
+            continue
+        owner = _owner(ctx, tok)
+        if owner is None:
+            return []  # the statement last spoken of has no owner in the text
+        if owner.lemma_.lower() == lemma:
+            return []
+        if owner.lower_ in PERSON_PRONOUNS and owner.dep_ != "poss":  # "attributed to him": the "him" a quotation
+            same = next((o.entity for o in reversed(ctx.quotes) if o.found is not None and o.found.mention is not None
+                         and o.found.mention.lower_ == owner.lower_ and o.entity is not None), None)
+            if same is not None:  # was last attributed to ("quoted him as saying"), not whoever was last a subject
+                return [same]
+        entities, _, _, _ = resolve_all(ctx, owner)
+        return [e for e in entities if e.kind != "unnamed"]
     return []
 
 
