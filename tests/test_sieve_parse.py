@@ -166,3 +166,19 @@ def test_lower_case_words_a_verb_reports_after_a_work_noun_are_no_title(nlp, tex
 def test_a_title_cased_name_after_a_work_noun_stays_a_title(nlp):
     row = one('She praised the novel "The Salt Ledger" at the ceremony.', nlp)
     assert row["kind"] == "title"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('According to the general secretary of the Retail Services Employees’ Union, Ms Halina Wrobel, "the cuts go '
+     'too deep".', "Halina Wrobel"),  # the parser makes "secretary" a modifier of the union's name
+    ('According to the chief executive of the Harbour Pilots Association, Ms Yetunde Balogun-Price, "the channel '
+     'has never been this busy".', "Yetunde Balogun-Price"),
+])
+def test_according_to_a_role_of_an_organisation_then_the_name_is_that_person(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "According to")
+
+
+def test_according_to_an_organisation_then_a_place_stays_the_organisation(nlp):
+    row = one('According to the Harbour Pilots Association, Lagos, "the channel has never been this busy".', nlp)
+    assert row["speaker_entity"] == "Harbour Pilots Association"

@@ -350,7 +350,7 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     head = _through_cue_noun(ctx, _antecedent(head))
     if head is None:
         return None
-    head = _named_in_chain(ctx, head) or head
+    head = _holder_after(ctx, head) or _named_in_chain(ctx, head) or head
     return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
 
 
@@ -420,6 +420,28 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 if obj is not None and _agent_ok(ctx, obj):
                     _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
     return out
+
+
+def _holder_after(ctx: Context, obj: Token) -> Token | None:
+    """The person a role noun of an organisation stands before ("according to the general secretary of the
+    Nurses' Union, Mr X,": X, not the union), whether the parser made the union or the role noun the head."""
+    entity = ctx.model.entity_at(obj.i)
+    if entity is None and {obj.lemma_.lower(), obj.lower_} & ctx.lexicon.roles:  # the role noun, both names set off after it
+        named = [ctx.model.entity_at(c.i) for c in obj.children if c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None]
+        if any(e.kind == "organisation" for e in named) and any(e.kind == "person" for e in named):
+            return next(c for c in obj.children if c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None
+                        and ctx.model.entity_at(c.i).kind == "person")
+        return None
+    if entity is None or entity.kind != "organisation":
+        return None
+    start = ctx.model.runs[obj.i][0] if obj.i in ctx.model.runs else obj.i
+    lead = [t for t in ctx.doc[obj.left_edge.i:start] if not t.is_space and t.pos_ != "DET"]  # "the secretary of (the)"
+    if len(lead) < 2 or lead[-1].lower_ != "of" or not any(
+            t.pos_ == "NOUN" and {t.lemma_.lower(), t.lower_} & ctx.lexicon.roles for t in lead):
+        return None
+    end = ctx.model.runs[obj.i][1] if obj.i in ctx.model.runs else obj.i + 1
+    named = _named_in_chain(ctx, lead[0], max(end, obj.i + 1))
+    return named if named is not None and ctx.model.entity_at(named.i).kind == "person" else None
 
 
 def _add(out: list[Found], found: Found | None) -> None:
