@@ -22,3 +22,14 @@ def test_an_indefinite_description_opening_a_story_is_the_person_named_next(nlp,
 def test_an_indefinite_description_nobody_is_named_as_stays_unnamed(nlp):
     row = rows('A senior official said the talks were "stuck".\n\nThe minister, Ana Reyes, declined to comment.', nlp)[0]
     assert (row["speaker_entity"], row["unnamed"]) == ("A senior official", True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Rovers manager Tomasz Bielecki praised the referee.\n\nHarriers boss Anneke Vos, a title-winning '
+     'goalkeeper herself in 2011, was less generous. "That was never a penalty," the former goalkeeper said.',
+     "Anneke Vos"),
+    ('The inquiry heard from Dr Ruairi Quigley, a retired surgeon, on Tuesday. "The ward was understaffed every '
+     'night I worked there," the surgeon said.', "Ruairi Quigley"),
+])
+def test_a_description_points_back_to_the_name_it_was_set_off_after(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

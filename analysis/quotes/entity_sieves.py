@@ -256,12 +256,22 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
         found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
         if found is not None:
-            return [found]
+            return [_apposed_person(ctx, found) or found]
     if det is not None and det.lower_ == "the" and head.pos_ == "NOUN":
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
     return []
+
+
+def _apposed_person(ctx: Context, found: Entity) -> Entity | None:
+    """The person an indefinite description was set off after ("Miners coach X, a premiership player herself,"):
+    "the former premiership player" is X, not an unnamed source."""
+    tok = ctx.doc[found.mentions[0]] if found.mentions else None
+    if tok is None or tok.dep_ != "appos":
+        return None
+    person = ctx.model.entity_at(tok.head.i)
+    return person if person is not None and person.kind == "person" else None
 
 
 def _statement_owner(ctx: Context, head: Token, lemma: str) -> list[Entity]:
