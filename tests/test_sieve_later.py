@@ -33,3 +33,19 @@ def test_an_indefinite_description_nobody_is_named_as_stays_unnamed(nlp):
 ])
 def test_a_description_points_back_to_the_name_it_was_set_off_after(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A woman who drove the wrong way along a motorway for six miles told magistrates she had "panicked".\n\n'
+     'Bethan Rhys-Amadi, 44, of Barry, admitted dangerous driving at Cardiff Magistrates Court.', "Bethan Rhys-Amadi"),
+    ('A man who set fire to a neighbour\'s shed said he had been "trying to burn leaves".\n\n'
+     'Declan Mulcahy, 31, was given a community order on Friday.', "Declan Mulcahy"),
+])
+def test_a_man_or_woman_opening_a_story_is_the_person_the_next_paragraph_names(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker
+
+
+def test_a_man_in_a_later_sentence_of_a_paragraph_is_not_named_by_the_next_paragraph(nlp):
+    text = ('Police closed the bridge on Friday. A man who saw the crash said it was "like a bomb".\n\n'
+            'Inspector Ruth Adeyemi-Cole asked drivers to avoid the area.')
+    assert rows(text, nlp)[0]["speaker_entity"] != "Ruth Adeyemi-Cole"

@@ -344,8 +344,24 @@ def by_later(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     det = next((c for c in head.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("a", "an") or head.tag_ in ("NNS", "NNPS"):
         return []
-    named = ctx.model.named_later(head)
+    named = ctx.model.named_later(head) or _named_next(ctx, head)
     return [named] if named is not None else []
+
+
+def _named_next(ctx: Context, head: Token) -> Entity | None:
+    """"A man who crashed a van ... told a sheriff ..." opening a story, then "Kieran X, 27, addressed ...": a
+    gendered noun with no role, subject of its paragraph's first sentence, is the person the next paragraph
+    introduces as its first subject (first named there, gender fitting)."""
+    gender = ctx.lexicon.gender.get(head.lower_) or ctx.lexicon.gender.get(head.lemma_.lower())
+    if gender is None or head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote[head.i]:
+        return None
+    here = ctx.model.paragraph_of(head.i)
+    start = next((a for a, b in ctx.paragraph_bounds if a <= head.idx < b), None)
+    if start is None or any(t.is_sent_start and t.idx >= start for t in ctx.doc[ctx.token_at(start) + 1:head.sent.start + 1]):
+        return None  # only the subject of its paragraph's first sentence
+    fresh = [e for e in ctx.model.entities if e.kind == "person" and e.mentions and e.gender in (None, gender)
+             and ctx.model.paragraph_of(e.mentions[0]) == here + 1 and e.mentions[0] in e.subject_mentions]
+    return min(fresh, key=lambda e: e.mentions[0]) if fresh else None
 
 
 def one_of(tok: Token) -> Token | None:
