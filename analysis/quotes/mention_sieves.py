@@ -659,10 +659,13 @@ def context(ctx: Context, q: Quote) -> Found | None:
         return None
     start, end = ctx.paragraph_bounds[seg.paragraph - 2]
     first, last = ctx.token_at(start), ctx.token_at(max(end - 1, start))
-    topic = _paragraph_topic(ctx, first, last)
+    topic, described = _paragraph_topic(ctx, first, last)
+    if topic is None and described and seg.paragraph >= 3:  # "The Comets pitcher had surgery ...": a description
+        start, end = ctx.paragraph_bounds[seg.paragraph - 3]  # of the person the paragraph before is about
+        topic, _ = _paragraph_topic(ctx, ctx.token_at(start), ctx.token_at(max(end - 1, start)))
     if topic is None:
         people = {e.index for i, e in ctx.model.by_token.items() if first <= i <= last and e.kind == "person"
-                  and not ctx.in_quote[i]}
+                  and not ctx.in_quote[i] and ctx.doc[i].ent_type_ not in PLACE_TYPES}
         if len(people) != 1:
             return None
         topic = ctx.model.entities[people.pop()]
@@ -671,22 +674,34 @@ def context(ctx: Context, q: Quote) -> Found | None:
 
 def _paragraph_topic(ctx: Context, first: int, last: int):
     """The person who is the subject of the main verb of the last sentence (outside quotations) in
-    tokens first..last that has one."""
-    topic = None
+    tokens first..last that has one, and whether the last such subject is a definite description of a
+    person that stands for no one the text names."""
+    topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
         if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
-            topic = entity
-    return topic
+            topic, described = entity, False
+        elif entity is None:
+            described = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
+                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles)
+    return topic, described
 
 
 def _entity_of(ctx: Context, tok: Token):
-    """The entity a subject token stands for: its name, its apposition, or the person its pronoun points at."""
+    """The entity a subject token stands for: its name, its apposition, the person its pronoun points at, or
+    the person a definite description or an age stands for ("The Comets pitcher had surgery ...", "The
+    84-year-old ... said")."""
     entity = ctx.model.entity_at(tok.i) or ctx.model.pronoun_refs.get(tok.i)
     if entity is None:
         entity = next((ctx.model.entity_at(c.i) for c in tok.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    if entity is None and (age_of(tok) is not None or tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+        from .entity_sieves import resolve_mention  # stage 2 resolves the description
+
+        found, how, _, _ = resolve_mention(ctx, tok)
+        entity = found if how in ("description", "name") else None
     return entity
 
 
