@@ -140,3 +140,21 @@ def test_a_pronoun_after_a_named_object_gives_the_subject_no_gender(nlp):
     text = ('Mateo Grindlay-Oduya, 31, told the court his shift ended at ten.\n\nProsecutor Dana Whitcombe-Ruiz asked '
             'Grindlay-Oduya why he had left early. "You were seen at the depot," she said.')
     assert one(text, nlp)["speaker_entity"] == "Dana Whitcombe-Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Under cross-examination, prosecutor Helen Marsh-Odinga asked Priya Raman why she had kept the ledger. '
+     '"I was frightened of him," she said.', "Priya Raman"),
+    ('Detective Sergeant Paul Ashdown asked Tomasz Wilk whether he had seen the van. '
+     '"I saw it twice that week," he said.', "Tomasz Wilk"),
+    ('Defence counsel Ruth Abara asked Nina Sollberg why she had not called the police. She said: "I did not think '
+     'they would come."', "Nina Sollberg"),
+])
+def test_a_he_or_she_reporting_right_after_a_question_is_the_one_asked(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_he_or_she_asking_again_is_the_asker(nlp):
+    text = ('Prosecutor Helen Marsh-Odinga asked Priya Raman why she had kept the ledger. '
+            '"Who told you to keep it?" she asked.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Helen Marsh-Odinga"

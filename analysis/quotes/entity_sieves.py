@@ -114,6 +114,9 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
+        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low])
+        if answering is not None:
+            return [answering]
         if head.i in ctx.model.pronoun_refs:
             return [ctx.model.pronoun_refs[head.i]]
         gender = PERSON_PRONOUNS[low]
@@ -154,6 +157,52 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.organisation_for_pronoun(head.i)
         return [found] if found else []
     return []
+
+
+def _sentence_before(ctx: Context, head: Token) -> tuple[int, Span | None]:
+    """Where the attribution a pronoun reports begins (the quotation it follows, "'...,' she said", else its own
+    sentence) and the sentence of the same paragraph, outside quotations, right before that."""
+    anchor = head.i - 1
+    while anchor >= 0 and not ctx.in_quote[anchor] and (ctx.doc[anchor].is_punct or ctx.doc[anchor].is_space):
+        anchor -= 1
+    if anchor >= 0 and ctx.in_quote[anchor]:
+        while anchor > 0 and ctx.in_quote[anchor - 1]:
+            anchor -= 1
+    else:
+        anchor = head.sent.start
+    anchor = min(anchor, head.sent.start)
+    if anchor == 0:
+        return anchor, None
+    prev = ctx.doc[anchor - 1].sent
+    if ctx.model.paragraph_of(prev.root.i) != ctx.model.paragraph_of(head.i) or ctx.in_quote[prev.root.i]:
+        return anchor, None
+    return anchor, prev
+
+
+#: Verbs whose object is asked a question: "X asked Y why ... '...,' she said" is Y's answer.
+QUESTION_VERBS = frozenset({"ask", "question", "press"})
+
+
+def _the_one_asked(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """The person the previous sentence asked a question ("Under cross-examination, X asked Y why she had not
+    gone to the police. '...,' she said"): a he/she that reports, right after, answers, so it is Y, not X."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs or head.head.lemma_.lower() in QUESTION_VERBS:
+        return None  # "'Why did you wait?' she asked": the asker asks again
+    anchor, prev = _sentence_before(ctx, head)
+    if prev is None:
+        return None
+    if any(t.pos_ == "PRON" and t.dep_ == "nsubj" and t.lower_ in PERSON_PRONOUNS and not ctx.in_quote[t.i]
+           for t in ctx.doc[anchor:head.i]):
+        return None  # another he/she reports first in the sentence
+    root = prev.root
+    if root.lemma_.lower() not in QUESTION_VERBS:
+        return None
+    asked = next((ctx.model.entity_at(c.i) for c in root.children if c.dep_ in ("dobj", "dative")
+                  and ctx.model.entity_at(c.i) is not None), None)
+    asker = next((_entity_of_subject(ctx, c) for c in root.children if c.dep_ == "nsubj"), None)
+    if asked is None or asked.kind != "person" or asked is asker or asked.gender not in (None, gender):
+        return None
+    return asked
 
 
 def _entity_of_subject(ctx: Context, subject: Token) -> Entity | None:
