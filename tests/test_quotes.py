@@ -222,6 +222,13 @@ def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(n
     # "not" opens no noun phrase of an attribution
     ('Shares rose.\n\n"We will hire engineers, not lawyers, chief executive Anil Rao-Brennan said on Monday.\n\n'
      'The firm has 90 staff.', "We will hire engineers, not lawyers", "Anil Rao-Brennan"),
+    # two roles joined by "and" before the name are one noun phrase of the attribution
+    ('Staff were told on Friday.\n\n"We hired ahead of the orders. That is my mistake, founder and chief executive '
+     'Oksana Reyes-Lindqvist wrote in an email.\n\nThe firm has 60 staff left.',
+     "We hired ahead of the orders. That is my mistake", "Oksana Reyes-Lindqvist"),
+    # "and" that opens a clause is still the quotation's own
+    ('Residents were angry.\n\n"We asked for a crossing, and the council said no.\n\nThe council did not comment.',
+     "We asked for a crossing, and the council said no.", None),
 ])
 def test_more_missing_closing_marks_end_at_their_attribution(nlp, text, quote, speaker):
     row = rows(text, nlp)[0]
