@@ -158,3 +158,20 @@ def test_a_he_or_she_asking_again_is_the_asker(nlp):
     text = ('Prosecutor Helen Marsh-Odinga asked Priya Raman why she had kept the ledger. '
             '"Who told you to keep it?" she asked.')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Helen Marsh-Odinga"
+
+
+def test_they_after_a_sentence_about_the_two_people_is_the_pair_named_long_before(nlp):
+    text = ('HALIFAX - Two Atlantic fisheries ministers say new quota rules will ruin small harbours.\n\n'
+            '"These rules were written for trawler fleets," said Nova Scotia Fisheries Minister Colm Gaudet and his '
+            'New Brunswick counterpart, Anouk Thibodeau, in a joint letter.\n\n'
+            'A federal spokesperson, Lena Okafor, said the rules were final.\n\n'
+            '"We consulted every harbour authority," Okafor said.\n\n'
+            'The two ministers said they would raise it in Ottawa. "Small harbours will not go quietly," they wrote.')
+    row = rows(text, nlp)[-1]
+    assert row["speakers"] == "Colm Gaudet; Anouk Thibodeau"
+
+
+def test_they_after_a_sentence_about_one_person_is_not_an_old_pair(nlp):
+    text = ('Councillors Ama Owusu and Piet Brandt voted against the plan in May.\n\n'
+            'The mayor said on Friday the works would start in June. "They will be finished by Christmas," she said.')
+    assert rows(text, nlp)[-1]["speakers"] != "Ama Owusu; Piet Brandt"

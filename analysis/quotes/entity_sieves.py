@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import SILENT_KINDS, Entity, name_key
+from .model import COUNTS, SILENT_KINDS, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -138,6 +138,9 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
         if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
             return unnamed
+        counted = _counted_group(ctx, head)
+        if counted:
+            return counted
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"), subjects=True) or ctx.model.recent(
             head.i, ("organisation", "unnamed"))  # the one spoken of as a subject, not the one named last in passing
@@ -177,6 +180,26 @@ def _sentence_before(ctx: Context, head: Token) -> tuple[int, Span | None]:
     if ctx.model.paragraph_of(prev.root.i) != ctx.model.paragraph_of(head.i) or ctx.in_quote[prev.root.i]:
         return anchor, None
     return anchor, prev
+
+
+def _counted_group(ctx: Context, head: Token) -> list[Entity]:
+    """"The two ministers said they would ... '...,' they wrote": "they" reporting right after a sentence whose
+    subject counts people ("the two ministers", "both women") is the last group of that many people named
+    together, however long ago ("Minister X and his counterpart, Y," in the second paragraph)."""
+    _, prev = _sentence_before(ctx, head)
+    if prev is None:
+        return []
+    subject = next((c for c in prev.root.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.i not in ctx.model.by_token),
+                   None)
+    if subject is None or not ({subject.lemma_.lower(), subject.lower_} & (ctx.lexicon.roles | set(ctx.lexicon.gender))):
+        return []
+    count = next((COUNTS[c.lower_] for c in subject.children if c.lower_ in COUNTS), 0)
+    members = ctx.model.plural_referents(subject)
+    if len(members) >= 2 or not count:
+        return members if len(members) >= 2 else []
+    groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
+              and g.last_before(subject.i) >= 0]
+    return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
 
 
 #: Verbs whose object is asked a question: "X asked Y why ... '...,' she said" is Y's answer.
