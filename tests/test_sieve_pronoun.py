@@ -175,3 +175,21 @@ def test_they_after_a_sentence_about_one_person_is_not_an_old_pair(nlp):
     text = ('Councillors Ama Owusu and Piet Brandt voted against the plan in May.\n\n'
             'The mayor said on Friday the works would start in June. "They will be finished by Christmas," she said.')
     assert rows(text, nlp)[-1]["speakers"] != "Ama Owusu; Piet Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A Tralee man has been given a suspended sentence.\n\nPádraig Ó Conaill (49), of Blennerville, pleaded guilty to '
+     'fraud. His barrister, Orlaith Nic Giolla SC, told Judge Fergal Ó Dálaigh that her client had repaid every cent. '
+     '"He has lost everything," she said.', "Orlaith Nic Giolla"),
+    ('Kestrel Labs fired its chief scientist, Dmitri Volkov, on Monday.\n\nPatient advocate Jordan Ellery-Mensah, of '
+     'the Open Trials Network, said the firing was overdue. "They should have acted a year ago," she said.',
+     "Jordan Ellery-Mensah"),
+])
+def test_a_he_or_she_reporting_right_after_a_sentence_is_its_subject(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_not_when_the_sentence_before_has_another_main_subject(nlp):
+    text = ('Forward Ravi Dhillon-Moss scored twice as the Hawks won 3-1.\n\nAsked about marking Eagles captain Sol '
+            'Baptiste, Dhillon-Moss smiled. "He is the best defender in the league," he said.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Ravi Dhillon-Moss"

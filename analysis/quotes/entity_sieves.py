@@ -114,7 +114,7 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
-        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low])
+        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
         if answering is not None:
             return [answering]
         if head.i in ctx.model.pronoun_refs:
@@ -200,6 +200,30 @@ def _counted_group(ctx: Context, head: Token) -> list[Entity]:
     groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
               and g.last_before(subject.i) >= 0]
     return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
+
+
+def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """A he/she that reports right after a sentence of its paragraph whose main subject is a person of a fitting
+    gender is that person ("His barrister, X, told Judge Y that her client had repaid every cent. '...,' she said"):
+    the subject of the sentence before, not someone named earlier whom a pronoun made 'known'."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return None
+    _, prev = _sentence_before(ctx, head)
+    if prev is None:
+        return None
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    if subject is None:
+        return None
+    entity = _entity_of_subject(ctx, subject)
+    if entity is None:  # "Privacy advocate X, of Y, said" with "advocate" misread as a verb: the one name in the subject
+        named = {ctx.model.entity_at(t.i).index for t in subject.subtree if ctx.model.entity_at(t.i) is not None
+                 and ctx.model.entity_at(t.i).kind == "person"}
+        entity = ctx.model.entities[named.pop()] if len(named) == 1 else None
+    others = {e.index for e in ctx.model.entities if e.kind == "person" and e is not entity
+              and any(prev.start <= m < prev.end for m in e.main_mentions)}
+    if entity is None or others or entity.kind != "person" or entity.gender not in (None, gender):
+        return None  # another main subject in the sentence ("Asked about Y, X grinned"): the model decides
+    return entity
 
 
 #: Verbs whose object is asked a question: "X asked Y why ... '...,' she said" is Y's answer.
