@@ -193,3 +193,10 @@ def test_not_when_the_sentence_before_has_another_main_subject(nlp):
     text = ('Forward Ravi Dhillon-Moss scored twice as the Hawks won 3-1.\n\nAsked about marking Eagles captain Sol '
             'Baptiste, Dhillon-Moss smiled. "He is the best defender in the league," he said.')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Ravi Dhillon-Moss"
+
+
+def test_a_he_or_she_after_a_sentence_whose_one_speaker_is_in_a_relative_clause(nlp):
+    text = ('DENVER (AP) - The city council approved the new bus lanes 6-1 on Monday, council president Ana Ruiz-Castro '
+            'said after the vote.\n\nThe only vote against came from council member Trent Vollmer, who said the lanes '
+            'would hurt small shops. "We are fixing traffic by killing Main Street," he said.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Trent Vollmer"

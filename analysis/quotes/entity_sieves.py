@@ -214,7 +214,7 @@ def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
     subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
     if subject is None:
         return None
-    entity = _entity_of_subject(ctx, subject)
+    entity = _entity_of_subject(ctx, subject) or _reported_speaker(ctx, prev)
     if entity is None:  # "Privacy advocate X, of Y, said" with "advocate" misread as a verb: the one name in the subject
         named = {ctx.model.entity_at(t.i).index for t in subject.subtree if ctx.model.entity_at(t.i) is not None
                  and ctx.model.entity_at(t.i).kind == "person"}
@@ -224,6 +224,20 @@ def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
     if entity is None or others or entity.kind != "person" or entity.gender not in (None, gender):
         return None  # another main subject in the sentence ("Asked about Y, X grinned"): the model decides
     return entity
+
+
+def _reported_speaker(ctx: Context, sentence: Span) -> Entity | None:
+    """The one person a sentence reports speaking in a clause of its own ("The lone no vote came from board member X,
+    who said the change would upend bus schedules"): the subject of a reporting verb, through its relative pronoun."""
+    found = set()
+    for tok in sentence:
+        if tok.dep_ != "nsubj" or ctx.in_quote[tok.i] or tok.head.lemma_.lower() not in ctx.cues.verbs or tok.head is sentence.root:
+            continue
+        who = tok.head.head if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" else tok
+        entity = ctx.model.entity_at(who.i)
+        if entity is not None and entity.kind == "person":
+            found.add(entity.index)
+    return ctx.model.entities[found.pop()] if len(found) == 1 else None
 
 
 #: Verbs whose object is asked a question: "X asked Y why ... '...,' she said" is Y's answer.
