@@ -122,3 +122,13 @@ def test_a_verb_with_a_preposition_that_has_an_object_is_no_phrasal_cue(nlp):
 def test_an_abbreviated_title_whose_stop_is_split_off_does_not_end_the_attribution(nlp, text, speaker):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["attribution"]) == (speaker, "trigram")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The tribunal ruled for the tenants on Friday.\n\nOutside Carrow House, where the hearing was held, organiser '
+     'Femi Adebayo-Laine said: "This is a good day for every renter in the city."', "Femi Adebayo-Laine"),
+    ('The appeal was dismissed.\n\nOn the steps of Kingsgate Chambers, where reporters waited, solicitor Maud '
+     'Ferreira-Quist said: "We will take this to the Supreme Court."', "Maud Ferreira-Quist"),
+])
+def test_of_two_named_subjects_before_the_verb_the_one_next_to_it_speaks(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -318,6 +318,8 @@ def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | N
     subjects = [_past_apposed(ctx, c) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)
                 and c.is_alpha]
     named = [c for c in subjects if ctx.model.entity_at(c.i) is not None]
+    if len(named) > 1 and all(c.i < verb.i for c in named):  # "Outside Osgoode Hall, where ..., advocate X said":
+        return max(named, key=lambda c: c.i)  # of two named subjects before the verb, the one next to it
     return (named or subjects or [None])[0]  # of two parsed subjects ("co - owner X said"), the name
 
 
