@@ -54,3 +54,15 @@ def test_the_message_going_on_keeps_the_speaker_whose_message_was_read_out(nlp):
 ])
 def test_the_statement_speaks_for_the_owner_the_text_gave_it(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('OSLO - The government dropped a planned ferry levy on Tuesday, a week after meeting Solveig Aamodt-Berg, '
+     'chief executive of the Coastal Hauliers Federation.\n\nThe federation had fought the levy for a year. Its chief '
+     'executive said the decision was "long overdue".', "Solveig Aamodt-Berg"),
+    ('The Tenants Union of Leith met the council on Monday with Ruaridh McLeish, president of the Tenants Union of '
+     'Leith, leading the talks.\n\nThe union called the offer weak. Its president said rents were "still '
+     'unaffordable".', "Ruaridh McLeish"),
+])
+def test_its_role_holder_is_the_person_set_off_with_that_role_of_the_organisation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

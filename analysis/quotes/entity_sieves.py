@@ -315,6 +315,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
+    if det is not None and det.lower_ in ("its", "their") and {lemma, low} & ctx.lexicon.roles:
+        org = ctx.model.organisation_for_pronoun(head.i)  # "Its chief executive said": the organisation's
+        holder = _set_off_holder(ctx, lemma, org, head.i) if org is not None else None
+        if holder is not None:
+            return [holder]
     if lemma in ctx.cues.nouns:  # "the statement said": whose statement the text quoted last
         for earlier in reversed(ctx.quotes):
             sentence = earlier.span.sent
@@ -382,6 +387,26 @@ def _apposed_person(ctx: Context, found: Entity) -> Entity | None:
         return None
     person = ctx.model.entity_at(tok.head.i)
     return person if person is not None and person.kind == "person" else None
+
+
+def _set_off_holder(ctx: Context, lemma: str, org: Entity, before: int) -> Entity | None:
+    """The person the text set off with this role of ``org`` before ``before`` ("X, chief executive of the Road
+    Freight Association,"), read from the words (a name, a comma, the role, "of", the organisation), however the
+    parser attached them."""
+    doc = ctx.doc
+    for tok in reversed(doc[:before]):
+        if tok.lemma_.lower() != lemma or ctx.in_quote[tok.i] or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        after = next((t for t in doc[tok.i + 2:tok.i + 5] if ctx.model.entity_at(t.i) is not None), None)
+        if after is None or ctx.model.entity_at(after.i) is not org:
+            continue
+        i = tok.i - 1
+        while i > 0 and doc[i].pos_ in ("ADJ", "NOUN", "DET") and not doc[i].is_punct:
+            i -= 1
+        person = ctx.model.entity_at(i - 1) if doc[i].text == "," and i > 0 else None
+        if person is not None and person.kind == "person":
+            return person
+    return None
 
 
 def _statement_owner(ctx: Context, head: Token, lemma: str) -> list[Entity]:
