@@ -66,3 +66,14 @@ def test_the_statement_speaks_for_the_owner_the_text_gave_it(nlp, text, speaker)
 ])
 def test_its_role_holder_is_the_person_set_off_with_that_role_of_the_organisation(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Four crew were rescued after their trawler, the Morning Star, sank off Shetland.\n\nThe trawler\'s owner, '
+     'Lerwick Fish Holdings, said the Morning Star had been inspected in May. "Our thoughts are with the crew," the '
+     'company said.', "Lerwick Fish Holdings"),
+    ('The Aurora Queen ran aground near Tromso on Friday.\n\nHer operator, Nordkyst Cruises, said the Aurora Queen '
+     'would be towed to port. "Every passenger is safe," the company said.', "Nordkyst Cruises"),
+])
+def test_the_company_right_after_a_sentence_about_an_organisation_is_that_organisation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -339,7 +339,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if members:
                 return members
-        found = ctx.model.organisation_for(word, head.i, mods)
+        found = _previous_organisation(ctx, head, word) or ctx.model.organisation_for(word, head.i, mods)
         if found is not None:
             return [found]
     roles = [w for w in (lemma, low, *mods) if w in ctx.lexicon.roles or w in ctx.model.title_words]
@@ -387,6 +387,23 @@ def _apposed_person(ctx: Context, found: Entity) -> Entity | None:
         return None
     person = ctx.model.entity_at(tok.head.i)
     return person if person is not None and person.kind == "person" else None
+
+
+def _previous_organisation(ctx: Context, head: Token, word: str) -> Entity | None:
+    """"The boat's owner, Cape Sable Fisheries, said ... . '...,' the company said": an organisation description
+    reporting right after a sentence of its paragraph whose subject is an organisation (also one set off after a
+    description) is that organisation, when its name says it is of no other kind."""
+    if head.dep_ != "nsubj":
+        return None
+    _, prev = _sentence_before(ctx, head)
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None) \
+        if prev is not None else None
+    entity = _entity_of_subject(ctx, subject) if subject is not None else None
+    if entity is None or entity.kind != "organisation":
+        return None
+    words = ctx.lexicon.organisations.get(word, frozenset()) | {word}
+    names = {w for k in entity.keys for w in k.split()}
+    return entity if names & words or not names & set(ctx.lexicon.organisations) else None
 
 
 def _set_off_holder(ctx: Context, lemma: str, org: Entity, before: int) -> Entity | None:
