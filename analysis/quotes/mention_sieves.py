@@ -353,7 +353,31 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if head is None:
         return None
     head = _holder_after(ctx, head) or _named_in_chain(ctx, head) or head
-    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+    others = _coordinated(ctx, head)
+    titled = _titled_conjunct(ctx, head, others)
+    if titled is not None:
+        head, others = titled, []
+    return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+def _titled_conjunct(ctx: Context, head: Token, others: list[Token]) -> Token | None:
+    """A "conjunct" that is a person written with a title ("Dockers' and Riggers' Union general secretary X has
+    accused"): the parser split an organisation's name at its "and", and the words before the person are the
+    person's title, not a second speaker."""
+    if len(others) != 1 or ctx.model.entity_at(head.i) is not None and ctx.model.entity_at(head.i).kind == "person":
+        return None
+    person = others[0]
+    entity = ctx.model.entity_at(person.i)
+    if entity is None or entity.kind != "person":
+        return None
+    start = ctx.model.runs[person.i][0] if person.i in ctx.model.runs else person.i
+    between = ctx.doc[head.i + 1:start]
+    if not between or any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    role = ctx.doc[start - 1]
+    if not {role.lemma_.lower(), role.lower_} & ctx.lexicon.roles or head.tag_ not in ("NNS", "NNPS", "NNP"):
+        return None
+    return person
 
 
 def _after_ok(ctx: Context, q: Quote) -> bool:
@@ -408,6 +432,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
             if who is not None:
                 out[-1].others = _coordinated(ctx, who)
+                titled = _titled_conjunct(ctx, who, out[-1].others)
+                if titled is not None:
+                    out[-1].mention, out[-1].others = titled, []
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
