@@ -49,3 +49,13 @@ def test_a_man_in_a_later_sentence_of_a_paragraph_is_not_named_by_the_next_parag
     text = ('Police closed the bridge on Friday. A man who saw the crash said it was "like a bomb".\n\n'
             'Inspector Ruth Adeyemi-Cole asked drivers to avoid the area.')
     assert rows(text, nlp)[0]["speaker_entity"] != "Ruth Adeyemi-Cole"
+
+
+def test_the_gendered_noun_of_a_story_opening_is_the_person_named_next_and_her_she(nlp):
+    text = ('‘I would do it again’: farmer who blocked the lorries cleared\n\n'
+            'A 68-year-old grandmother who parked her tractor across a quarry road has been cleared of obstruction.\n\n'
+            'Gwenllian Price-Ormerod told magistrates she had been given ‘no warning’ of the blasting.\n\n'
+            'District Judge Harriet Lowe said the quarry had not shown the blasting was lawful. ‘The case fails,’ she '
+            'said.\n\nOutside court, the grandmother was cheered by neighbours. ‘I would do it again tomorrow,’ she said.')
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found if r["quote"].startswith("I would do it again")] == ["Gwenllian Price-Ormerod"] * 2

@@ -214,7 +214,7 @@ def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
     subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
     if subject is None:
         return None
-    entity = _entity_of_subject(ctx, subject) or _reported_speaker(ctx, prev)
+    entity = _entity_of_subject(ctx, subject) or _described(ctx, subject) or _reported_speaker(ctx, prev)
     if entity is None:  # "Privacy advocate X, of Y, said" with "advocate" misread as a verb: the one name in the subject
         named = {ctx.model.entity_at(t.i).index for t in subject.subtree if ctx.model.entity_at(t.i) is not None
                  and ctx.model.entity_at(t.i).kind == "person"}
@@ -224,6 +224,15 @@ def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
     if entity is None or others or entity.kind != "person" or entity.gender not in (None, gender):
         return None  # another main subject in the sentence ("Asked about Y, X grinned"): the model decides
     return entity
+
+
+def _described(ctx: Context, subject: Token) -> Entity | None:
+    """The person a definite description as a subject stands for ("Outside court, the grandmother of six was
+    cheered"), through the description sieve."""
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    found = by_description(ctx, subject, subject.doc[subject.i:subject.i + 1])
+    return found[0] if len(found) == 1 and found[0].kind == "person" else None
 
 
 def _reported_speaker(ctx: Context, sentence: Span) -> Entity | None:
@@ -376,6 +385,12 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
+    if det is not None and det.lower_ == "the" and not plural and (lemma in ctx.lexicon.gender or low in ctx.lexicon.gender):
+        earlier = next((t for t in reversed(head.doc[:head.i]) if t.lemma_.lower() == lemma and not ctx.in_quote[t.i]
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)), None)
+        found = by_later(ctx, earlier, None) if earlier is not None else []  # "the grandmother" after "A grandmother
+        if found:  # who sat in front of a bulldozer ..." opened the story and the next paragraph named her
+            return found
     return []
 
 
