@@ -108,6 +108,7 @@ def test_partial_quotation_and_duplicate(nlp):
     ('The so-called "peace dividend" never arrived in the region.', "scare"),
     ('Critics doubt the "historic" label will stick.', "scare"),
     ('Her book, titled "Roads Across the Steppe", was published in 2019.', "title"),
+    ("The band's new single 'Last Tram To Ardwick' was written by its bassist, Kofi Mensah-Hart.", "title"),
 ])
 def test_scare_quotes_and_titles_are_not_attributed(nlp, text, kind):
     row = one(text, nlp)
@@ -221,6 +222,13 @@ def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(n
     # "not" opens no noun phrase of an attribution
     ('Shares rose.\n\n"We will hire engineers, not lawyers, chief executive Anil Rao-Brennan said on Monday.\n\n'
      'The firm has 90 staff.', "We will hire engineers, not lawyers", "Anil Rao-Brennan"),
+    # two roles joined by "and" before the name are one noun phrase of the attribution
+    ('Staff were told on Friday.\n\n"We hired ahead of the orders. That is my mistake, founder and chief executive '
+     'Oksana Reyes-Lindqvist wrote in an email.\n\nThe firm has 60 staff left.',
+     "We hired ahead of the orders. That is my mistake", "Oksana Reyes-Lindqvist"),
+    # "and" that opens a clause is still the quotation's own
+    ('Residents were angry.\n\n"We asked for a crossing, and the council said no.\n\nThe council did not comment.',
+     "We asked for a crossing, and the council said no.", None),
 ])
 def test_more_missing_closing_marks_end_at_their_attribution(nlp, text, quote, speaker):
     row = rows(text, nlp)[0]

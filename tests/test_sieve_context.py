@@ -41,3 +41,26 @@ def test_not_when_the_quotation_shares_its_paragraph(nlp):
 def test_a_quotation_alone_after_a_paragraph_about_a_person_whatever_the_tagger_called_them(nlp, text, speaker):
     row = rows(text, nlp)[-1]
     assert (row["speaker_entity"], row["attribution"]) == (speaker, "context")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Dagny Holmqvist, 77, has published her first novel.\n\nThe 77-year-old, who wrote it by hand over nine '
+     'winters, said the idea came from her late husband.\n\n"He told me to stop talking about it and write it."',
+     "Dagny Holmqvist"),
+    ('Councillor Ifeanyi Obi opened the new library on Saturday.\n\nThe councillor, who grew up on the estate, said '
+     'he had borrowed his first book there.\n\n"It was a book about trains. I never gave it back."', "Ifeanyi Obi"),
+])
+def test_a_description_or_an_age_as_the_subject_counts_for_its_person(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_description_that_names_no_one_hands_the_topic_on_from_the_paragraph_before(nlp):
+    text = ('For two seasons, Kalani Brooks-Ortega could not throw without pain.\n\n'
+            'The Riverhawks pitcher had surgery in May and on Sunday struck out nine against Tacoma.\n\n'
+            '"I forgot what it felt like to enjoy this."')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Kalani Brooks-Ortega"
+
+
+def test_a_place_named_in_the_previous_paragraph_is_no_speaker(nlp):
+    text = 'The ferry to Stornoway was cancelled again on Monday.\n\n"We have been stranded for four days."'
+    assert one(text, nlp)["speaker"] is None

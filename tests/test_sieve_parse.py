@@ -166,3 +166,35 @@ def test_lower_case_words_a_verb_reports_after_a_work_noun_are_no_title(nlp, tex
 def test_a_title_cased_name_after_a_work_noun_stays_a_title(nlp):
     row = one('She praised the novel "The Salt Ledger" at the ceremony.', nlp)
     assert row["kind"] == "title"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('According to the general secretary of the Retail Services Employees’ Union, Ms Halina Wrobel, "the cuts go '
+     'too deep".', "Halina Wrobel"),  # the parser makes "secretary" a modifier of the union's name
+    ('According to the chief executive of the Harbour Pilots Association, Ms Yetunde Balogun-Price, "the channel '
+     'has never been this busy".', "Yetunde Balogun-Price"),
+])
+def test_according_to_a_role_of_an_organisation_then_the_name_is_that_person(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "According to")
+
+
+def test_according_to_an_organisation_then_a_place_stays_the_organisation(nlp):
+    row = one('According to the Harbour Pilots Association, Lagos, "the channel has never been this busy".', nlp)
+    assert row["speaker_entity"] == "Harbour Pilots Association"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Porters’ and Packers’ Union general secretary Aoife Brennan-Kerr has accused the owners of the depot of '
+     '‘bullying tactics’ after they threatened to hire agency staff.', "Aoife Brennan-Kerr"),
+    ('Cleaners’ and Caretakers’ Guild president Dawit Haile-Mariam has accused the council of ‘sharp practice’ over '
+     'the new rota.', "Dawit Haile-Mariam"),
+])
+def test_a_titled_person_after_an_organisation_split_at_its_and_speaks_alone(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["speakers"]) == (speaker, speaker)
+
+
+def test_two_people_joined_by_and_still_speak_together(nlp):
+    row = one('Councillors Ama Owusu and Piet Brandt have accused the mayor of ‘bullying tactics’.', nlp)
+    assert row["speakers"] == "Ama Owusu; Piet Brandt"

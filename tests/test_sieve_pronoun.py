@@ -140,3 +140,63 @@ def test_a_pronoun_after_a_named_object_gives_the_subject_no_gender(nlp):
     text = ('Mateo Grindlay-Oduya, 31, told the court his shift ended at ten.\n\nProsecutor Dana Whitcombe-Ruiz asked '
             'Grindlay-Oduya why he had left early. "You were seen at the depot," she said.')
     assert one(text, nlp)["speaker_entity"] == "Dana Whitcombe-Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Under cross-examination, prosecutor Helen Marsh-Odinga asked Priya Raman why she had kept the ledger. '
+     '"I was frightened of him," she said.', "Priya Raman"),
+    ('Detective Sergeant Paul Ashdown asked Tomasz Wilk whether he had seen the van. '
+     '"I saw it twice that week," he said.', "Tomasz Wilk"),
+    ('Defence counsel Ruth Abara asked Nina Sollberg why she had not called the police. She said: "I did not think '
+     'they would come."', "Nina Sollberg"),
+])
+def test_a_he_or_she_reporting_right_after_a_question_is_the_one_asked(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_he_or_she_asking_again_is_the_asker(nlp):
+    text = ('Prosecutor Helen Marsh-Odinga asked Priya Raman why she had kept the ledger. '
+            '"Who told you to keep it?" she asked.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Helen Marsh-Odinga"
+
+
+def test_they_after_a_sentence_about_the_two_people_is_the_pair_named_long_before(nlp):
+    text = ('HALIFAX - Two Atlantic fisheries ministers say new quota rules will ruin small harbours.\n\n'
+            '"These rules were written for trawler fleets," said Nova Scotia Fisheries Minister Colm Gaudet and his '
+            'New Brunswick counterpart, Anouk Thibodeau, in a joint letter.\n\n'
+            'A federal spokesperson, Lena Okafor, said the rules were final.\n\n'
+            '"We consulted every harbour authority," Okafor said.\n\n'
+            'The two ministers said they would raise it in Ottawa. "Small harbours will not go quietly," they wrote.')
+    row = rows(text, nlp)[-1]
+    assert row["speakers"] == "Colm Gaudet; Anouk Thibodeau"
+
+
+def test_they_after_a_sentence_about_one_person_is_not_an_old_pair(nlp):
+    text = ('Councillors Ama Owusu and Piet Brandt voted against the plan in May.\n\n'
+            'The mayor said on Friday the works would start in June. "They will be finished by Christmas," she said.')
+    assert rows(text, nlp)[-1]["speakers"] != "Ama Owusu; Piet Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A Tralee man has been given a suspended sentence.\n\nPádraig Ó Conaill (49), of Blennerville, pleaded guilty to '
+     'fraud. His barrister, Orlaith Nic Giolla SC, told Judge Fergal Ó Dálaigh that her client had repaid every cent. '
+     '"He has lost everything," she said.', "Orlaith Nic Giolla"),
+    ('Kestrel Labs fired its chief scientist, Dmitri Volkov, on Monday.\n\nPatient advocate Jordan Ellery-Mensah, of '
+     'the Open Trials Network, said the firing was overdue. "They should have acted a year ago," she said.',
+     "Jordan Ellery-Mensah"),
+])
+def test_a_he_or_she_reporting_right_after_a_sentence_is_its_subject(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_not_when_the_sentence_before_has_another_main_subject(nlp):
+    text = ('Forward Ravi Dhillon-Moss scored twice as the Hawks won 3-1.\n\nAsked about marking Eagles captain Sol '
+            'Baptiste, Dhillon-Moss smiled. "He is the best defender in the league," he said.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Ravi Dhillon-Moss"
+
+
+def test_a_he_or_she_after_a_sentence_whose_one_speaker_is_in_a_relative_clause(nlp):
+    text = ('DENVER (AP) - The city council approved the new bus lanes 6-1 on Monday, council president Ana Ruiz-Castro '
+            'said after the vote.\n\nThe only vote against came from council member Trent Vollmer, who said the lanes '
+            'would hurt small shops. "We are fixing traffic by killing Main Street," he said.')
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Trent Vollmer"

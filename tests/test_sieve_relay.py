@@ -1,6 +1,8 @@
 """Stage 2, ``relay``: "his office said" speaks for the office's owner; relay verbs name their object."""
 from __future__ import annotations
 
+import pytest
+
 from statement_cases import one, rows
 
 
@@ -31,3 +33,47 @@ def test_the_statement_said_is_the_statement_quoted_before(nlp):
     text = ('In a statement read by her son, Karim, Leila Haddad said: "He was careful."\n\n'
             '"Nobody should get that phone call," the statement said.')
     assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Leila Haddad", "Leila Haddad"]
+
+
+def test_the_message_going_on_keeps_the_speaker_whose_message_was_read_out(nlp):
+    found = rows('At the dinner, a letter read out by her nephew carried the words of Dame Ifeoma Adichie-Rowe, who '
+                 'could not travel. In the letter, Adichie-Rowe said: "I am sorry to miss you all."\n\n'
+                 'The letter went on: "Look after the young players as you looked after me."', nlp)
+    assert [r["speaker_entity"] for r in found] == ["Ifeoma Adichie-Rowe"] * 2
+    assert found[1]["cue"] == "went on"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Novelist Ottilie Marchbanks-Hay, 91, has died at her home in Oban, her publisher said on Friday.\n\n'
+     'Her agent, Connor Baptiste, quoted her as saying last month: "I have one more book in me."\n\n'
+     'A statement attributed to her and issued by the family thanked her readers. "You kept me writing," the statement said.',
+     "Ottilie Marchbanks-Hay"),
+    ('The port authority said on Tuesday that its chair, Rasmus Ekdahl, would step down in June.\n\n'
+     'A statement from Mr Ekdahl was read to the board. "It has been the honour of my working life," the statement said.',
+     "Rasmus Ekdahl"),
+])
+def test_the_statement_speaks_for_the_owner_the_text_gave_it(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('OSLO - The government dropped a planned ferry levy on Tuesday, a week after meeting Solveig Aamodt-Berg, '
+     'chief executive of the Coastal Hauliers Federation.\n\nThe federation had fought the levy for a year. Its chief '
+     'executive said the decision was "long overdue".', "Solveig Aamodt-Berg"),
+    ('The Tenants Union of Leith met the council on Monday with Ruaridh McLeish, president of the Tenants Union of '
+     'Leith, leading the talks.\n\nThe union called the offer weak. Its president said rents were "still '
+     'unaffordable".', "Ruaridh McLeish"),
+])
+def test_its_role_holder_is_the_person_set_off_with_that_role_of_the_organisation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Four crew were rescued after their trawler, the Morning Star, sank off Shetland.\n\nThe trawler\'s owner, '
+     'Lerwick Fish Holdings, said the Morning Star had been inspected in May. "Our thoughts are with the crew," the '
+     'company said.', "Lerwick Fish Holdings"),
+    ('The Aurora Queen ran aground near Tromso on Friday.\n\nHer operator, Nordkyst Cruises, said the Aurora Queen '
+     'would be towed to port. "Every passenger is safe," the company said.', "Nordkyst Cruises"),
+])
+def test_the_company_right_after_a_sentence_about_an_organisation_is_that_organisation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

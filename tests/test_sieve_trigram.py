@@ -97,3 +97,38 @@ def test_a_verb_that_reports_only_with_its_particle(nlp):
 ])
 def test_of_two_parsed_subjects_the_name_speaks(nlp, text):
     assert rows(text, nlp)[0]["speaker_entity"] == "Marisol Deane-Pratt"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('9.14am - Opposition leader Tomasz Wierzbicki joins in: "We were promised a debate, not a lecture."',
+     "Tomasz Wierzbicki", "joins in"),
+    ('Harbour trustee Noelani Kahale then chimed in: "The berth has been empty since May."', "Noelani Kahale", "chimed in"),
+])
+def test_a_phrasal_cue_whose_particle_the_parser_reads_as_a_preposition(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+def test_a_verb_with_a_preposition_that_has_an_object_is_no_phrasal_cue(nlp):
+    row = one('Councillor Brigid Onwuka joins in the applause. "Hear, hear."', nlp)
+    assert row["cue"] != "joins in"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The hull split in two within minutes," said Capt. Ingrid Sorvaag of the rescue cutter Aldis.', "Ingrid Sorvaag"),
+    ('"We heard the mayday and turned round," said Col. Piet Oosterhuis, whose crew reached them first.', "Piet Oosterhuis"),
+    ('"The hull split in two within minutes," said Sgt. Ingrid Sorvaag, who led the search.', "Ingrid Sorvaag"),
+])
+def test_an_abbreviated_title_whose_stop_is_split_off_does_not_end_the_attribution(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "trigram")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The tribunal ruled for the tenants on Friday.\n\nOutside Carrow House, where the hearing was held, organiser '
+     'Femi Adebayo-Laine said: "This is a good day for every renter in the city."', "Femi Adebayo-Laine"),
+    ('The appeal was dismissed.\n\nOn the steps of Kingsgate Chambers, where reporters waited, solicitor Maud '
+     'Ferreira-Quist said: "We will take this to the Supreme Court."', "Maud Ferreira-Quist"),
+])
+def test_of_two_named_subjects_before_the_verb_the_one_next_to_it_speaks(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -142,7 +142,7 @@ class QuoteAttributor:
             if comma.text != ",":
                 continue
             for tok in tokens[k + 1:k + 14]:
-                if tok.text in SENTENCE_END or tok.pos_ == "CCONJ":
+                if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     if seg.ending == "continued" and not (words and words[-1].text in SENTENCE_END and words[-1].i - tok.i <= 3):
@@ -154,7 +154,7 @@ class QuoteAttributor:
                     between = doc[comma.i + 1:tok.i]
                     noun_phrase = any(t.pos_ in ("NOUN", "PROPN") for t in between) and all(
                         t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "SPACE") or t.text in (",", "-", "of", "'s", "\u2019s")
-                        for t in between)  # not "not" ("..., not marketing, X said": the quotation's own words)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
+                        or (t.pos_ == "CCONJ" and _joins_roles(t)) for t in between)  # not "not" ("..., not marketing, X said": the quotation's own words)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
                     # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
                         return self._cut(doc, seg, span, comma, in_quote)
@@ -231,6 +231,12 @@ class QuoteAttributor:
                         and f" {norm[i]} " in f" {norm[j]} ":
                     q.duplicate_of = o.quote_id
                     break
+
+
+def _joins_roles(tok: Token) -> bool:
+    """A conjunction between two nouns of one noun phrase ("co-founder and CEO X said"), not one that opens a clause."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ in ("NOUN", "PROPN") and doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _title_case(span: Span) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import SILENT_KINDS, Entity, name_key
+from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -114,6 +114,9 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
     if low in PERSON_PRONOUNS:
+        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
+        if answering is not None:
+            return [answering]
         if head.i in ctx.model.pronoun_refs:
             return [ctx.model.pronoun_refs[head.i]]
         gender = PERSON_PRONOUNS[low]
@@ -135,6 +138,9 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
         if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
             return unnamed
+        counted = _counted_group(ctx, head)
+        if counted:
+            return counted
         group = ctx.model.recent_group(head.i)
         single = ctx.model.recent(head.i, ("organisation", "unnamed"), subjects=True) or ctx.model.recent(
             head.i, ("organisation", "unnamed"))  # the one spoken of as a subject, not the one named last in passing
@@ -154,6 +160,103 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.organisation_for_pronoun(head.i)
         return [found] if found else []
     return []
+
+
+def _sentence_before(ctx: Context, head: Token) -> tuple[int, Span | None]:
+    """Where the attribution a pronoun reports begins (the quotation it follows, "'...,' she said", else its own
+    sentence) and the sentence of the same paragraph, outside quotations, right before that."""
+    anchor = head.i - 1
+    while anchor >= 0 and not ctx.in_quote[anchor] and (ctx.doc[anchor].is_punct or ctx.doc[anchor].is_space):
+        anchor -= 1
+    if anchor >= 0 and ctx.in_quote[anchor]:
+        while anchor > 0 and ctx.in_quote[anchor - 1]:
+            anchor -= 1
+    else:
+        anchor = head.sent.start
+    anchor = min(anchor, head.sent.start)
+    if anchor == 0:
+        return anchor, None
+    prev = ctx.doc[anchor - 1].sent
+    if ctx.model.paragraph_of(prev.root.i) != ctx.model.paragraph_of(head.i) or ctx.in_quote[prev.root.i]:
+        return anchor, None
+    return anchor, prev
+
+
+def _counted_group(ctx: Context, head: Token) -> list[Entity]:
+    """"The two ministers said they would ... '...,' they wrote": "they" reporting right after a sentence whose
+    subject counts people ("the two ministers", "both women") is the last group of that many people named
+    together, however long ago ("Minister X and his counterpart, Y," in the second paragraph)."""
+    _, prev = _sentence_before(ctx, head)
+    if prev is None:
+        return []
+    subject = next((c for c in prev.root.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.i not in ctx.model.by_token),
+                   None)
+    if subject is None or not ({subject.lemma_.lower(), subject.lower_} & (ctx.lexicon.roles | set(ctx.lexicon.gender))):
+        return []
+    count = next((COUNTS[c.lower_] for c in subject.children if c.lower_ in COUNTS), 0)
+    members = ctx.model.plural_referents(subject)
+    if len(members) >= 2 or not count:
+        return members if len(members) >= 2 else []
+    groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
+              and g.last_before(subject.i) >= 0]
+    return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
+
+
+def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """A he/she that reports right after a sentence of its paragraph whose main subject is a person of a fitting
+    gender is that person ("His barrister, X, told Judge Y that her client had repaid every cent. '...,' she said"):
+    the subject of the sentence before, not someone named earlier whom a pronoun made 'known'."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return None
+    _, prev = _sentence_before(ctx, head)
+    if prev is None:
+        return None
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    if subject is None:
+        return None
+    entity = _entity_of_subject(ctx, subject) or _described(ctx, subject) or _reported_speaker(ctx, prev)
+    if entity is None:  # "Privacy advocate X, of Y, said" with "advocate" misread as a verb: the one name in the subject
+        named = {ctx.model.entity_at(t.i).index for t in subject.subtree if ctx.model.entity_at(t.i) is not None
+                 and ctx.model.entity_at(t.i).kind == "person"}
+        entity = ctx.model.entities[named.pop()] if len(named) == 1 else None
+    others = {e.index for e in ctx.model.entities if e.kind == "person" and e is not entity
+              and any(prev.start <= m < prev.end for m in e.main_mentions)}
+    if entity is None or others or entity.kind != "person" or entity.gender not in (None, gender):
+        return None  # another main subject in the sentence ("Asked about Y, X grinned"): the model decides
+    return entity
+
+
+def _described(ctx: Context, subject: Token) -> Entity | None:
+    """The person a definite description as a subject stands for ("Outside court, the grandmother of six was
+    cheered"), through the description sieve."""
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    found = by_description(ctx, subject, subject.doc[subject.i:subject.i + 1])
+    return found[0] if len(found) == 1 and found[0].kind == "person" else None
+
+
+def _reported_speaker(ctx: Context, sentence: Span) -> Entity | None:
+    """The one person a sentence reports speaking in a clause of its own ("The lone no vote came from board member X,
+    who said the change would upend bus schedules"): the subject of a reporting verb, through its relative pronoun."""
+    found = set()
+    for tok in sentence:
+        if tok.dep_ != "nsubj" or ctx.in_quote[tok.i] or tok.head.lemma_.lower() not in ctx.cues.verbs or tok.head is sentence.root:
+            continue
+        who = tok.head.head if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" else tok
+        entity = ctx.model.entity_at(who.i)
+        if entity is not None and entity.kind == "person":
+            found.add(entity.index)
+    return ctx.model.entities[found.pop()] if len(found) == 1 else None
+
+
+def _the_one_asked(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """The person the previous sentence asked a question ("Under cross-examination, X asked Y why she had not
+    gone to the police. '...,' she said"): a he/she that reports, right after, answers, so it is Y, not X
+    (the document model decides who was asked: :meth:`DocumentModel.answerer`)."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs or head.head.lemma_.lower() in QUESTION_VERBS:
+        return None  # "'Why did you wait?' she asked": the asker asks again
+    asked = ctx.model.answerer(head.i)
+    return asked if asked is not None and asked.gender in (None, gender) else None
 
 
 def _entity_of_subject(ctx: Context, subject: Token) -> Entity | None:
@@ -205,12 +308,17 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
+    if det is not None and det.lower_ in ("its", "their") and {lemma, low} & ctx.lexicon.roles:
+        org = ctx.model.organisation_for_pronoun(head.i)  # "Its chief executive said": the organisation's
+        holder = _set_off_holder(ctx, lemma, org, head.i) if org is not None else None
+        if holder is not None:
+            return [holder]
     if lemma in ctx.cues.nouns:  # "the statement said": whose statement the text quoted last
         for earlier in reversed(ctx.quotes):
             sentence = earlier.span.sent
             if earlier.entities and any(t.lemma_.lower() == lemma and not ctx.in_quote[t.i] for t in sentence):
                 return list(earlier.entities)
-        return []
+        return _statement_owner(ctx, head, lemma)
     if lemma in ctx.lexicon.group_nouns or (head.tag_ == "NNS" and lemma in ctx.lexicon.gender):
         members = ctx.model.plural_referents(head)  # "the pair", "the two women"
         if len(members) >= 2:
@@ -224,7 +332,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if members:
                 return members
-        found = ctx.model.organisation_for(word, head.i, mods)
+        found = _previous_organisation(ctx, head, word) or ctx.model.organisation_for(word, head.i, mods)
         if found is not None:
             return [found]
     roles = [w for w in (lemma, low, *mods) if w in ctx.lexicon.roles or w in ctx.model.title_words]
@@ -256,11 +364,87 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
         found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
         if found is not None:
-            return [found]
+            return [_apposed_person(ctx, found) or found]
     if det is not None and det.lower_ == "the" and head.pos_ == "NOUN":
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
+    if det is not None and det.lower_ == "the" and not plural and (lemma in ctx.lexicon.gender or low in ctx.lexicon.gender):
+        earlier = next((t for t in reversed(head.doc[:head.i]) if t.lemma_.lower() == lemma and not ctx.in_quote[t.i]
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)), None)
+        found = by_later(ctx, earlier, None) if earlier is not None else []  # "the grandmother" after "A grandmother
+        if found:  # who sat in front of a bulldozer ..." opened the story and the next paragraph named her
+            return found
+    return []
+
+
+def _apposed_person(ctx: Context, found: Entity) -> Entity | None:
+    """The person an indefinite description was set off after ("Miners coach X, a premiership player herself,"):
+    "the former premiership player" is X, not an unnamed source."""
+    tok = ctx.doc[found.mentions[0]] if found.mentions else None
+    if tok is None or tok.dep_ != "appos":
+        return None
+    person = ctx.model.entity_at(tok.head.i)
+    return person if person is not None and person.kind == "person" else None
+
+
+def _previous_organisation(ctx: Context, head: Token, word: str) -> Entity | None:
+    """"The boat's owner, Cape Sable Fisheries, said ... . '...,' the company said": an organisation description
+    reporting right after a sentence of its paragraph whose subject is an organisation (also one set off after a
+    description) is that organisation, when its name says it is of no other kind."""
+    if head.dep_ != "nsubj":
+        return None
+    _, prev = _sentence_before(ctx, head)
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None) \
+        if prev is not None else None
+    entity = _entity_of_subject(ctx, subject) if subject is not None else None
+    if entity is None or entity.kind != "organisation":
+        return None
+    words = ctx.lexicon.organisations.get(word, frozenset()) | {word}
+    names = {w for k in entity.keys for w in k.split()}
+    return entity if names & words or not names & set(ctx.lexicon.organisations) else None
+
+
+def _set_off_holder(ctx: Context, lemma: str, org: Entity, before: int) -> Entity | None:
+    """The person the text set off with this role of ``org`` before ``before`` ("X, chief executive of the Road
+    Freight Association,"), read from the words (a name, a comma, the role, "of", the organisation), however the
+    parser attached them."""
+    doc = ctx.doc
+    for tok in reversed(doc[:before]):
+        if tok.lemma_.lower() != lemma or ctx.in_quote[tok.i] or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        after = next((t for t in doc[tok.i + 2:tok.i + 5] if ctx.model.entity_at(t.i) is not None), None)
+        if after is None or ctx.model.entity_at(after.i) is not org:
+            continue
+        i = tok.i - 1
+        while i > 0 and doc[i].pos_ in ("ADJ", "NOUN", "DET") and not doc[i].is_punct:
+            i -= 1
+        person = ctx.model.entity_at(i - 1) if doc[i].text == "," and i > 0 else None
+        if person is not None and person.kind == "person":
+            return person
+    return None
+
+
+def _statement_owner(ctx: Context, head: Token, lemma: str) -> list[Entity]:
+    """Whose statement "the statement said" is when no quotation came with it: the owner the text gave the
+    last statement it spoke of ("A statement attributed to him and released by the family office ...")."""
+    from .mention_sieves import _owner  # stage 1 knows whose a statement is; imported here to avoid a cycle
+
+    for tok in reversed(head.doc[:head.i]):
+        if tok.lemma_.lower() != lemma or ctx.in_quote[tok.i] or tok.pos_ != "NOUN":
+            continue
+        owner = _owner(ctx, tok)
+        if owner is None:
+            return []  # the statement last spoken of has no owner in the text
+        if owner.lemma_.lower() == lemma:
+            return []
+        if owner.lower_ in PERSON_PRONOUNS and owner.dep_ != "poss":  # "attributed to him": the "him" a quotation
+            same = next((o.entity for o in reversed(ctx.quotes) if o.found is not None and o.found.mention is not None
+                         and o.found.mention.lower_ == owner.lower_ and o.entity is not None), None)
+            if same is not None:  # was last attributed to ("quoted him as saying"), not whoever was last a subject
+                return [same]
+        entities, _, _, _ = resolve_all(ctx, owner)
+        return [e for e in entities if e.kind != "unnamed"]
     return []
 
 
@@ -311,8 +495,24 @@ def by_later(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     det = next((c for c in head.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("a", "an") or head.tag_ in ("NNS", "NNPS"):
         return []
-    named = ctx.model.named_later(head)
+    named = ctx.model.named_later(head) or _named_next(ctx, head)
     return [named] if named is not None else []
+
+
+def _named_next(ctx: Context, head: Token) -> Entity | None:
+    """"A man who crashed a van ... told a sheriff ..." opening a story, then "Kieran X, 27, addressed ...": a
+    gendered noun with no role, subject of its paragraph's first sentence, is the person the next paragraph
+    introduces as its first subject (first named there, gender fitting)."""
+    gender = ctx.lexicon.gender.get(head.lower_) or ctx.lexicon.gender.get(head.lemma_.lower())
+    if gender is None or head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote[head.i]:
+        return None
+    here = ctx.model.paragraph_of(head.i)
+    start = next((a for a, b in ctx.paragraph_bounds if a <= head.idx < b), None)
+    if start is None or any(t.is_sent_start and t.idx >= start for t in ctx.doc[ctx.token_at(start) + 1:head.sent.start + 1]):
+        return None  # only the subject of its paragraph's first sentence
+    fresh = [e for e in ctx.model.entities if e.kind == "person" and e.mentions and e.gender in (None, gender)
+             and ctx.model.paragraph_of(e.mentions[0]) == here + 1 and e.mentions[0] in e.subject_mentions]
+    return min(fresh, key=lambda e: e.mentions[0]) if fresh else None
 
 
 def one_of(tok: Token) -> Token | None:

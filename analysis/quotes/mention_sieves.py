@@ -46,9 +46,10 @@ def _is_cue_verb(ctx: Context, tok: Token) -> bool:
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
-    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one."""
-    return next((c for c in tok.children if c.dep_ in ("prt", "advmod") and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal),
-                None)
+    """The particle of a phrasal reporting verb ("shot back", "hit back"), if ``tok`` is one; a particle the
+    parser read as a preposition counts when it has no object ("X joins in: '...'", not "joins in the call")."""
+    return next((c for c in tok.children if (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and not any(
+        g.dep_ == "pobj" for g in c.children))) and (tok.lemma_.lower(), c.lower_) in ctx.cues.phrasal), None)
 
 
 def _cue_text(ctx: Context, tok: Token) -> str:
@@ -251,6 +252,8 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         if words and _is_cue_verb(ctx, words[0]) and not _passive(words[0]):  # quote, said Mention
             np = _leading_np(after[1:])  # up to a comma: "said X, chair of Y" is X
             head = _np_head(ctx, np)
+            if head is not None and head.lower_ in ctx.model.title_words and ctx.model.entity_at(head.i) is None:
+                head = next((t for t in reversed(np) if ctx.model.entity_at(t.i) is not None), head)  # "said Capt.\nX"
             if head is not None:  # "said the council's secretary-general, X,": the name after the phrase
                 head = _named_in_chain(ctx, head, np[-1].i + 1) or head
                 return _found("trigram", ctx, head, words[0])
@@ -315,6 +318,8 @@ def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | N
     subjects = [_past_apposed(ctx, c) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids and _agent_ok(ctx, c)
                 and c.is_alpha]
     named = [c for c in subjects if ctx.model.entity_at(c.i) is not None]
+    if len(named) > 1 and all(c.i < verb.i for c in named):  # "Outside Osgoode Hall, where ..., advocate X said":
+        return max(named, key=lambda c: c.i)  # of two named subjects before the verb, the one next to it
     return (named or subjects or [None])[0]  # of two parsed subjects ("co - owner X said"), the name
 
 
@@ -347,8 +352,32 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     head = _through_cue_noun(ctx, _antecedent(head))
     if head is None:
         return None
-    head = _named_in_chain(ctx, head) or head
-    return Found(sieve, mention=head, others=_coordinated(ctx, head), cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+    head = _holder_after(ctx, head) or _named_in_chain(ctx, head) or head
+    others = _coordinated(ctx, head)
+    titled = _titled_conjunct(ctx, head, others)
+    if titled is not None:
+        head, others = titled, []
+    return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+def _titled_conjunct(ctx: Context, head: Token, others: list[Token]) -> Token | None:
+    """A "conjunct" that is a person written with a title ("Dockers' and Riggers' Union general secretary X has
+    accused"): the parser split an organisation's name at its "and", and the words before the person are the
+    person's title, not a second speaker."""
+    if len(others) != 1 or ctx.model.entity_at(head.i) is not None and ctx.model.entity_at(head.i).kind == "person":
+        return None
+    person = others[0]
+    entity = ctx.model.entity_at(person.i)
+    if entity is None or entity.kind != "person":
+        return None
+    start = ctx.model.runs[person.i][0] if person.i in ctx.model.runs else person.i
+    between = ctx.doc[head.i + 1:start]
+    if not between or any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    role = ctx.doc[start - 1]
+    if not {role.lemma_.lower(), role.lower_} & ctx.lexicon.roles or head.tag_ not in ("NNS", "NNPS", "NNP"):
+        return None
+    return person
 
 
 def _after_ok(ctx: Context, q: Quote) -> bool:
@@ -403,6 +432,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
             if who is not None:
                 out[-1].others = _coordinated(ctx, who)
+                titled = _titled_conjunct(ctx, who, out[-1].others)
+                if titled is not None:
+                    out[-1].mention, out[-1].others = titled, []
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
@@ -417,6 +449,28 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 if obj is not None and _agent_ok(ctx, obj):
                     _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
     return out
+
+
+def _holder_after(ctx: Context, obj: Token) -> Token | None:
+    """The person a role noun of an organisation stands before ("according to the general secretary of the
+    Nurses' Union, Mr X,": X, not the union), whether the parser made the union or the role noun the head."""
+    entity = ctx.model.entity_at(obj.i)
+    if entity is None and {obj.lemma_.lower(), obj.lower_} & ctx.lexicon.roles:  # the role noun, both names set off after it
+        named = [ctx.model.entity_at(c.i) for c in obj.children if c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None]
+        if any(e.kind == "organisation" for e in named) and any(e.kind == "person" for e in named):
+            return next(c for c in obj.children if c.dep_ == "appos" and ctx.model.entity_at(c.i) is not None
+                        and ctx.model.entity_at(c.i).kind == "person")
+        return None
+    if entity is None or entity.kind != "organisation":
+        return None
+    start = ctx.model.runs[obj.i][0] if obj.i in ctx.model.runs else obj.i
+    lead = [t for t in ctx.doc[obj.left_edge.i:start] if not t.is_space and t.pos_ != "DET"]  # "the secretary of (the)"
+    if len(lead) < 2 or lead[-1].lower_ != "of" or not any(
+            t.pos_ == "NOUN" and {t.lemma_.lower(), t.lower_} & ctx.lexicon.roles for t in lead):
+        return None
+    end = ctx.model.runs[obj.i][1] if obj.i in ctx.model.runs else obj.i + 1
+    named = _named_in_chain(ctx, lead[0], max(end, obj.i + 1))
+    return named if named is not None and ctx.model.entity_at(named.i).kind == "person" else None
 
 
 def _add(out: list[Found], found: Found | None) -> None:
@@ -634,10 +688,13 @@ def context(ctx: Context, q: Quote) -> Found | None:
         return None
     start, end = ctx.paragraph_bounds[seg.paragraph - 2]
     first, last = ctx.token_at(start), ctx.token_at(max(end - 1, start))
-    topic = _paragraph_topic(ctx, first, last)
+    topic, described = _paragraph_topic(ctx, first, last)
+    if topic is None and described and seg.paragraph >= 3:  # "The Comets pitcher had surgery ...": a description
+        start, end = ctx.paragraph_bounds[seg.paragraph - 3]  # of the person the paragraph before is about
+        topic, _ = _paragraph_topic(ctx, ctx.token_at(start), ctx.token_at(max(end - 1, start)))
     if topic is None:
         people = {e.index for i, e in ctx.model.by_token.items() if first <= i <= last and e.kind == "person"
-                  and not ctx.in_quote[i]}
+                  and not ctx.in_quote[i] and ctx.doc[i].ent_type_ not in PLACE_TYPES}
         if len(people) != 1:
             return None
         topic = ctx.model.entities[people.pop()]
@@ -646,22 +703,34 @@ def context(ctx: Context, q: Quote) -> Found | None:
 
 def _paragraph_topic(ctx: Context, first: int, last: int):
     """The person who is the subject of the main verb of the last sentence (outside quotations) in
-    tokens first..last that has one."""
-    topic = None
+    tokens first..last that has one, and whether the last such subject is a definite description of a
+    person that stands for no one the text names."""
+    topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
         if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
-            topic = entity
-    return topic
+            topic, described = entity, False
+        elif entity is None:
+            described = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
+                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles)
+    return topic, described
 
 
 def _entity_of(ctx: Context, tok: Token):
-    """The entity a subject token stands for: its name, its apposition, or the person its pronoun points at."""
+    """The entity a subject token stands for: its name, its apposition, the person its pronoun points at, or
+    the person a definite description or an age stands for ("The Comets pitcher had surgery ...", "The
+    84-year-old ... said")."""
     entity = ctx.model.entity_at(tok.i) or ctx.model.pronoun_refs.get(tok.i)
     if entity is None:
         entity = next((ctx.model.entity_at(c.i) for c in tok.children if c.dep_ == "appos" and ctx.model.entity_at(c.i)), None)
+    if entity is None and (age_of(tok) is not None or tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+        from .entity_sieves import resolve_mention  # stage 2 resolves the description
+
+        found, how, _, _ = resolve_mention(ctx, tok)
+        entity = found if how in ("description", "name") else None
     return entity
 
 

@@ -1367,7 +1367,7 @@ class DocumentModel:
                   and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
-        answer = self._answerer(before)
+        answer = self.answerer(before)
         if answer is not None and answer in people:
             return answer
         here = self.paragraph_of(before)
@@ -1394,17 +1394,19 @@ class DocumentModel:
                 return found
         return self._tagged_organisation(before)
 
-    def _answerer(self, before: int) -> Entity | None:
+    def answerer(self, before: int) -> Entity | None:
         """The person asked a question in the sentence just before a quotation's he/she ("X asked Y why she had
-        not gone to the police. '...,' she said"): the quotation is the answer, so Y speaks. Only a question
-        (a wh-word, "whether" or "if" clause after ask/question/press) to a named person counts."""
+        not gone to the police. '...,' she said" or "... police. She said: '...'"): the quotation is the answer,
+        so Y speaks. Only a question (a wh-word, "whether" or "if" clause after ask/question/press) to a named
+        person counts."""
         j = before - 1
         while j >= 0 and not self.in_quote[j]:
             j -= 1  # the end of the quotation the pronoun follows ('...," she said')
-        if j < 0 or before - j > 3:
-            return None
-        while j >= 0 and (self.in_quote[j] or self.tokens[j].is_space):
-            j -= 1  # its start
+        if j >= 0 and before - j <= 3:
+            while j >= 0 and (self.in_quote[j] or self.tokens[j].is_space):
+                j -= 1  # its start
+        else:
+            j = self.tokens[before].sent.start - 1  # the pronoun opens the answer ("She said: '...'")
         if j < 0:
             return None
         previous = self.tokens[j].sent

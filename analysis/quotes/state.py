@@ -99,10 +99,21 @@ class Context:
         while i < len(doc) and doc[i].idx < seg.para_end and not self.in_quote[i]:
             if not doc[i].is_space:
                 tokens.append(doc[i])
-            if doc[i].text in SENTENCE_END:
+            if doc[i].text in SENTENCE_END and not self._title_stop(i):
                 break
             i += 1
         return tokens
+
+    def _title_stop(self, i: int) -> bool:
+        """The stop of an abbreviated title the tokenizer split off before a name ("said Capt. Samuel X"):
+        it ends no sentence."""
+        doc = self.doc
+        if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_ or doc[i - 1].lower_ not in self.model.title_words:
+            return False
+        j = i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        return j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha
 
     def lead_in(self, q: Quote) -> list[Token]:
         """The last sentence of the previous paragraph when it ends with ":" and this quotation opens
