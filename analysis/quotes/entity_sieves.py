@@ -364,7 +364,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if (lemma in ctx.lexicon.unnamed or lemma in ctx.lexicon.roles) and det is not None and det.lower_ in ("the", "this", "that"):
         found = ctx.model.unnamed_like(lemma, head.i, unnamed_description)  # "the manager" after "a plant manager"
         if found is not None:
-            return [_apposed_person(ctx, found) or found]
+            return [found]
     if det is not None and det.lower_ == "the" and head.pos_ == "NOUN":
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
@@ -376,16 +376,6 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if found:  # who sat in front of a bulldozer ..." opened the story and the next paragraph named her
             return found
     return []
-
-
-def _apposed_person(ctx: Context, found: Entity) -> Entity | None:
-    """The person an indefinite description was set off after ("Miners coach X, a premiership player herself,"):
-    "the former premiership player" is X, not an unnamed source."""
-    tok = ctx.doc[found.mentions[0]] if found.mentions else None
-    if tok is None or tok.dep_ != "appos":
-        return None
-    person = ctx.model.entity_at(tok.head.i)
-    return person if person is not None and person.kind == "person" else None
 
 
 def _previous_organisation(ctx: Context, head: Token, word: str) -> Entity | None:
