@@ -88,6 +88,7 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "test2": ("^", PALETTE["purple"], "test2 (held out in\nround 2, then tuned on)"),
     "test3": ("v", PALETTE["green"], "test3 (held out in\nround 3, then tuned on)"),
     "test4": ("P", PALETTE["blue"], "test4 (held out in\nround 4, then tuned on)"),
+    "test5": ("X", PALETTE["grey"], "test5 (held out in\nround 5, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 
