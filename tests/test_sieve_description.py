@@ -287,3 +287,29 @@ def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
             "The former chief engineer of Calder Water, Dr Ifeoma Brandt-Osei, told the committee that she had warned "
             "the board.\n\n\u2018I sent the photographs twice,\u2019 she said.")
     assert rows(text, nlp)[-1]["speaker_entity"] == "Ifeoma Brandt-Osei"
+
+
+# A singular definite description of a person that matches no role the text gave anyone refers to someone
+# already introduced: the person the recent sentences are about (round 6).
+@pytest.mark.parametrize("text, speaker", [
+    ('The survey was carried out by Mr Piet Okonjo-Lamb for the district.\n\n'
+     'Mr Okonjo-Lamb told the hearing the dam was sound. "I would sign it again," the surveyor said.',
+     "Piet Okonjo-Lamb"),
+    ('Hospital director Dr Imani Castellanos-Roy opened the new ward on Friday.\n\n'
+     '"We waited nine years for this," the surgeon said.', "Imani Castellanos-Roy"),
+    ('A study led by Prof Hal Brunner with Dana Whitcombe-Ito found lead in the pipes. '
+     'Whitcombe-Ito ran the tests.\n\n"We tested every tap twice," the graduate student said.', "Dana Whitcombe-Ito"),
+])
+def test_an_unmatched_description_of_a_person_is_the_person_spoken_of(text, speaker, nlp):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_an_unmatched_gendered_description_skips_people_of_the_other_gender(nlp):
+    text = ('Mrs Oona Fairbairn-Lye lost her husband in the fire. Fire chief Mr Colm Aherne-Bates led the inquiry.\n\n'
+            '"Nobody called us," the widow said.')
+    assert one(text, nlp)["speaker_entity"] == "Oona Fairbairn-Lye"
+
+
+def test_an_unmatched_description_of_a_thing_stays_unresolved(nlp):
+    text = 'Ana Pires chaired the inquiry.\n\n"Nobody was at fault," the report said.'
+    assert one(text, nlp)["speaker_entity"] != "Ana Pires"

@@ -104,6 +104,7 @@ class SpeakerLexicon:
     platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
     agent_suffixes: tuple[str, ...] = ()  # endings of nouns for what people do ("-ator": "Irrigator X Y" is a role)
     vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
+    derived_agent_suffixes: tuple[str, ...] = ()  # "-or", "-ist": a person noun when what precedes is an English noun ("surveyor")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -124,6 +125,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     platforms: set[str] = set()
     vessels: set[str] = set()
     agent_suffixes: set[str] = set()
+    derived_agent_suffixes: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -158,6 +160,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 raise ReferenceDataError("a place word's value is empty or 'first'", path=path, line=line, field="value")
             places.add(word)
             place_first.add(word)
+        elif kind == "agent_suffix" and value:
+            if value != "derived":
+                raise ReferenceDataError("an agent suffix's value is empty or 'derived'", path=path, line=line, field="value")
+            derived_agent_suffixes.add(word)
         elif kind == "role":
             roles.add(word)
             if value:
@@ -170,7 +176,8 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
-                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels))
+                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels),
+                          tuple(sorted(derived_agent_suffixes)))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -1361,10 +1361,11 @@ class DocumentModel:
         subject, a person known to have the pronoun's gender before one of unknown gender; then anyone
         main subject of its own sentence; else the last one mentioned at all. A person of unknown gender
         who is the subject of the pronoun's own sentence is not preferred to a known one before it:
-        "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
+        "Ferraresi, who has coached her since she was 12" is not about Ferraresi. With ``gender`` None (a
+        description with no gender, "the surveyor") everyone fits.
         """
         people = [e for e in self.entities if (e.kind == "person" or (e.kind == "unnamed" and not e.plural))
-                  and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
+                  and (gender is None or e.gender in (None, gender)) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
         answer = self.answerer(before)
