@@ -130,6 +130,24 @@ def test_titles_roles_and_portfolios_are_not_part_of_the_name(build, text, name)
     assert people == [name]
 
 
+@pytest.mark.parametrize("text, name", [  # round 6: a noun for what someone does, made from another noun
+    ("Orchardist Wiremu Tane-Halloran lost half his crop.", "Wiremu Tane-Halloran"),
+    ("Councilor Bettina Ruiz-Aguilar voted no on Tuesday.", "Bettina Ruiz-Aguilar"),
+    ("The race was hot. Finisher Agnieszka Wolny-Brandt said she drank at every stop.", "Agnieszka Wolny-Brandt"),
+])
+def test_an_agent_noun_before_a_name_is_a_role(build, text, name):
+    people = [e.name for e in build(text).entities if e.kind == "person"]
+    assert people == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # a given name that is also an agent noun stays a given name
+    ("Hunter Kowalczyk-Bryce led the count.", "Hunter Kowalczyk-Bryce"),
+    ("Christian de la Fuente-Rey led the count.", "Christian de la Fuente-Rey"),
+])
+def test_a_given_name_like_an_agent_noun_stays_in_the_name(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Norwegian Polar Environment Directorate said it would act.", "Norwegian Polar Environment Directorate"),
     ("The Cape Water Users’ Forum objected.", "Cape Water Users’ Forum"),

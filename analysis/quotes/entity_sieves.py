@@ -390,10 +390,8 @@ def _salient_person(ctx: Context, head: Token, det: Token | None, plural: bool) 
     words = {lemma, low}
     if words & (set(lex.organisations) | lex.things | ctx.cues.nouns):
         return []
-    nouns = ctx.model.common_nouns
     person_noun = bool(words & (lex.roles | lex.unnamed | set(lex.gender))) or any(
-        low.endswith(s) and len(low) > len(s) + 2 for s in lex.agent_suffixes) or any(
-        low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in nouns for s in lex.derived_agent_suffixes)
+        low.endswith(s) and len(low) > len(s) + 2 for s in lex.agent_suffixes) or ctx.model.derived_agent(low)
     if not person_noun:
         return []
     gender = lex.gender.get(low) or lex.gender.get(lemma)

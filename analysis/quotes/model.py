@@ -466,14 +466,21 @@ class DocumentModel:
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
             # a noun for what someone does that the word list lacks ("Irrigator", "Cheesemaker"): an agent ending
             # no given name has, before two more words of a name (the tagger may take it into the person's name)
-            return nxt is not None and tok.is_alpha and any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
-                                                            for s in self.lexicon.agent_suffixes)
+            return nxt is not None and tok.is_alpha and (any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
+                                                             for s in self.lexicon.agent_suffixes) or self._agent_before(tok, nxt))
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if word in self.lexicon.unnamed or tok.lower_ in self.lexicon.unnamed:
             return True  # "Parent Amara X": a noun for a person, whatever the tagger's person span
+        if nxt is not None and self._agent_before(tok, nxt):
+            return True
         return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
+
+    def _agent_before(self, tok: Token, nxt: Token) -> bool:
+        """"Rancher X Y", "Finisher X Y", "Councilor X Y": a noun for what someone does, made from another noun,
+        before a capitalised word (not before a particle: "Christian de la Cruz" is a given name and a surname)."""
+        return self.derived_agent(tok.lower_) and nxt.text[:1].isupper() and nxt.lower_ not in self.particles
 
     def _is_modifier(self, k: int, end: int) -> bool:
         """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X",
@@ -1600,6 +1607,13 @@ class DocumentModel:
                  word[:-3] + "y" if word.endswith("ies") else "", word[:-1] + "um" if word.endswith("a") else "")
         # a plural ending only ("media" of "medium"): "Orla" is no plural of "or"
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
+
+    def derived_agent(self, word: str) -> bool:
+        """A noun for a person made from another English noun of four letters or more with an agent ending
+        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"."""
+        low = word.lower()
+        return any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
+                   for s in self.lexicon.derived_agent_suffixes)
 
     def _plural_common(self, word: str) -> bool:
         """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
