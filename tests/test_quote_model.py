@@ -322,3 +322,11 @@ def test_the_company_is_an_organisation_the_story_had_act_not_a_paper_it_cites(n
             'A memo to staff, seen by The Portland Ledger, called the cuts "painful."\n\n'
             'Only last year, the company was touting its new store as "the shop of the future."')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Fern & Flint"
+
+
+@pytest.mark.parametrize("text, name", [  # round 6: a hard line wrap inside a name is only a space
+    ("   The Minister of State\nfor Rural Housing Aoife Ní Chonaill-Byrne\nopened the estate.", "Aoife Ní Chonaill-Byrne"),
+    ("   The objector, Mr Pieter\nvan der Walt-Moss, spoke\nfirst. Mr van der Walt-Moss left.", "Pieter van der Walt-Moss"),
+])
+def test_a_hard_line_wrap_inside_a_name_is_a_space(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

@@ -205,6 +205,11 @@ class DocumentModel:
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
+        if tok.is_space and "\n\n" not in tok.text and nxt is not None and not nxt.is_space and not self.in_quote[j + 1] \
+                and self.paragraph_of(j + 1) == self.paragraph_of(j - 1) and not prev.is_punct:
+            step = self._joins(j + 1, start)  # a hard line wrap is a space: "Minister of State\nfor Digital Development X"
+            if step:
+                return step + 1
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
         if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
@@ -240,7 +245,7 @@ class DocumentModel:
             return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
-            words = {name_key(t.text) for t in doc[start:j]}
+            words = {name_key(t.text) for t in doc[start:j] if not t.is_space}
             org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1 \
                 or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
             if self._is_name_token(target) and org_like:
