@@ -330,3 +330,17 @@ def test_the_company_is_an_organisation_the_story_had_act_not_a_paper_it_cites(n
 ])
 def test_a_hard_line_wrap_inside_a_name_is_a_space(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 6: the number of a branch belongs to the organisation's name
+    ("On Monday, Halvorsen Drivers Union Local 17 said it had not been consulted.", "Halvorsen Drivers Union Local 17"),
+    ("The Brotherhood of Harbour Pilots Lodge 42 voted to strike on Monday.", "Brotherhood of Harbour Pilots Lodge 42"),
+    ("The Kessler Nurses Union Local 1199 will meet the board.", "Kessler Nurses Union Local 1199"),
+])
+def test_a_branch_number_ends_an_organisation_name(build, text, name):
+    assert name in {e.name for e in build(text).entities}
+
+
+def test_a_year_after_an_organisation_is_no_part_of_its_name(build):
+    names = {e.name for e in build("The Ministry of Health 2024 report was published by the Ministry of Health.").entities}
+    assert "Ministry of Health" in names and not any("2024" in n for n in names)

@@ -210,6 +210,11 @@ class DocumentModel:
             step = self._joins(j + 1, start)  # a hard line wrap is a space: "Minister of State\nfor Digital Development X"
             if step:
                 return step + 1
+        if tok.text.isdigit() and len(tok.text) <= 4 and not (len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100) \
+                and prev.text[:1].isupper() and prev.is_alpha and self._common(prev.lower_) and prev.whitespace_ \
+                and any(name_key(t.text) in self.org_words for t in doc[start:j]):
+            return 1  # "Drivers and Warehouse Workers Union Local 17", "Legion Post 12": the number of a branch is part of
+            # an organisation's name (not a year: "the Health Ministry 2024 report")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
         if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
