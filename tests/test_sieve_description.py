@@ -313,3 +313,13 @@ def test_an_unmatched_gendered_description_skips_people_of_the_other_gender(nlp)
 def test_an_unmatched_description_of_a_thing_stays_unresolved(nlp):
     text = 'Ana Pires chaired the inquiry.\n\n"Nobody was at fault," the report said.'
     assert one(text, nlp)["speaker_entity"] != "Ana Pires"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: "title X and Org's role, Y": the title stays with X
+    ('The merger was announced by Corvale chief executive Ines Marchetti-Lund and Tarrow\'s founder, Ravi Okoro-Blake, '
+     'on Monday.\n\n"We will keep both depots open," the chief executive said.', "Ines Marchetti-Lund"),
+    ('The plan was signed by Dunmore mayor Orla Keane-Whitby and the port\'s chairman, Tomas Ferreira-Holt.\n\n'
+     '"It is a good day for the harbour," the mayor said.', "Orla Keane-Whitby"),
+])
+def test_a_title_before_a_name_is_not_the_role_of_a_name_set_off_after_it(text, speaker, nlp):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -1046,6 +1046,10 @@ class DocumentModel:
             if tok.is_sent_start or (i and self.tokens[i - 1].pos_ == "ADP" and self.tokens[i - 1].lower_ not in ("of",)):
                 break
             i -= 1
+        cut = max((n for n, t in enumerate(np) if n and t.lower_ in ("and", "or") and self.by_token.get(np[n - 1].i) is not None
+                   and self.by_token[np[n - 1].i].kind == "person"), default=-1)
+        np = np[cut + 1:]  # "by Halvorsen chief executive Marcus X and Piñon's founder, Rosalind Y": the description is
+        # what follows the other name and the conjunction ("Piñon's founder"), not the title of the name before it
         nouns = [t for t in np if t.pos_ == "NOUN" and t.is_lower and not t.is_space]
         head = next((t for t in nouns if not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1] in nouns)), None)
         if head is None or head.i in self.by_token or head.lemma_.lower() in self.cue_verbs:
