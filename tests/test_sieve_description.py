@@ -323,3 +323,18 @@ def test_an_unmatched_description_of_a_thing_stays_unresolved(nlp):
 ])
 def test_a_title_before_a_name_is_not_the_role_of_a_name_set_off_after_it(text, speaker, nlp):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: "Org role Name" names the organisation too
+    ('Kelburn Wanderers coach Mirela Dobrescu-Hart said her side had been unlucky. Ashby Town won 2-0.\n\n'
+     'The Wanderers board met on Sunday. "Mirela keeps our full support," the club said.', "Kelburn Wanderers"),
+    ('Dunmore Athletic chairman Piers Okafor-Lyle opened the new stand.\n\n'
+     '"The stand will be full by May," the club said.', "Dunmore Athletic"),
+])
+def test_an_organisation_named_before_a_role_and_a_name_is_a_referent(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_an_organisation_before_a_role_without_a_name_stays_a_modifier(nlp):
+    row = one('"The stand will be full by May," a Dunmore Athletic spokesman said.', nlp)
+    assert row["speaker_entity"] == "a Dunmore Athletic spokesman"

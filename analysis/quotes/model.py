@@ -571,8 +571,11 @@ class DocumentModel:
                 # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]):
-                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
+                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
+                    and not (root.head.i + 1 < len(doc) and self._is_name_token(doc[root.head.i + 1])
+                             and self._words(name)[-1] in self.org_words):
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent; but
+                # "Barrowfield Rovers manager Stellan X" names the club too ("Rovers", "the club" refer back to it)
             candidates = self._candidates(words, title_words)
             before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
             if before_run is not None and end < len(doc) and doc[end].text == ")" and len(words) == 1 and doc[start].is_upper \
