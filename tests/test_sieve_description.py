@@ -338,3 +338,15 @@ def test_an_organisation_named_before_a_role_and_a_name_is_a_referent(text, spea
 def test_an_organisation_before_a_role_without_a_name_stays_a_modifier(nlp):
     row = one('"The stand will be full by May," a Dunmore Athletic spokesman said.', nlp)
     assert row["speaker_entity"] == "a Dunmore Athletic spokesman"
+
+
+@pytest.mark.parametrize("text", [  # round 6: a plural apposition describes every name of the coordination
+    ('"We accept the offer," said Maeve Corrigan-Boyd and Tariq Osei-Lindqvist, the general secretaries of the '
+     'Tram Drivers’ Union and the Depot Staff Association, on Friday.\n\n'
+     'The deal gives drivers a 4 per cent rise.\n\n'
+     'Harlow Transit’s managing director, Colin Brereton-Vance, said he was relieved. "It was a long year," he said.\n\n'
+     '"Nobody wanted a strike," the two leaders said.'),
+])
+def test_a_plural_apposition_gives_its_role_to_every_coordinated_name(text, nlp):
+    row = rows(text, nlp)[-1]
+    assert len(row["speakers"].split("; ")) == 2 and "Brereton" not in row["speakers"] and "Hollander" not in row["speakers"]

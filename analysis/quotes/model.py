@@ -968,8 +968,13 @@ class DocumentModel:
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
                 # (not "Outside court, Irene X, whose father ...": no determiner, no noun phrase of its own)
-            for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
+            words = (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")])
+            for word in words:
                 self._add_role(entity, word)
+            if noun.tag_ == "NNS" and noun.head.i == root.i:  # "X and Y, the general secretaries of A and B": a plural
+                for other in {self.by_token.get(c.i) for c in root.conjuncts} - {None, entity}:  # apposition describes
+                    for word in words:  # every name of the coordination, not only the one the parser hung it on
+                        self._add_role(other, word)
             if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
                 entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
             self._role_of(entity, noun)
