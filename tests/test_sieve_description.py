@@ -350,3 +350,14 @@ def test_an_organisation_before_a_role_without_a_name_stays_a_modifier(nlp):
 def test_a_plural_apposition_gives_its_role_to_every_coordinated_name(text, nlp):
     row = rows(text, nlp)[-1]
     assert len(row["speakers"].split("; ")) == 2 and "Brereton" not in row["speakers"] and "Hollander" not in row["speakers"]
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: legislators' titles written before a name
+    ('Independent TD Siobhán Ní Laoire-Quinn is in hospital in Galway.\n\n'
+     'In a message read out by her son, Cian Quinn, the TD wrote: "I will be back before the budget."',
+     "Siobhán Ní Laoire-Quinn"),
+    ('MEC for Housing Thandeka Mokoena-Dube opened the flats on Monday. "We built them in a year," she said.',
+     "Thandeka Mokoena-Dube"),
+])
+def test_a_legislator_title_is_a_title(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
