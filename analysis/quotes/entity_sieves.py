@@ -113,6 +113,10 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
+    if low == "it" and head.dep_ == "nsubj" and head.head.lemma_.lower() in ctx.cues.document_verbs:
+        noun = next((t for t in reversed(head.doc[:head.i]) if t.pos_ == "NOUN" and not ctx.in_quote[t.i]
+                     and t.lemma_.lower() in ctx.cues.nouns), None)  # "A statement from his widow ... 'X,' it read"
+        return _statement_owner(ctx, head, noun.lemma_.lower()) if noun is not None else []
     if low in PERSON_PRONOUNS:
         answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
         if answering is not None:

@@ -42,7 +42,15 @@ def _depth(token: Token) -> int:
 
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None)
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
+                                             or _document_cue(ctx, tok))
+
+
+def _document_cue(ctx: Context, tok: Token) -> bool:
+    """"'...,' the statement read", "it read": a document verb reports when its subject is a statement noun or "it"
+    and it has no object ("X read a statement" is the reader's act)."""
+    return tok.lemma_.lower() in ctx.cues.document_verbs and not any(c.dep_ in ("dobj", "attr") for c in tok.children) \
+        and any(c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.cues.nouns or c.lower_ == "it") for c in tok.children)
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
