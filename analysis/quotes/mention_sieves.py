@@ -287,7 +287,8 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
-        head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
+        head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
+        # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
