@@ -130,6 +130,24 @@ def test_titles_roles_and_portfolios_are_not_part_of_the_name(build, text, name)
     assert people == [name]
 
 
+@pytest.mark.parametrize("text, name", [  # round 6: a noun for what someone does, made from another noun
+    ("Orchardist Wiremu Tane-Halloran lost half his crop.", "Wiremu Tane-Halloran"),
+    ("Councilor Bettina Ruiz-Aguilar voted no on Tuesday.", "Bettina Ruiz-Aguilar"),
+    ("The race was hot. Finisher Agnieszka Wolny-Brandt said she drank at every stop.", "Agnieszka Wolny-Brandt"),
+])
+def test_an_agent_noun_before_a_name_is_a_role(build, text, name):
+    people = [e.name for e in build(text).entities if e.kind == "person"]
+    assert people == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # a given name that is also an agent noun stays a given name
+    ("Hunter Kowalczyk-Bryce led the count.", "Hunter Kowalczyk-Bryce"),
+    ("Christian de la Fuente-Rey led the count.", "Christian de la Fuente-Rey"),
+])
+def test_a_given_name_like_an_agent_noun_stays_in_the_name(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Norwegian Polar Environment Directorate said it would act.", "Norwegian Polar Environment Directorate"),
     ("The Cape Water Users’ Forum objected.", "Cape Water Users’ Forum"),
@@ -304,3 +322,25 @@ def test_the_company_is_an_organisation_the_story_had_act_not_a_paper_it_cites(n
             'A memo to staff, seen by The Portland Ledger, called the cuts "painful."\n\n'
             'Only last year, the company was touting its new store as "the shop of the future."')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Fern & Flint"
+
+
+@pytest.mark.parametrize("text, name", [  # round 6: a hard line wrap inside a name is only a space
+    ("   The Minister of State\nfor Rural Housing Aoife Ní Chonaill-Byrne\nopened the estate.", "Aoife Ní Chonaill-Byrne"),
+    ("   The objector, Mr Pieter\nvan der Walt-Moss, spoke\nfirst. Mr van der Walt-Moss left.", "Pieter van der Walt-Moss"),
+])
+def test_a_hard_line_wrap_inside_a_name_is_a_space(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 6: the number of a branch belongs to the organisation's name
+    ("On Monday, Halvorsen Drivers Union Local 17 said it had not been consulted.", "Halvorsen Drivers Union Local 17"),
+    ("The Brotherhood of Harbour Pilots Lodge 42 voted to strike on Monday.", "Brotherhood of Harbour Pilots Lodge 42"),
+    ("The Kessler Nurses Union Local 1199 will meet the board.", "Kessler Nurses Union Local 1199"),
+])
+def test_a_branch_number_ends_an_organisation_name(build, text, name):
+    assert name in {e.name for e in build(text).entities}
+
+
+def test_a_year_after_an_organisation_is_no_part_of_its_name(build):
+    names = {e.name for e in build("The Ministry of Health 2024 report was published by the Ministry of Health.").entities}
+    assert "Ministry of Health" in names and not any("2024" in n for n in names)

@@ -287,3 +287,77 @@ def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
             "The former chief engineer of Calder Water, Dr Ifeoma Brandt-Osei, told the committee that she had warned "
             "the board.\n\n\u2018I sent the photographs twice,\u2019 she said.")
     assert rows(text, nlp)[-1]["speaker_entity"] == "Ifeoma Brandt-Osei"
+
+
+# A singular definite description of a person that matches no role the text gave anyone refers to someone
+# already introduced: the person the recent sentences are about (round 6).
+@pytest.mark.parametrize("text, speaker", [
+    ('The survey was carried out by Mr Piet Okonjo-Lamb for the district.\n\n'
+     'Mr Okonjo-Lamb told the hearing the dam was sound. "I would sign it again," the surveyor said.',
+     "Piet Okonjo-Lamb"),
+    ('Hospital director Dr Imani Castellanos-Roy opened the new ward on Friday.\n\n'
+     '"We waited nine years for this," the surgeon said.', "Imani Castellanos-Roy"),
+    ('A study led by Prof Hal Brunner with Dana Whitcombe-Ito found lead in the pipes. '
+     'Whitcombe-Ito ran the tests.\n\n"We tested every tap twice," the graduate student said.', "Dana Whitcombe-Ito"),
+])
+def test_an_unmatched_description_of_a_person_is_the_person_spoken_of(text, speaker, nlp):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_an_unmatched_gendered_description_skips_people_of_the_other_gender(nlp):
+    text = ('Mrs Oona Fairbairn-Lye lost her husband in the fire. Fire chief Mr Colm Aherne-Bates led the inquiry.\n\n'
+            '"Nobody called us," the widow said.')
+    assert one(text, nlp)["speaker_entity"] == "Oona Fairbairn-Lye"
+
+
+def test_an_unmatched_description_of_a_thing_stays_unresolved(nlp):
+    text = 'Ana Pires chaired the inquiry.\n\n"Nobody was at fault," the report said.'
+    assert one(text, nlp)["speaker_entity"] != "Ana Pires"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: "title X and Org's role, Y": the title stays with X
+    ('The merger was announced by Corvale chief executive Ines Marchetti-Lund and Tarrow\'s founder, Ravi Okoro-Blake, '
+     'on Monday.\n\n"We will keep both depots open," the chief executive said.', "Ines Marchetti-Lund"),
+    ('The plan was signed by Dunmore mayor Orla Keane-Whitby and the port\'s chairman, Tomas Ferreira-Holt.\n\n'
+     '"It is a good day for the harbour," the mayor said.', "Orla Keane-Whitby"),
+])
+def test_a_title_before_a_name_is_not_the_role_of_a_name_set_off_after_it(text, speaker, nlp):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: "Org role Name" names the organisation too
+    ('Kelburn Wanderers coach Mirela Dobrescu-Hart said her side had been unlucky. Ashby Town won 2-0.\n\n'
+     'The Wanderers board met on Sunday. "Mirela keeps our full support," the club said.', "Kelburn Wanderers"),
+    ('Dunmore Athletic chairman Piers Okafor-Lyle opened the new stand.\n\n'
+     '"The stand will be full by May," the club said.', "Dunmore Athletic"),
+])
+def test_an_organisation_named_before_a_role_and_a_name_is_a_referent(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_an_organisation_before_a_role_without_a_name_stays_a_modifier(nlp):
+    row = one('"The stand will be full by May," a Dunmore Athletic spokesman said.', nlp)
+    assert row["speaker_entity"] == "a Dunmore Athletic spokesman"
+
+
+@pytest.mark.parametrize("text", [  # round 6: a plural apposition describes every name of the coordination
+    ('"We accept the offer," said Maeve Corrigan-Boyd and Tariq Osei-Lindqvist, the general secretaries of the '
+     'Tram Drivers’ Union and the Depot Staff Association, on Friday.\n\n'
+     'The deal gives drivers a 4 per cent rise.\n\n'
+     'Harlow Transit’s managing director, Colin Brereton-Vance, said he was relieved. "It was a long year," he said.\n\n'
+     '"Nobody wanted a strike," the two leaders said.'),
+])
+def test_a_plural_apposition_gives_its_role_to_every_coordinated_name(text, nlp):
+    row = rows(text, nlp)[-1]
+    assert len(row["speakers"].split("; ")) == 2 and "Brereton" not in row["speakers"] and "Hollander" not in row["speakers"]
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: legislators' titles written before a name
+    ('Independent TD Siobhán Ní Laoire-Quinn is in hospital in Galway.\n\n'
+     'In a message read out by her son, Cian Quinn, the TD wrote: "I will be back before the budget."',
+     "Siobhán Ní Laoire-Quinn"),
+    ('MEC for Housing Thandeka Mokoena-Dube opened the flats on Monday. "We built them in a year," she said.',
+     "Thandeka Mokoena-Dube"),
+])
+def test_a_legislator_title_is_a_title(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

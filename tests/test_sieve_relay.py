@@ -77,3 +77,18 @@ def test_its_role_holder_is_the_person_set_off_with_that_role_of_the_organisatio
 ])
 def test_the_company_right_after_a_sentence_about_an_organisation_is_that_organisation(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: "it read", "the letter read": the statement's owner speaks
+    ('A statement from the victim\'s mother, Joan Ashcroft-Lee, was read out by her son, Ben Ashcroft-Lee.\n\n'
+     '"Nothing will bring Tom back," it read.', "Joan Ashcroft-Lee"),
+    ('A letter from the headteacher, Priya Ramsden-Holt, was sent to parents on Friday. "The school will reopen '
+     'on Monday," the letter read.', "Priya Ramsden-Holt"),
+])
+def test_a_statement_that_reads_is_its_owners(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+def test_a_person_who_reads_a_statement_out_is_no_cue_of_read(nlp):
+    text = 'Ben Ashcroft-Lee read a statement outside court. "We are relieved," his mother, Joan Ashcroft-Lee, said.'
+    assert rows(text, nlp)[-1]["speaker_entity"] == "Joan Ashcroft-Lee"

@@ -132,3 +132,13 @@ def test_an_abbreviated_title_whose_stop_is_split_off_does_not_end_the_attributi
 ])
 def test_of_two_named_subjects_before_the_verb_the_one_next_to_it_speaks(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 6: a set-off cue whose subject has a phrase after its head
+    ('Fire crews were called at 3am. The blaze, a spokeswoman for the county fire service said, "started in the '
+     'kitchen and spread quickly".', "a spokeswoman for the county fire service"),
+    ('The bridge will stay shut. The repairs, an engineer with the highways agency said, "will take most of '
+     'the summer".', "an engineer with the highways agency"),
+])
+def test_a_set_off_cue_speaker_with_a_phrase_after_its_head(text, speaker, nlp):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

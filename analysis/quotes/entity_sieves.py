@@ -113,6 +113,10 @@ def by_name(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 
 def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     low = head.lower_
+    if low == "it" and head.dep_ == "nsubj" and head.head.lemma_.lower() in ctx.cues.document_verbs:
+        noun = next((t for t in reversed(head.doc[:head.i]) if t.pos_ == "NOUN" and not ctx.in_quote[t.i]
+                     and t.lemma_.lower() in ctx.cues.nouns), None)  # "A statement from his widow ... 'X,' it read"
+        return _statement_owner(ctx, head, noun.lemma_.lower()) if noun is not None else []
     if low in PERSON_PRONOUNS:
         answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
         if answering is not None:
@@ -375,7 +379,28 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = by_later(ctx, earlier, None) if earlier is not None else []  # "the grandmother" after "A grandmother
         if found:  # who sat in front of a bulldozer ..." opened the story and the next paragraph named her
             return found
-    return []
+    return _salient_person(ctx, head, det, plural)
+
+
+def _salient_person(ctx: Context, head: Token, det: Token | None, plural: bool) -> list[Entity]:
+    """A singular definite description of a person that matched no role the text gave anyone ("the engineer",
+    "the PhD student", "the widow", "the former auditor-general") refers to someone already introduced: the
+    person a he/she there would refer to (the subject of the recent sentences, of the description's gender).
+    Only nouns for people (a role, a gendered noun, an unnamed-source noun, a noun with an agent ending in
+    ``speaker_lexicon.csv``, or one made from another English noun: "surveyor") qualify: "the hearing", "the letter" are not people."""
+    if det is None or det.lower_ != "the" or plural or head.pos_ != "NOUN" or head.dep_ == "poss":
+        return []  # "the prosecutor's office": the possessor of an office names an organisation, not a person
+    lemma, low, lex = head.lemma_.lower(), head.lower_, ctx.lexicon
+    words = {lemma, low}
+    if words & (set(lex.organisations) | lex.things | ctx.cues.nouns):
+        return []
+    person_noun = bool(words & (lex.roles | lex.unnamed | set(lex.gender))) or any(
+        low.endswith(s) and len(low) > len(s) + 2 for s in lex.agent_suffixes) or ctx.model.derived_agent(low)
+    if not person_noun:
+        return []
+    gender = lex.gender.get(low) or lex.gender.get(lemma)
+    found = ctx.model.person_for_pronoun(head.i, gender)
+    return [found] if found is not None and found.kind == "person" else []
 
 
 def _previous_organisation(ctx: Context, head: Token, word: str) -> Entity | None:

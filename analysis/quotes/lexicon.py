@@ -17,7 +17,7 @@ from ..paths import REFERENCE
 from ..tables import read_rows
 
 CUES_FILE = REFERENCE / "quote_cues.csv"
-CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal"})
+CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal", "document_verb"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
                            "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix"})
@@ -36,6 +36,7 @@ class CueLexicon:
     relays: frozenset[str] = frozenset()  # verbs whose object is the speaker ("quoted her as saying")
     nouns: frozenset[str] = frozenset()  # nouns that carry an attribution ("X's statement")
     phrasal: frozenset[tuple[str, str]] = frozenset()  # (verb lemma, particle) that report only together ("shot back")
+    document_verbs: frozenset[str] = frozenset()  # verbs that report only with a statement as subject ("the letter read")
 
 
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
@@ -46,6 +47,7 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     relays: set[str] = set()
     nouns: set[str] = set()
     phrasal: set[tuple[str, str]] = set()
+    document_verbs: set[str] = set()
     seen: set[tuple[str, str]] = set()
     for row in rows:
         line, kind, pattern = row.line, row["type"], row["pattern"]
@@ -60,11 +62,13 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
                 raise ReferenceDataError("a phrasal cue is a lower-case verb lemma and its particle", path=path, line=line,
                                          field="pattern")
             phrasal.add((parts[0], parts[1]))
-        elif kind in ("verb", "relay", "noun"):
+        elif kind in ("verb", "relay", "noun", "document_verb"):
             if " " in pattern or pattern != pattern.lower():
                 raise ReferenceDataError(f"a {kind} cue is one lower-case lemma", path=path, line=line, field="pattern")
             if kind == "verb":
                 verbs[pattern] = row["channel"] or None
+            elif kind == "document_verb":
+                document_verbs.add(pattern)
             else:
                 (relays if kind == "relay" else nouns).add(pattern)
         elif kind == "channel":
@@ -78,7 +82,7 @@ def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
             words = tuple(pattern.lower().split())
             {"phrase": phrases, "scare": scare, "title": titles}[kind].append(words)
     return CueLexicon(verbs, tuple(phrases), tuple(channels), tuple(scare), tuple(titles), frozenset(relays), frozenset(nouns),
-                      frozenset(phrasal))
+                      frozenset(phrasal), frozenset(document_verbs))
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class SpeakerLexicon:
     platforms: frozenset[str] = frozenset()  # social and messaging platforms ("Instagram"): companies, never a he or she
     agent_suffixes: tuple[str, ...] = ()  # endings of nouns for what people do ("-ator": "Irrigator X Y" is a role)
     vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
+    derived_agent_suffixes: tuple[str, ...] = ()  # "-or", "-ist": a person noun when what precedes is an English noun ("surveyor")
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -124,6 +129,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     platforms: set[str] = set()
     vessels: set[str] = set()
     agent_suffixes: set[str] = set()
+    derived_agent_suffixes: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -158,6 +164,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 raise ReferenceDataError("a place word's value is empty or 'first'", path=path, line=line, field="value")
             places.add(word)
             place_first.add(word)
+        elif kind == "agent_suffix" and value:
+            if value != "derived":
+                raise ReferenceDataError("an agent suffix's value is empty or 'derived'", path=path, line=line, field="value")
+            derived_agent_suffixes.add(word)
         elif kind == "role":
             roles.add(word)
             if value:
@@ -170,7 +180,8 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     return SpeakerLexicon(frozenset(roles), gender, organisations, frozenset(unnamed), role_class, frozenset(modifiers),
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
-                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels))
+                          frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels),
+                          tuple(sorted(derived_agent_suffixes)))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

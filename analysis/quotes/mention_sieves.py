@@ -42,7 +42,15 @@ def _depth(token: Token) -> int:
 
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None)
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
+                                             or _document_cue(ctx, tok))
+
+
+def _document_cue(ctx: Context, tok: Token) -> bool:
+    """"'...,' the statement read", "it read": a document verb reports when its subject is a statement noun or "it"
+    and it has no object ("X read a statement" is the reader's act)."""
+    return tok.lemma_.lower() in ctx.cues.document_verbs and not any(c.dep_ in ("dobj", "attr") for c in tok.children) \
+        and any(c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.cues.nouns or c.lower_ == "it") for c in tok.children)
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
@@ -279,7 +287,8 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
-        head = _np_head(ctx, lead) or _subject_within(ctx, before[k], before[:k])
+        head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
+        # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):

@@ -205,6 +205,16 @@ class DocumentModel:
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
+        if tok.is_space and "\n\n" not in tok.text and nxt is not None and not nxt.is_space and not self.in_quote[j + 1] \
+                and self.paragraph_of(j + 1) == self.paragraph_of(j - 1) and not prev.is_punct:
+            step = self._joins(j + 1, start)  # a hard line wrap is a space: "Minister of State\nfor Digital Development X"
+            if step:
+                return step + 1
+        if tok.text.isdigit() and len(tok.text) <= 4 and not (len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100) \
+                and prev.text[:1].isupper() and prev.is_alpha and self._common(prev.lower_) and prev.whitespace_ \
+                and any(name_key(t.text) in self.org_words for t in doc[start:j]):
+            return 1  # "Drivers and Warehouse Workers Union Local 17", "Legion Post 12": the number of a branch is part of
+            # an organisation's name (not a year: "the Health Ministry 2024 report")
         if tok.text in ("&", "+") and nxt_name and tok.whitespace_:
             return 2  # "Halloway & Sons"
         if tok.lower_ == "and" and nxt_name and tok.ent_type_ == "ORG" and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
@@ -240,7 +250,7 @@ class DocumentModel:
             return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
-            words = {name_key(t.text) for t in doc[start:j]}
+            words = {name_key(t.text) for t in doc[start:j] if not t.is_space}
             org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1 \
                 or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
             if self._is_name_token(target) and org_like:
@@ -466,14 +476,21 @@ class DocumentModel:
         if word not in self.common_nouns and tok.lower_ not in self.common_nouns:
             # a noun for what someone does that the word list lacks ("Irrigator", "Cheesemaker"): an agent ending
             # no given name has, before two more words of a name (the tagger may take it into the person's name)
-            return nxt is not None and tok.is_alpha and any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
-                                                            for s in self.lexicon.agent_suffixes)
+            return nxt is not None and tok.is_alpha and (any(tok.lower_.endswith(s) and len(tok.lower_) > len(s) + 2
+                                                             for s in self.lexicon.agent_suffixes) or self._agent_before(tok, nxt))
         if tok.tag_ in ("NNS", "NNPS") or word in self.lower_lemmas:
             return True  # "Pensioners X Y"; "Passenger X Y" in a text about "passengers": no given name
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if word in self.lexicon.unnamed or tok.lower_ in self.lexicon.unnamed:
             return True  # "Parent Amara X": a noun for a person, whatever the tagger's person span
+        if nxt is not None and self._agent_before(tok, nxt):
+            return True
         return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
+
+    def _agent_before(self, tok: Token, nxt: Token) -> bool:
+        """"Rancher X Y", "Finisher X Y", "Councilor X Y": a noun for what someone does, made from another noun,
+        before a capitalised word (not before a particle: "Christian de la Cruz" is a given name and a surname)."""
+        return self.derived_agent(tok.lower_) and nxt.text[:1].isupper() and nxt.lower_ not in self.particles
 
     def _is_modifier(self, k: int, end: int) -> bool:
         """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X",
@@ -554,8 +571,11 @@ class DocumentModel:
                 # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]):
-                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent
+                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
+                    and not (root.head.i + 1 < len(doc) and self._is_name_token(doc[root.head.i + 1])
+                             and self._words(name)[-1] in self.org_words):
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent; but
+                # "Barrowfield Rovers manager Stellan X" names the club too ("Rovers", "the club" refer back to it)
             candidates = self._candidates(words, title_words)
             before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
             if before_run is not None and end < len(doc) and doc[end].text == ")" and len(words) == 1 and doc[start].is_upper \
@@ -948,8 +968,13 @@ class DocumentModel:
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 entity.evidence["organisation"] += 2  # "the port operator, Meridian Terminals", "Grayling, the messaging app"
                 # (not "Outside court, Irene X, whose father ...": no determiner, no noun phrase of its own)
-            for word in (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")]):
+            words = (noun.lemma_.lower(), low, *[c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")])
+            for word in words:
                 self._add_role(entity, word)
+            if noun.tag_ == "NNS" and noun.head.i == root.i:  # "X and Y, the general secretaries of A and B": a plural
+                for other in {self.by_token.get(c.i) for c in root.conjuncts} - {None, entity}:  # apposition describes
+                    for word in words:  # every name of the coordination, not only the one the parser hung it on
+                        self._add_role(other, word)
             if noun.pos_ == "NOUN" and noun.is_lower and self._common(noun.lemma_.lower()):
                 entity.text_roles.add(noun.lemma_.lower())  # "X, a toxicologist," / "the toxicologist X"
             self._role_of(entity, noun)
@@ -1029,6 +1054,10 @@ class DocumentModel:
             if tok.is_sent_start or (i and self.tokens[i - 1].pos_ == "ADP" and self.tokens[i - 1].lower_ not in ("of",)):
                 break
             i -= 1
+        cut = max((n for n, t in enumerate(np) if n and t.lower_ in ("and", "or") and self.by_token.get(np[n - 1].i) is not None
+                   and self.by_token[np[n - 1].i].kind == "person"), default=-1)
+        np = np[cut + 1:]  # "by Halvorsen chief executive Marcus X and Piñon's founder, Rosalind Y": the description is
+        # what follows the other name and the conjunction ("Piñon's founder"), not the title of the name before it
         nouns = [t for t in np if t.pos_ == "NOUN" and t.is_lower and not t.is_space]
         head = next((t for t in nouns if not (t.i + 1 < len(self.tokens) and self.tokens[t.i + 1] in nouns)), None)
         if head is None or head.i in self.by_token or head.lemma_.lower() in self.cue_verbs:
@@ -1361,10 +1390,11 @@ class DocumentModel:
         subject, a person known to have the pronoun's gender before one of unknown gender; then anyone
         main subject of its own sentence; else the last one mentioned at all. A person of unknown gender
         who is the subject of the pronoun's own sentence is not preferred to a known one before it:
-        "Ferraresi, who has coached her since she was 12" is not about Ferraresi.
+        "Ferraresi, who has coached her since she was 12" is not about Ferraresi. With ``gender`` None (a
+        description with no gender, "the surveyor") everyone fits.
         """
         people = [e for e in self.entities if (e.kind == "person" or (e.kind == "unnamed" and not e.plural))
-                  and e.gender in (None, gender) and e.last_before(before) >= 0 and e is not exclude]
+                  and (gender is None or e.gender in (None, gender)) and e.last_before(before) >= 0 and e is not exclude]
         if not people:
             return self._tagged_organisation(before)
         answer = self.answerer(before)
@@ -1599,6 +1629,13 @@ class DocumentModel:
                  word[:-3] + "y" if word.endswith("ies") else "", word[:-1] + "um" if word.endswith("a") else "")
         # a plural ending only ("media" of "medium"): "Orla" is no plural of "or"
         return bool(self.common_nouns) and any(w in self.common_nouns for w in forms if w)
+
+    def derived_agent(self, word: str) -> bool:
+        """A noun for a person made from another English noun of four letters or more with an agent ending
+        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"."""
+        low = word.lower()
+        return any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
+                   for s in self.lexicon.derived_agent_suffixes)
 
     def _plural_common(self, word: str) -> bool:
         """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
