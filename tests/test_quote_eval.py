@@ -189,3 +189,11 @@ def test_change_compares_only_quotations_both_runs_found():
     after = comparison_of({"a": [True], "b": [True]})   # a's second quotation was missed by the second run
     row = speaker_accuracy_change(before, after).iloc[0]
     assert (row["found"], row["before"], row["after"]) == (2, 0.5, 1.0)
+
+
+def test_a_splits_interval_does_not_depend_on_the_other_splits_in_the_table():
+    test = comparison_of({f"c{n}": [n % 3 != 0, True] for n in range(30)}, split="test")
+    dev = comparison_of({f"d{n}": [n % 2 == 0] for n in range(25)}, split="dev")
+    alone = speaker_accuracy_interval(test).iloc[0]
+    together = speaker_accuracy_interval(pd.concat([dev, test])).set_index("split").loc["test"]
+    assert (alone["low"], alone["high"]) == (together["low"], together["high"])

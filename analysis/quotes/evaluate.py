@@ -317,14 +317,14 @@ def speaker_accuracy_interval(comparison: pd.DataFrame, *, level: float = 0.95, 
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
     order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
-    rng = np.random.default_rng(seed)
     rows = []
     found = comparison[comparison["found"] & ~comparison["spurious"]]
     for split in sorted(found["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
         per_case = (found[found["split"] == split].assign(ok=lambda f: f["speaker_correct"].astype(bool))
                     .groupby("id")["ok"].agg(["sum", "count"]))
         correct, total = per_case["sum"].to_numpy(), per_case["count"].to_numpy()
-        picks = rng.integers(0, len(per_case), size=(draws, len(per_case)))
+        picks = np.random.default_rng(seed).integers(0, len(per_case), size=(draws, len(per_case)))  # per split: a
+        # split's interval does not depend on which other splits are in the table
         resampled = correct[picks].sum(axis=1) / total[picks].sum(axis=1)
         low, high = np.quantile(resampled, [(1 - level) / 2, (1 + level) / 2])
         rows.append({"split": split, "cases": len(per_case), "found": int(total.sum()),
@@ -352,13 +352,13 @@ def speaker_accuracy_change(before: pd.DataFrame, after: pd.DataFrame, *, level:
 
     both = found(before).merge(found(after), on=key, suffixes=("_before", "_after"))
     order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
-    rng = np.random.default_rng(seed)
     rows = []
     for split in sorted(both["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
         per_case = both[both["split"] == split].groupby("id")[["ok_before", "ok_after"]].agg(["sum", "count"])
         was, now = per_case[("ok_before", "sum")].to_numpy(), per_case[("ok_after", "sum")].to_numpy()
         total = per_case[("ok_before", "count")].to_numpy()
-        picks = rng.integers(0, len(per_case), size=(draws, len(per_case)))
+        picks = np.random.default_rng(seed).integers(0, len(per_case), size=(draws, len(per_case)))  # per split: a
+        # split's interval does not depend on which other splits are in the table
         moved = (now[picks].sum(axis=1) - was[picks].sum(axis=1)) / total[picks].sum(axis=1)
         low, high = np.quantile(moved, [(1 - level) / 2, (1 + level) / 2])
         rows.append({"split": split, "cases": len(per_case), "found": int(total.sum()),
