@@ -56,7 +56,7 @@ def mention_span(tok: Token, is_name: Callable[[Token], bool] | None = None) -> 
                      if b.dep_ == "appos" and b.left_edge.i == a.i + 1 and name_like(b)]
         if named:
             # "The committee's chairwoman, Rosa Lind," -> role; "One of them, X, an expert ..." -> the other apposition
-            others = [a for a in appos if a is not named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
+            others = [a for a in appos if a != named[0]] + [a for a in named[0].children if a.dep_ == "appos"]
             if others:
                 role = clean(doc[others[0].left_edge.i:others[0].right_edge.i + 1].text)
             elif tok.pos_ not in ("NUM", "PRON"):
@@ -244,7 +244,7 @@ def _reported_speaker(ctx: Context, sentence: Span) -> Entity | None:
     who said the change would upend bus schedules"): the subject of a reporting verb, through its relative pronoun."""
     found = set()
     for tok in sentence:
-        if tok.dep_ != "nsubj" or ctx.in_quote[tok.i] or tok.head.lemma_.lower() not in ctx.cues.verbs or tok.head is sentence.root:
+        if tok.dep_ != "nsubj" or ctx.in_quote[tok.i] or tok.head.lemma_.lower() not in ctx.cues.verbs or tok.head == sentence.root:
             continue
         who = tok.head.head if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" else tok
         entity = ctx.model.entity_at(who.i)

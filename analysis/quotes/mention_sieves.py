@@ -240,7 +240,7 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
         if before:
             return before[-1]
     ids = {n.i for n in tokens}
-    heads = [t for t in nouns if t.head.i not in ids or t.head is t]
+    heads = [t for t in nouns if t.head.i not in ids or t.head == t]
     return heads[0] if heads else nouns[-1]
 
 
@@ -447,7 +447,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
-                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head is not tok else tok  # "read" tagged NOUN
+                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
                 _add(out, _found("parse", ctx, owner, verb))
         for phrase in ctx.cues.phrases:
             if tuple(lows[k:k + len(phrase)]) == phrase:
@@ -526,25 +526,25 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
         before = _subject_before(ctx, verb)
         if before is not None:
             return before
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head is not verb.head \
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head != verb.head \
             and _is_cue_verb(ctx, verb.head.head):
         head = verb.head.head  # "X said farmers would be '...', adding: '...'": the participle goes with the reporting
         # verb, not with the clause it reports (its subject, "farmers", is spoken about)
     for _ in range(4):
         if head is None:
             break
-        if head is not verb and head.lemma_.lower() in ctx.cues.relays:  # "quoted him as saying": the object
+        if head != verb and head.lemma_.lower() in ctx.cues.relays:  # "quoted him as saying": the object
             deps = ("nsubjpass",) if _passive(head) else ("dobj",)
             obj = next((c for c in head.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
             if obj is not None:
                 return obj
-        if _passive(head) and head is verb:
+        if _passive(head) and head == verb:
             agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if _agent_ok(ctx, agent):
                 return agent
-        subj = _best_subject(ctx, head, passive=head is not verb)  # "X was charged after branding ...": X
-        undergoer = subj is not None and head is not verb and subj.dep_ == "nsubjpass" and head.dep_ == "advcl" \
-            and any(c.dep_ == "mark" for c in head.children) and head.head is not head
+        subj = _best_subject(ctx, head, passive=head != verb)  # "X was charged after branding ...": X
+        undergoer = subj is not None and head != verb and subj.dep_ == "nsubjpass" and head.dep_ == "advcl" \
+            and any(c.dep_ == "mark" for c in head.children) and head.head != head
         if undergoer:  # "X hit out after his club was docked points, branding ...": the main clause's subject
             fallback = fallback or subj
             head = head.head
@@ -564,10 +564,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
                 return owner
             head = noun.head if noun.head is not noun else None
             continue
-        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head is not head.head:
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head != head.head:
             head = head.head.head  # "accused him of promising ...": the verb the preposition hangs from
             continue
-        head = head.head if head.dep_ in ADJUNCT_DEPS and head.head is not head else None
+        head = head.head if head.dep_ in ADJUNCT_DEPS and head.head != head else None
     # no subject in the parse: a proper noun right after the verb ("said Pires"), never an object
     if fallback is not None:
         return fallback

@@ -226,7 +226,7 @@ class DocumentModel:
             conj = nxt
         if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and (
                 (start > 0 and self._word_before(start).lower_ == "the")
-                or (conj is not tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
+                or (conj != tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
                 and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
             return conj.i - j + 2  # "the Culloden and Balloch Community Council", "the Drivers’ and Operatives’ Union":
@@ -682,7 +682,7 @@ class DocumentModel:
         """The sentence's main subject outside quotations (or its apposition, or the role noun before it):
         in news copy the first subject is the sentence's topic, and it survives a parser that hangs the
         main clause under a subordinate one."""
-        while tok.i not in self._first_subjects() and tok.head is not tok and tok.dep_ in ("appos", "compound", "dobj"):
+        while tok.i not in self._first_subjects() and tok.head != tok and tok.dep_ in ("appos", "compound", "dobj"):
             tok = tok.head
         return self._first_subjects().get(tok.i, False)
 
