@@ -373,12 +373,6 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.named_by_head(lemma, head.i)  # "the choir" after "the Lakeside Choir"
         if found is not None:
             return [found]
-    if det is not None and det.lower_ == "the" and not plural and (lemma in ctx.lexicon.gender or low in ctx.lexicon.gender):
-        earlier = next((t for t in reversed(head.doc[:head.i]) if t.lemma_.lower() == lemma and not ctx.in_quote[t.i]
-                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)), None)
-        found = by_later(ctx, earlier, None) if earlier is not None else []  # "the grandmother" after "A grandmother
-        if found:  # who sat in front of a bulldozer ..." opened the story and the next paragraph named her
-            return found
     return _salient_person(ctx, head, det, plural)
 
 
