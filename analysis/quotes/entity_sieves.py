@@ -312,11 +312,6 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if det is not None and det.lower_ in INDEFINITE:
         return []
     lemma, low = head.lemma_.lower(), head.lower_
-    if det is not None and det.lower_ in ("its", "their") and {lemma, low} & ctx.lexicon.roles:
-        org = ctx.model.organisation_for_pronoun(head.i)  # "Its chief executive said": the organisation's
-        holder = _set_off_holder(ctx, lemma, org, head.i) if org is not None else None
-        if holder is not None:
-            return [holder]
     if lemma in ctx.cues.nouns:  # "the statement said": whose statement the text quoted last
         for earlier in reversed(ctx.quotes):
             sentence = earlier.span.sent
@@ -336,7 +331,7 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             members = ctx.model.plural_referents(head)
             if members:
                 return members
-        found = _previous_organisation(ctx, head, word) or ctx.model.organisation_for(word, head.i, mods)
+        found = ctx.model.organisation_for(word, head.i, mods)
         if found is not None:
             return [found]
     roles = [w for w in (lemma, low, *mods) if w in ctx.lexicon.roles or w in ctx.model.title_words]
@@ -395,43 +390,6 @@ def _salient_person(ctx: Context, head: Token, det: Token | None, plural: bool) 
     gender = lex.gender.get(low) or lex.gender.get(lemma)
     found = ctx.model.person_for_pronoun(head.i, gender)
     return [found] if found is not None and found.kind == "person" else []
-
-
-def _previous_organisation(ctx: Context, head: Token, word: str) -> Entity | None:
-    """"The boat's owner, Cape Sable Fisheries, said ... . '...,' the company said": an organisation description
-    reporting right after a sentence of its paragraph whose subject is an organisation (also one set off after a
-    description) is that organisation, when its name says it is of no other kind."""
-    if head.dep_ != "nsubj":
-        return None
-    _, prev = _sentence_before(ctx, head)
-    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None) \
-        if prev is not None else None
-    entity = _entity_of_subject(ctx, subject) if subject is not None else None
-    if entity is None or entity.kind != "organisation":
-        return None
-    words = ctx.lexicon.organisations.get(word, frozenset()) | {word}
-    names = {w for k in entity.keys for w in k.split()}
-    return entity if names & words or not names & set(ctx.lexicon.organisations) else None
-
-
-def _set_off_holder(ctx: Context, lemma: str, org: Entity, before: int) -> Entity | None:
-    """The person the text set off with this role of ``org`` before ``before`` ("X, chief executive of the Road
-    Freight Association,"), read from the words (a name, a comma, the role, "of", the organisation), however the
-    parser attached them."""
-    doc = ctx.doc
-    for tok in reversed(doc[:before]):
-        if tok.lemma_.lower() != lemma or ctx.in_quote[tok.i] or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
-            continue
-        after = next((t for t in doc[tok.i + 2:tok.i + 5] if ctx.model.entity_at(t.i) is not None), None)
-        if after is None or ctx.model.entity_at(after.i) is not org:
-            continue
-        i = tok.i - 1
-        while i > 0 and doc[i].pos_ in ("ADJ", "NOUN", "DET") and not doc[i].is_punct:
-            i -= 1
-        person = ctx.model.entity_at(i - 1) if doc[i].text == "," and i > 0 else None
-        if person is not None and person.kind == "person":
-            return person
-    return None
 
 
 def _statement_owner(ctx: Context, head: Token, lemma: str) -> list[Entity]:
