@@ -89,6 +89,7 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "test3": ("v", PALETTE["green"], "test3 (held out in\nround 3, then tuned on)"),
     "test4": ("P", PALETTE["blue"], "test4 (held out in\nround 4, then tuned on)"),
     "test5": ("X", PALETTE["grey"], "test5 (held out in\nround 5, then tuned on)"),
+    "test6": ("h", PALETTE["yellow"], "test6 (held out in\nround 6, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 
@@ -112,7 +113,7 @@ def family_score_figure(scores: pd.DataFrame, *, metric: str = "speaker_accuracy
         if split == "seed":  # the seed has its own row; its "all" would repeat it
             part = part[part["family"] != "all"]
         ax.scatter(part[metric], [y[f] + offset for f in part["family"]], marker=marker, color=colour, label=label,
-                   s=36, zorder=3)
+                   s=36, zorder=3, edgecolors="#333333", linewidths=0.4)  # the edge keeps yellow visible
     for target in targets:
         ax.axvline(target, color=PALETTE["grey"], linestyle="--", linewidth=0.8, zorder=1)
     ax.set_yticks(list(y.values()), list(y.keys()))
