@@ -133,6 +133,7 @@ class DocumentModel:
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
         self.particles = lexicon.particles  # "van", "al", "ap", "Ó": inside names, never a short name alone
+        self.inner_particles = lexicon.inner_particles  # "an" of "Mac an Bhaird": a particle only after another one
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
         self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
@@ -202,6 +203,8 @@ class DocumentModel:
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
+        if tok.lower_ in self.inner_particles and prev.lower_ in self.particles and nxt_name:
+            return 1  # "Mac an Bhaird", "Nic an tSaoir": the Irish article between a particle and the surname
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
@@ -778,7 +781,8 @@ class DocumentModel:
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        entity.keys.update(w for w in words if w not in self.particles and w not in ("of", "for", "and", "the", "&"))
+        entity.keys.update(w for w in words if w not in self.particles and w not in self.inner_particles
+                           and w not in ("of", "for", "and", "the", "&"))
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
