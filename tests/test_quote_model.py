@@ -140,6 +140,18 @@ def test_an_agent_noun_before_a_name_is_a_role(build, text, name):
     assert people == [name]
 
 
+@pytest.mark.parametrize("text, name", [  # round 7: the surname is the word before post-nominals, and a two-letter
+    # surname the word list has as an abbreviation ("ng") is still a surname
+    ("Fares rose on Monday. Commuter Sophie Ng said the rise was too much.", "Sophie Ng"),
+    ("Fares rose on Monday. Passenger Kevin Wu said he had given up on the bus.", "Kevin Wu"),
+    ("The court rose at four. His barrister, Simon Pettifer SC, said the case was closed.", "Simon Pettifer"),
+    ("The hearing resumed. Advocate Lindiwe de Klerk SC told the panel it had no case.", "Lindiwe de Klerk"),
+    ("The hearing resumed. Counsel Oliver Brandt KC said the panel had no case.", "Oliver Brandt"),
+])
+def test_a_role_noun_before_a_name_ending_in_a_two_letter_surname_or_post_nominals_is_a_role(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
 @pytest.mark.parametrize("text, name", [  # a given name that is also an agent noun stays a given name
     ("Hunter Kowalczyk-Bryce led the count.", "Hunter Kowalczyk-Bryce"),
     ("Christian de la Fuente-Rey led the count.", "Christian de la Fuente-Rey"),

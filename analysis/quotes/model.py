@@ -393,9 +393,15 @@ class DocumentModel:
             else:
                 break
         words = self._word_starts(k, end)
-        last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
-        personal = last not in self.common_nouns and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
-        while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
+        trail = 0  # post-nominal letters after the name ("Simon Pettifer SC"): the surname is the word before them
+        while len(words) - trail > 1 and doc[words[-1 - trail]].lower_.rstrip(".") in self.lexicon.postnominal:
+            trail += 1
+        last_end = words[len(words) - trail] if trail else end
+        last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
+        surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
+        # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
+        personal = (last not in self.common_nouns or surname_like) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        while personal and len(words) - trail >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
             words = words[1:]
