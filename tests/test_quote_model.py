@@ -155,6 +155,8 @@ def test_a_role_noun_before_a_name_ending_in_a_two_letter_surname_or_post_nomina
 @pytest.mark.parametrize("text, name", [  # a given name that is also an agent noun stays a given name
     ("Hunter Kowalczyk-Bryce led the count.", "Hunter Kowalczyk-Bryce"),
     ("Christian de la Fuente-Rey led the count.", "Christian de la Fuente-Rey"),
+    ("Herman Van der Berg-Ruys led the count.", "Herman Van der Berg-Ruys"),
+    ("Norman Okafor Ellis led the count.", "Norman Okafor Ellis"),
 ])
 def test_a_given_name_like_an_agent_noun_stays_in_the_name(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

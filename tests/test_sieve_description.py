@@ -299,6 +299,11 @@ def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
      '"We waited nine years for this," the surgeon said.', "Imani Castellanos-Roy"),
     ('A study led by Prof Hal Brunner with Dana Whitcombe-Ito found lead in the pipes. '
      'Whitcombe-Ito ran the tests.\n\n"We tested every tap twice," the graduate student said.', "Dana Whitcombe-Ito"),
+    # round 7: a compound in -man/-woman made from an English noun is a noun for a person
+    ('Hawks coach Dana Whitfield said the loss hurt.\n\nThe visitors\u2019 captain, Liam Okoro, praised his side. '
+     '\u201cWe won every contest,\u201d the former Hawks ruckman said.', "Liam Okoro"),
+    ('The band split on Friday. Its singer, Tom Rees-Carver, thanked the fans. "It was a good run," the frontman said.',
+     "Tom Rees-Carver"),
 ])
 def test_an_unmatched_description_of_a_person_is_the_person_spoken_of(text, speaker, nlp):
     assert one(text, nlp)["speaker_entity"] == speaker
