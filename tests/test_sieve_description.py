@@ -82,6 +82,16 @@ def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speak
     assert one(text, nlp)["speaker_entity"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # round 7: a council is a local authority
+    ('Residents met on Thursday. Brenton Shire Council said the works would start in May. '
+     '"The money is there," the authority said.', "Brenton Shire Council"),
+    ('Leeds City Council approved the plan. Later, the authority said: "We have listened to residents."',
+     "Leeds City Council"),
+])
+def test_the_authority_is_the_council_the_text_named(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
 @pytest.mark.parametrize("text", [
     'Harbour Hawks and Westfield Comets were fined after the match. "We regret what happened," both clubs said.',
     'Two of the region\'s biggest dairy cooperatives, Lakeside Milk Cooperative and Upland Creameries, will merge. '
