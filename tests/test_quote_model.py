@@ -40,6 +40,11 @@ def test_roles_from_appositions_and_titles(build):
     assert entities["Ines Valle"].gender == "f" and "spokeswoman" in entities["Ines Valle"].roles
 
 
+def test_an_honorific_of_another_language_gives_its_gender(build):
+    people = by_name(build("Gogo Thandeka Mahlangu and Mkhulu Sipho Dube queued from dawn."))
+    assert people["Thandeka Mahlangu"].gender == "f" and people["Sipho Dube"].gender == "m"
+
+
 def test_gender_from_honorifics_and_pronouns(build):
     entities = by_name(build("Mr Tom Vale arrived. Ana Lind said her plan was ready."))
     assert entities["Tom Vale"].gender == "m" and entities["Ana Lind"].gender == "f"
@@ -124,6 +129,11 @@ def test_events_and_works_are_named_but_never_people(build):
     ("Passengers were stranded. Passenger Ilse Brandvold-Kaur said the crew had vanished.", "Ilse Brandvold-Kaur"),
     ("Governor-elect Mirela Costache-Pop thanked voters.", "Mirela Costache-Pop"),
     ("MEP Ragnar Olafsson-Dahl voted against.", "Ragnar Olafsson-Dahl"),
+    # round 7: honorifics of other languages kept before a name in English news
+    ("Gogo Thandeka Mahlangu, 79, queued from dawn.", "Thandeka Mahlangu"),
+    ("Shrimati Kamala Devi said the well had run dry.", "Kamala Devi"),
+    ("Frau Ingrid Vogel-Hartmann said the tram was late.", "Ingrid Vogel-Hartmann"),
+    ("Datuk Ahmad Zulkifli opened the bridge.", "Ahmad Zulkifli"),
 ])
 def test_titles_roles_and_portfolios_are_not_part_of_the_name(build, text, name):
     people = [e.name for e in build(text).entities if e.kind == "person"]
