@@ -45,6 +45,13 @@ def test_an_honorific_of_another_language_gives_its_gender(build):
     assert people["Thandeka Mahlangu"].gender == "f" and people["Sipho Dube"].gender == "m"
 
 
+def test_a_possessive_in_a_who_clause_is_the_names_unless_someone_is_named_between(build):
+    people = by_name(build("The dig was led by Mirela Dantas-Quill, who spent six years there with her students."))
+    assert people["Mirela Dantas-Quill"].votes["f"] == 1
+    people = by_name(build("The study was led by Kerry Vance, who worked with Ana Pires and her team, and by Sam Hollis."))
+    assert people["Kerry Vance"].votes["f"] == 0
+
+
 def test_gender_from_honorifics_and_pronouns(build):
     entities = by_name(build("Mr Tom Vale arrived. Ana Lind said her plan was ready."))
     assert entities["Tom Vale"].gender == "m" and entities["Ana Lind"].gender == "f"

@@ -1106,6 +1106,7 @@ class DocumentModel:
                 continue
             for verb in tok.ancestors:
                 if verb.dep_ == "relcl":
+                    self._relative_vote(tok, verb, gender)
                     break
                 subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
                 if subj is None:
@@ -1342,6 +1343,19 @@ class DocumentModel:
             people = (people + [e for e in self.people_near(head.i) if e not in people])[:count]
             people.sort(key=lambda e: e.mentions[0])
         return people if len(people) >= 2 else []
+
+    def _relative_vote(self, tok: Token, rel: Token, gender: str) -> None:
+        """A his/her in a "who" clause set off after a name is the name's when no one else is named between them
+        ("X, who spent a decade tracking the crab with her students, ..."): the clause is about X."""
+        who = next((c for c in rel.children if c.dep_ in SUBJECT_DEPS and c.lower_ == "who" and c.i < tok.i), None)
+        entity = self.by_token.get(rel.head.i)
+        if who is None or entity is None or entity.kind != "person" or self._organisational(entity):
+            return
+        between = range(rel.head.i + 1, tok.i)
+        if any(self.by_token.get(k) not in (None, entity) or self.lexicon.gender.get(self.tokens[k].lower_)
+               and self.tokens[k].pos_ == "PRON" for k in between):
+            return  # "X, who met Y and her husband": the possessive may be Y's
+        entity.votes[gender] += 1
 
     def _pronoun_chain(self) -> None:
         """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
