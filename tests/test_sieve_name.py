@@ -79,6 +79,15 @@ def test_a_plural_title_before_coordinated_names(nlp):
     assert row["speakers"] == "Aoife Brannigan; Tomasz Wielgosz"
 
 
+@pytest.mark.parametrize("text, speakers", [  # round 7: the abbreviated plural titles of US legislators
+    ('Two senators said Tuesday they would back a bill.\n\n"Nobody should wait an hour," said Sens. Aurora Lindqvist '
+     'and Pete Moravec in a statement.', "Aurora Lindqvist; Pete Moravec"),
+    ('"We will not back down," Reps. Tamsin Okoye and Hal Brennan said on Friday.', "Tamsin Okoye; Hal Brennan"),
+])
+def test_an_abbreviated_plural_title_before_coordinated_names(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
 @pytest.mark.parametrize("text, speakers", [
     ('"We will appeal," said state Sen. Marta Villanueva and state Rep. Owen Talbot, who represent the valley.',
      "Marta Villanueva; Owen Talbot"),
