@@ -82,6 +82,17 @@ def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speak
     assert one(text, nlp)["speaker_entity"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # round 7: a Recorder is a judge of the English courts
+    ('Darren Holt-Mayer, 41, admitted dangerous driving. "I was late for work," he told Recorder Priya Anand.\n\n'
+     'Jailing him, the recorder said she had seldom seen such footage. "You could have killed someone," she added.',
+     "Priya Anand"),
+    ('Darren Holt-Mayer, 41, admitted dangerous driving before Recorder Tom Ellery. "It was reckless," the judge said.',
+     "Tom Ellery"),
+])
+def test_a_recorder_is_a_judge_the_description_finds(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
 @pytest.mark.parametrize("text, speaker", [  # round 7: a council is a local authority
     ('Residents met on Thursday. Brenton Shire Council said the works would start in May. '
      '"The money is there," the authority said.', "Brenton Shire Council"),
