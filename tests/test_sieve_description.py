@@ -387,3 +387,20 @@ def test_a_plural_apposition_gives_its_role_to_every_coordinated_name(text, nlp)
 ])
 def test_a_legislator_title_is_a_title(text, speaker, nlp):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a delayed-identification lede
+    ('A former nurse who was jailed for a theft she did not commit says she feels \u201conly relief\u201d after judges '
+     'cleared her name.\n\nMargit Oyelaran-Spence, 58, from Leicester, was at home when she heard the ruling.',
+     "Margit Oyelaran-Spence"),
+    ('A veteran firefighter who spent 30 years with the brigade says he is \u201cheartbroken\u201d by the closure.\n\n'
+     'Tomasz Wierzbicki, 61, who joined in 1994, said his crew had been told by text.', "Tomasz Wierzbicki"),
+])
+def test_a_ledes_described_speaker_called_he_or_she_is_the_person_named_next(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_ledes_described_speaker_is_not_someone_of_unknown_gender_named_next(nlp):
+    text = ('A retired teacher says she is \u201cfurious\u201d about the closure.\n\n'
+            'Councillor Bram Ostrowski, who chairs the committee, said his vote was fair.')
+    assert one(text, nlp)["speaker_entity"] == "A retired teacher"

@@ -1709,6 +1709,10 @@ class DocumentModel:
                                                                        or (gender is not None and e.gender == gender))]
         return min(later, key=lambda e: e.mentions[0]) if later else None
 
+    def lede_paragraph(self) -> int:
+        """Index of the story's first paragraph (after a headline, if the text opens with one)."""
+        return self._lede()
+
     def _lede(self) -> int:
         """Index of the story's first paragraph: the first, or the second after a headline (a first paragraph
         that does not end a sentence: "‘I’d do it again’: pensioner who blocked bulldozer cleared")."""
