@@ -258,3 +258,14 @@ def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp
     text = ('Ciarán Ó Dálaigh (40) admitted the theft. His solicitor, Gráinne Nic Dhonncha SC, told Judge Eamon Ruane '
             'that her client was sorry. "He has paid back every cent," she said.')
     assert one(text, nlp)["speaker_entity"] == "Gráinne Nic Dhonncha"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a lower-case particle opening a short name belongs to it
+    ('Farm advocate Jamal al-Khatib, of the growers\' cooperative, spoke next. "Our members plant in February," '
+     'al-Khatib said.', "Jamal al-Khatib"),
+    ('The party\'s leader in council, Riaan du Toit, accused the utility of delays.\n\n'
+     'The audit committee, du Toit said, "warned about this in March".', "Riaan du Toit"),
+    ('Mayor Noor el-Sayed opened the bridge. "It took ten years," el-Sayed said.', "Noor el-Sayed"),
+])
+def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -341,12 +341,33 @@ class DocumentModel:
                 j -= 1
             runs.append((i, j))
             i = j
+        runs = self._particle_openings(runs)
         # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
         covered = {k for a, b in runs for k in range(a, b)}
         words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
         extra = [(k, k + 1) for k, tok in enumerate(self.tokens) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
                  and name_key(tok.text) in words]
         return sorted(runs + extra)
+
+    def _particle_openings(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Runs that a lower-case particle before them belongs to: "al-Khatib said" (a particle joined by a hyphen
+        always opens the name) and "du Toit said" after "Riaan du Toit" (the particle and the words after it end a
+        longer name of the text). A particle alone is never the name, so the surname keeps it."""
+        doc = self.tokens
+        full = {tuple(name_key(t.text) for t in doc[a:b] if not t.is_space) for a, b in runs if b - a > 1}
+        ends = {words[k:] for words in full for k in range(1, len(words))}
+        out = []
+        for a, b in runs:
+            k = a
+            if k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+                    and doc[k - 2].lower_ in self.particles and doc[k - 2].text[:1].islower():
+                k -= 2  # "al-Khatib", "el-Sayed"
+            while k >= 1 and doc[k - 1].lower_ in self.particles and doc[k - 1].text[:1].islower() and doc[k - 1].whitespace_ \
+                    and tuple(name_key(t.text) for t in doc[k - 1:b] if not t.is_space) in ends \
+                    and self.in_quote[k - 1] == self.in_quote[a]:
+                k -= 1  # "du Toit", "van der Berg" after the full name
+            out.append((k, b))
+        return out
 
     def _organisation_name(self, run: Span) -> bool:
         """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
