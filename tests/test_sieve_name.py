@@ -269,3 +269,13 @@ def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp
 ])
 def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a surname that is also an organisation word ("Lines", "Mills")
+    ('The defendant\'s solicitor, Rupert Lines, said his client was sorry.\n\n"He has not," Mr Lines told the court.',
+     "Rupert Lines"),
+    ('The practice manager, Gwen Banks, wrote to patients.\n\n"We are full," Ms Banks said on Monday.', "Gwen Banks"),
+    ('Halloway & Sons said profits fell. Mr Halloway, a nephew of the founder, said: "It was a hard year."', "Halloway"),
+])
+def test_an_honorific_and_a_surname_like_an_organisation_word_name_the_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

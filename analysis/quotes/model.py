@@ -374,6 +374,8 @@ class DocumentModel:
         words = [name_key(t.text) for t in run if not t.is_punct]
         if not words:
             return False
+        if len(words) == 2 and words[0] in self.lexicon.gender and words[0] in self.title_words:
+            return False  # "Mr Lines", "Dr Mills", "Ms Banks": an honorific before one word names a person
         heads = {words[-1]} | {words[k - 1] for k, w in enumerate(words) if w in ("of", "for") and k}
         return bool(heads & self.org_words)
 
@@ -751,7 +753,10 @@ class DocumentModel:
             # (an organisation's name is not a longer form of the place or person its first word names: "Iowa Library
             # Association" after the dateline's "Iowa")
         if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
-            candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
+            candidates = [e for e in candidates if not self._organisational(e) or e.evidence["person"] > 0
+                          or (e.labels["PERSON"] and not e.labels["ORG"] and "&" not in e.name and " of " not in e.name)]
+            # "Mr Halloway" is not "Halloway & Sons", but is "the solicitor, Rupert Lines": an organisation word in a
+            # name the text has already given a person's role or title is a surname
         if len(candidates) > 1:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
