@@ -394,3 +394,11 @@ def test_a_branch_number_ends_an_organisation_name(build, text, name):
 def test_a_year_after_an_organisation_is_no_part_of_its_name(build):
     names = {e.name for e in build("The Ministry of Health 2024 report was published by the Ministry of Health.").entities}
     assert "Ministry of Health" in names and not any("2024" in n for n in names)
+
+
+def test_a_name_before_a_verb_is_no_modifier_of_the_noun_after_it(build):
+    # round 7: "MP X asked board chair Y": the parser may hang X on "chair"; a verb between says X is a referent
+    model = build("Labour MP Dana Whitlock-Reyes asked board chair Tom Ashby about the cuts.")
+    assert {"Dana Whitlock-Reyes", "Tom Ashby"} <= {e.name for e in model.entities if e.kind == "person"}
+    model = build("A senior Velmoran diplomat said the talks had failed.")
+    assert not any(e.kind == "person" for e in model.entities)

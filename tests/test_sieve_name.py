@@ -279,3 +279,12 @@ def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, spea
 ])
 def test_an_honorific_and_a_surname_like_an_organisation_word_name_the_person(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a double surname opening a sentence is the person named in full
+    ('Conservative MP Gérald Tremblay-Ouellet asked the chair about the line.\n\n'
+     'Tremblay-Ouellet told reporters: "We need answers."', "Gérald Tremblay-Ouellet"),
+    ('Green MP Ruth Abernethy-Kaur spoke first.\n\nAbernethy-Kaur said later: "Nobody answered."', "Ruth Abernethy-Kaur"),
+])
+def test_a_double_surname_opening_a_sentence_is_the_person_named_in_full(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -352,7 +352,8 @@ class DocumentModel:
     def _particle_openings(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Runs that a lower-case particle before them belongs to: "al-Khatib said" (a particle joined by a hyphen
         always opens the name) and "du Toit said" after "Riaan du Toit" (the particle and the words after it end a
-        longer name of the text). A particle alone is never the name, so the surname keeps it."""
+        longer name of the text). A particle alone is never the name, so the surname keeps it. Likewise the first
+        part of a double surname the run missed ("Tremblay-Ouellet" opening a sentence) when the text gave it whole."""
         doc = self.tokens
         full = {tuple(name_key(t.text) for t in doc[a:b] if not t.is_space) for a, b in runs if b - a > 1}
         ends = {words[k:] for words in full for k in range(1, len(words))}
@@ -366,6 +367,10 @@ class DocumentModel:
                     and tuple(name_key(t.text) for t in doc[k - 1:b] if not t.is_space) in ends \
                     and self.in_quote[k - 1] == self.in_quote[a]:
                 k -= 1  # "du Toit", "van der Berg" after the full name
+            if k == a and k >= 2 and doc[k - 1].text in ("-", "\u2010") and not doc[k - 1].whitespace_ \
+                    and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha \
+                    and tuple(name_key(t.text) for t in doc[k - 2:b] if not t.is_space) in full | ends:
+                k -= 2  # "Tremblay-Ouellet told reporters" opening a sentence, after "Gérald Tremblay-Ouellet"
             out.append((k, b))
         return out
 
@@ -603,10 +608,11 @@ class DocumentModel:
                 # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
+                    and not any(t.is_punct or t.pos_ in ("CCONJ", "VERB") for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
                     and not (root.head.i + 1 < len(doc) and self._is_name_token(doc[root.head.i + 1])
                              and self._words(name)[-1] in self.org_words):
-                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent; but
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent (no verb
+                # between: "MP X asked board chair Y" is a subject the parser hung on "chair"); but
                 # "Barrowfield Rovers manager Stellan X" names the club too ("Rovers", "the club" refer back to it)
             candidates = self._candidates(words, title_words)
             before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
