@@ -325,6 +325,11 @@ def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
      '\u201cWe won every contest,\u201d the former Hawks ruckman said.', "Liam Okoro"),
     ('The band split on Friday. Its singer, Tom Rees-Carver, thanked the fans. "It was a good run," the frontman said.',
      "Tom Rees-Carver"),
+    # a noun written together with a noun for a person ("schoolteacher", "firefighter")
+    ('The inquiry heard from the family. His sister, Noor Haddad-Lyle, asked for answers. '
+     '"He waited four hours," the Leeds schoolteacher said.', "Noor Haddad-Lyle"),
+    ('Crews fought the blaze all night. Station officer Kai Rennick-Moss led them in. '
+     '"It was the worst I have seen," the veteran firefighter said.', "Kai Rennick-Moss"),
 ])
 def test_an_unmatched_description_of_a_person_is_the_person_spoken_of(text, speaker, nlp):
     assert one(text, nlp)["speaker_entity"] == speaker

@@ -1688,10 +1688,15 @@ class DocumentModel:
 
     def derived_agent(self, word: str) -> bool:
         """A noun for a person made from another English noun of four letters or more with an agent ending
-        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"."""
+        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"; or
+        such a noun written together with a noun for a person of four letters or more ("schoolteacher")."""
         low = word.lower()
-        return any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
-                   for s in self.lexicon.derived_agent_suffixes)
+        if any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
+               for s in self.lexicon.derived_agent_suffixes):
+            return True
+        lex = self.lexicon  # a compound of an English noun and a noun for a person: "schoolteacher", "firefighter"
+        return any(low[:k] in self.common_nouns and (low[k:] in lex.roles or low[k:] in lex.unnamed or self.derived_agent(low[k:]))
+                   for k in range(4, len(low) - 3))
 
     def _plural_common(self, word: str) -> bool:
         """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
