@@ -409,3 +409,12 @@ def test_a_ledes_described_speaker_is_not_someone_of_unknown_gender_named_next(n
     text = ('A retired teacher says she is \u201cfurious\u201d about the closure.\n\n'
             'Councillor Bram Ostrowski, who chairs the committee, said his vote was fair.')
     assert one(text, nlp)["speaker_entity"] == "A retired teacher"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: "a Democrat" describes a person; it is no one's name
+    ('Assemblywoman Priya Venkataraman, a Democrat from Modesto, said she would hold a hearing. '
+     '"Families deserve better," the lawmaker said.', "Priya Venkataraman"),
+    ('State Sen. Hal Voss, a Republican from Boise, opposed the bill. "It costs too much," the senator said.', "Hal Voss"),
+])
+def test_a_party_label_after_a_is_a_description_not_an_entity(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

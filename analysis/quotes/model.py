@@ -599,8 +599,9 @@ class DocumentModel:
             root = name.root
             if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
                 continue  # "Cross-examined"
-            if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
-                continue  # "the Pole said": a description of a person, not a name
+            a_before = start > 0 and self._word_before(start).lower_ in ("a", "an")
+            if len(name) == 1 and (the_before or a_before) and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
+                continue  # "the Pole said", "X, a Democrat from Modesto,": a description of a person, not a name
             if len(name) == 1 and (name[0].is_sent_start or self._opens_clause(name[0])) and not title_words and (
                     (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
                     and not self._candidates(words, []):
