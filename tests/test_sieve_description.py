@@ -418,3 +418,12 @@ def test_a_ledes_described_speaker_is_not_someone_of_unknown_gender_named_next(n
 ])
 def test_a_party_label_after_a_is_a_description_not_an_entity(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: members of a legislature by their letters or office
+    ('Veteran Punjab legislator Harjit Singh Gill, 81, said on Monday he would retire.\n\n'
+     'In a letter read out by his son, the five-term MLA said: "It is time for younger people."', "Harjit Singh Gill"),
+    ('Assemblywoman Rosa Delgado-Pine opened the hearing. "We need answers," the legislator said.', "Rosa Delgado-Pine"),
+])
+def test_a_legislators_letters_find_the_legislator(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
