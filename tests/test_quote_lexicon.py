@@ -79,3 +79,13 @@ def test_appended_rows_extend_an_organisation_or_give_a_role_its_class(tmp_path)
     with pytest.raises(ReferenceDataError, match="duplicate") as err:  # a class is given once, never changed
         load_speaker_lexicon(path)
     assert err.value.line == 3
+
+
+def test_an_inner_particle_loads_apart_and_needs_its_value(tmp_path):
+    path = tmp_path / "speakers.csv"
+    path.write_text("type,word,value,note\nparticle,mac,,\nparticle,an,inner,\n", encoding="utf-8")
+    lexicon = load_speaker_lexicon(path)
+    assert lexicon.particles == frozenset({"mac"}) and lexicon.inner_particles == frozenset({"an"})
+    path.write_text("type,word,value,note\nparticle,an,first,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="inner"):
+        load_speaker_lexicon(path)

@@ -40,6 +40,18 @@ def test_roles_from_appositions_and_titles(build):
     assert entities["Ines Valle"].gender == "f" and "spokeswoman" in entities["Ines Valle"].roles
 
 
+def test_an_honorific_of_another_language_gives_its_gender(build):
+    people = by_name(build("Gogo Thandeka Mahlangu and Mkhulu Sipho Dube queued from dawn."))
+    assert people["Thandeka Mahlangu"].gender == "f" and people["Sipho Dube"].gender == "m"
+
+
+def test_a_possessive_in_a_who_clause_is_the_names_unless_someone_is_named_between(build):
+    people = by_name(build("The dig was led by Mirela Dantas-Quill, who spent six years there with her students."))
+    assert people["Mirela Dantas-Quill"].votes["f"] == 1
+    people = by_name(build("The study was led by Kerry Vance, who worked with Ana Pires and her team, and by Sam Hollis."))
+    assert people["Kerry Vance"].votes["f"] == 0
+
+
 def test_gender_from_honorifics_and_pronouns(build):
     entities = by_name(build("Mr Tom Vale arrived. Ana Lind said her plan was ready."))
     assert entities["Tom Vale"].gender == "m" and entities["Ana Lind"].gender == "f"
@@ -124,6 +136,11 @@ def test_events_and_works_are_named_but_never_people(build):
     ("Passengers were stranded. Passenger Ilse Brandvold-Kaur said the crew had vanished.", "Ilse Brandvold-Kaur"),
     ("Governor-elect Mirela Costache-Pop thanked voters.", "Mirela Costache-Pop"),
     ("MEP Ragnar Olafsson-Dahl voted against.", "Ragnar Olafsson-Dahl"),
+    # round 7: honorifics of other languages kept before a name in English news
+    ("Gogo Thandeka Mahlangu, 79, queued from dawn.", "Thandeka Mahlangu"),
+    ("Shrimati Kamala Devi said the well had run dry.", "Kamala Devi"),
+    ("Frau Ingrid Vogel-Hartmann said the tram was late.", "Ingrid Vogel-Hartmann"),
+    ("Datuk Ahmad Zulkifli opened the bridge.", "Ahmad Zulkifli"),
 ])
 def test_titles_roles_and_portfolios_are_not_part_of_the_name(build, text, name):
     people = [e.name for e in build(text).entities if e.kind == "person"]
@@ -140,9 +157,23 @@ def test_an_agent_noun_before_a_name_is_a_role(build, text, name):
     assert people == [name]
 
 
+@pytest.mark.parametrize("text, name", [  # round 7: the surname is the word before post-nominals, and a two-letter
+    # surname the word list has as an abbreviation ("ng") is still a surname
+    ("Fares rose on Monday. Commuter Sophie Ng said the rise was too much.", "Sophie Ng"),
+    ("Fares rose on Monday. Passenger Kevin Wu said he had given up on the bus.", "Kevin Wu"),
+    ("The court rose at four. His barrister, Simon Pettifer SC, said the case was closed.", "Simon Pettifer"),
+    ("The hearing resumed. Advocate Lindiwe de Klerk SC told the panel it had no case.", "Lindiwe de Klerk"),
+    ("The hearing resumed. Counsel Oliver Brandt KC said the panel had no case.", "Oliver Brandt"),
+])
+def test_a_role_noun_before_a_name_ending_in_a_two_letter_surname_or_post_nominals_is_a_role(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
 @pytest.mark.parametrize("text, name", [  # a given name that is also an agent noun stays a given name
     ("Hunter Kowalczyk-Bryce led the count.", "Hunter Kowalczyk-Bryce"),
     ("Christian de la Fuente-Rey led the count.", "Christian de la Fuente-Rey"),
+    ("Herman Van der Berg-Ruys led the count.", "Herman Van der Berg-Ruys"),
+    ("Norman Okafor Ellis led the count.", "Norman Okafor Ellis"),
 ])
 def test_a_given_name_like_an_agent_noun_stays_in_the_name(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
@@ -154,6 +185,25 @@ def test_a_given_name_like_an_agent_noun_stays_in_the_name(build, text, name):
 ])
 def test_an_organisation_keeps_the_common_nouns_of_its_name(build, text, name):
     assert name in {e.name for e in build(text).entities}
+
+
+@pytest.mark.parametrize("text, name, short", [  # round 7: the Irish article between a particle and the surname
+    ("Galway manager Ciarán Mac an Bhaird named his team. Mac an Bhaird said it was settled.", "Ciarán Mac an Bhaird",
+     "Mac an Bhaird"),
+    ("Cork captain Aoife Nic an tSaoir was injured. Later Nic an tSaoir said she would be back.", "Aoife Nic an tSaoir",
+     "Nic an tSaoir"),
+])
+def test_an_irish_article_after_a_particle_stays_in_the_surname(build, text, name, short):
+    model = build(text)
+    people = [e for e in model.entities if e.kind == "person"]
+    assert [p.name for p in people] == [name] and len(people[0].mentions) >= 2
+    assert short.lower() in people[0].keys and "an" not in people[0].keys and "mac" not in people[0].keys
+
+
+def test_an_article_after_a_name_is_not_a_particle(build):
+    model = build("The council hired an Irish firm. Board member Ian Mac Donnell said an Irishman would run it.")
+    assert "Ian Mac Donnell" in {e.name for e in model.entities if e.kind == "person"}
+    assert not any(" an " in e.name for e in model.entities)
 
 
 def test_the_first_words_of_a_long_name_are_a_short_name(build):
@@ -344,3 +394,11 @@ def test_a_branch_number_ends_an_organisation_name(build, text, name):
 def test_a_year_after_an_organisation_is_no_part_of_its_name(build):
     names = {e.name for e in build("The Ministry of Health 2024 report was published by the Ministry of Health.").entities}
     assert "Ministry of Health" in names and not any("2024" in n for n in names)
+
+
+def test_a_name_before_a_verb_is_no_modifier_of_the_noun_after_it(build):
+    # round 7: "MP X asked board chair Y": the parser may hang X on "chair"; a verb between says X is a referent
+    model = build("Labour MP Dana Whitlock-Reyes asked board chair Tom Ashby about the cuts.")
+    assert {"Dana Whitlock-Reyes", "Tom Ashby"} <= {e.name for e in model.entities if e.kind == "person"}
+    model = build("A senior Velmoran diplomat said the talks had failed.")
+    assert not any(e.kind == "person" for e in model.entities)

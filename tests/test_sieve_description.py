@@ -82,6 +82,27 @@ def test_an_organisation_described_by_the_last_word_of_its_name(nlp, text, speak
     assert one(text, nlp)["speaker_entity"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [  # round 7: a Recorder is a judge of the English courts
+    ('Darren Holt-Mayer, 41, admitted dangerous driving. "I was late for work," he told Recorder Priya Anand.\n\n'
+     'Jailing him, the recorder said she had seldom seen such footage. "You could have killed someone," she added.',
+     "Priya Anand"),
+    ('Darren Holt-Mayer, 41, admitted dangerous driving before Recorder Tom Ellery. "It was reckless," the judge said.',
+     "Tom Ellery"),
+])
+def test_a_recorder_is_a_judge_the_description_finds(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a council is a local authority
+    ('Residents met on Thursday. Brenton Shire Council said the works would start in May. '
+     '"The money is there," the authority said.', "Brenton Shire Council"),
+    ('Leeds City Council approved the plan. Later, the authority said: "We have listened to residents."',
+     "Leeds City Council"),
+])
+def test_the_authority_is_the_council_the_text_named(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
 @pytest.mark.parametrize("text", [
     'Harbour Hawks and Westfield Comets were fined after the match. "We regret what happened," both clubs said.',
     'Two of the region\'s biggest dairy cooperatives, Lakeside Milk Cooperative and Upland Creameries, will merge. '
@@ -299,6 +320,16 @@ def test_a_role_noun_with_its_name_set_off_is_not_the_person_named_before(nlp):
      '"We waited nine years for this," the surgeon said.', "Imani Castellanos-Roy"),
     ('A study led by Prof Hal Brunner with Dana Whitcombe-Ito found lead in the pipes. '
      'Whitcombe-Ito ran the tests.\n\n"We tested every tap twice," the graduate student said.', "Dana Whitcombe-Ito"),
+    # round 7: a compound in -man/-woman made from an English noun is a noun for a person
+    ('Hawks coach Dana Whitfield said the loss hurt.\n\nThe visitors\u2019 captain, Liam Okoro, praised his side. '
+     '\u201cWe won every contest,\u201d the former Hawks ruckman said.', "Liam Okoro"),
+    ('The band split on Friday. Its singer, Tom Rees-Carver, thanked the fans. "It was a good run," the frontman said.',
+     "Tom Rees-Carver"),
+    # a noun written together with a noun for a person ("schoolteacher", "firefighter")
+    ('The inquiry heard from the family. His sister, Noor Haddad-Lyle, asked for answers. '
+     '"He waited four hours," the Leeds schoolteacher said.', "Noor Haddad-Lyle"),
+    ('Crews fought the blaze all night. Station officer Kai Rennick-Moss led them in. '
+     '"It was the worst I have seen," the veteran firefighter said.', "Kai Rennick-Moss"),
 ])
 def test_an_unmatched_description_of_a_person_is_the_person_spoken_of(text, speaker, nlp):
     assert one(text, nlp)["speaker_entity"] == speaker
@@ -361,3 +392,38 @@ def test_a_plural_apposition_gives_its_role_to_every_coordinated_name(text, nlp)
 ])
 def test_a_legislator_title_is_a_title(text, speaker, nlp):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a delayed-identification lede
+    ('A former nurse who was jailed for a theft she did not commit says she feels \u201conly relief\u201d after judges '
+     'cleared her name.\n\nMargit Oyelaran-Spence, 58, from Leicester, was at home when she heard the ruling.',
+     "Margit Oyelaran-Spence"),
+    ('A veteran firefighter who spent 30 years with the brigade says he is \u201cheartbroken\u201d by the closure.\n\n'
+     'Tomasz Wierzbicki, 61, who joined in 1994, said his crew had been told by text.', "Tomasz Wierzbicki"),
+])
+def test_a_ledes_described_speaker_called_he_or_she_is_the_person_named_next(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_ledes_described_speaker_is_not_someone_of_unknown_gender_named_next(nlp):
+    text = ('A retired teacher says she is \u201cfurious\u201d about the closure.\n\n'
+            'Councillor Bram Ostrowski, who chairs the committee, said his vote was fair.')
+    assert one(text, nlp)["speaker_entity"] == "A retired teacher"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: "a Democrat" describes a person; it is no one's name
+    ('Assemblywoman Priya Venkataraman, a Democrat from Modesto, said she would hold a hearing. '
+     '"Families deserve better," the lawmaker said.', "Priya Venkataraman"),
+    ('State Sen. Hal Voss, a Republican from Boise, opposed the bill. "It costs too much," the senator said.', "Hal Voss"),
+])
+def test_a_party_label_after_a_is_a_description_not_an_entity(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: members of a legislature by their letters or office
+    ('Veteran Punjab legislator Harjit Singh Gill, 81, said on Monday he would retire.\n\n'
+     'In a letter read out by his son, the five-term MLA said: "It is time for younger people."', "Harjit Singh Gill"),
+    ('Assemblywoman Rosa Delgado-Pine opened the hearing. "We need answers," the legislator said.', "Rosa Delgado-Pine"),
+])
+def test_a_legislators_letters_find_the_legislator(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -79,6 +79,15 @@ def test_a_plural_title_before_coordinated_names(nlp):
     assert row["speakers"] == "Aoife Brannigan; Tomasz Wielgosz"
 
 
+@pytest.mark.parametrize("text, speakers", [  # round 7: the abbreviated plural titles of US legislators
+    ('Two senators said Tuesday they would back a bill.\n\n"Nobody should wait an hour," said Sens. Aurora Lindqvist '
+     'and Pete Moravec in a statement.', "Aurora Lindqvist; Pete Moravec"),
+    ('"We will not back down," Reps. Tamsin Okoye and Hal Brennan said on Friday.', "Tamsin Okoye; Hal Brennan"),
+])
+def test_an_abbreviated_plural_title_before_coordinated_names(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
 @pytest.mark.parametrize("text, speakers", [
     ('"We will appeal," said state Sen. Marta Villanueva and state Rep. Owen Talbot, who represent the valley.',
      "Marta Villanueva; Owen Talbot"),
@@ -249,3 +258,33 @@ def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp
     text = ('Ciarán Ó Dálaigh (40) admitted the theft. His solicitor, Gráinne Nic Dhonncha SC, told Judge Eamon Ruane '
             'that her client was sorry. "He has paid back every cent," she said.')
     assert one(text, nlp)["speaker_entity"] == "Gráinne Nic Dhonncha"
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a lower-case particle opening a short name belongs to it
+    ('Farm advocate Jamal al-Khatib, of the growers\' cooperative, spoke next. "Our members plant in February," '
+     'al-Khatib said.', "Jamal al-Khatib"),
+    ('The party\'s leader in council, Riaan du Toit, accused the utility of delays.\n\n'
+     'The audit committee, du Toit said, "warned about this in March".', "Riaan du Toit"),
+    ('Mayor Noor el-Sayed opened the bridge. "It took ten years," el-Sayed said.', "Noor el-Sayed"),
+])
+def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a surname that is also an organisation word ("Lines", "Mills")
+    ('The defendant\'s solicitor, Rupert Lines, said his client was sorry.\n\n"He has not," Mr Lines told the court.',
+     "Rupert Lines"),
+    ('The practice manager, Gwen Banks, wrote to patients.\n\n"We are full," Ms Banks said on Monday.', "Gwen Banks"),
+    ('Halloway & Sons said profits fell. Mr Halloway, a nephew of the founder, said: "It was a hard year."', "Halloway"),
+])
+def test_an_honorific_and_a_surname_like_an_organisation_word_name_the_person(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 7: a double surname opening a sentence is the person named in full
+    ('Conservative MP Gérald Tremblay-Ouellet asked the chair about the line.\n\n'
+     'Tremblay-Ouellet told reporters: "We need answers."', "Gérald Tremblay-Ouellet"),
+    ('Green MP Ruth Abernethy-Kaur spoke first.\n\nAbernethy-Kaur said later: "Nobody answered."', "Ruth Abernethy-Kaur"),
+])
+def test_a_double_surname_opening_a_sentence_is_the_person_named_in_full(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

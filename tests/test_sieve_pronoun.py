@@ -200,3 +200,12 @@ def test_a_he_or_she_after_a_sentence_whose_one_speaker_is_in_a_relative_clause(
             'said after the vote.\n\nThe only vote against came from council member Trent Vollmer, who said the lanes '
             'would hurt small shops. "We are fixing traffic by killing Main Street," he said.')
     assert rows(text, nlp)[-1]["speaker_entity"] == "Trent Vollmer"
+
+
+def test_a_possessive_in_a_who_clause_gives_the_name_its_gender(nlp):
+    # round 7: "X, who ... with her students" says X is a woman, so the next "she" and "he" sort out
+    text = ("The survey was led by geologist Mirela Dantas-Quill, who spent six years mapping the fault with her "
+            "students, and seismologist Tomasz Orlik.\n\n\u201cThe fault is moving,\u201d she said.\n\n"
+            "Orlik said the data were clear. \u201cWe need more sensors,\u201d he said.")
+    assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Mirela Dantas-Quill", "Tomasz Orlik"]
+

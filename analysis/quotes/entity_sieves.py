@@ -469,15 +469,22 @@ def by_later(ctx: Context, head: Token, mention: Span) -> list[Entity]:
 def _named_next(ctx: Context, head: Token) -> Entity | None:
     """"A man who crashed a van ... told a sheriff ..." opening a story, then "Kieran X, 27, addressed ...": a
     gendered noun with no role, subject of its paragraph's first sentence, is the person the next paragraph
-    introduces as its first subject (first named there, gender fitting)."""
+    introduces as its first subject (first named there, gender fitting). In the lede, a role noun the sentence
+    goes on to call he/she ("A retired headteacher ... says he feels ...") is the next paragraph's first subject
+    known to be of that gender (news names the person it described first)."""
     gender = ctx.lexicon.gender.get(head.lower_) or ctx.lexicon.gender.get(head.lemma_.lower())
+    here, known = ctx.model.paragraph_of(head.i), False
+    if gender is None and here == ctx.model.lede_paragraph():  # "A retired headteacher who ... says he feels ...":
+        gender = next((ctx.lexicon.gender[t.lower_] for t in head.sent  # the he/she the lede's own sentence uses
+                       if t.i > head.i and not ctx.in_quote[t.i] and t.pos_ == "PRON" and t.lower_ in ctx.lexicon.gender), None)
+        known = True  # a role noun says nothing of gender: the person named next must be known to have the pronoun's
     if gender is None or head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote[head.i]:
         return None
-    here = ctx.model.paragraph_of(head.i)
     start = next((a for a, b in ctx.paragraph_bounds if a <= head.idx < b), None)
     if start is None or any(t.is_sent_start and t.idx >= start for t in ctx.doc[ctx.token_at(start) + 1:head.sent.start + 1]):
         return None  # only the subject of its paragraph's first sentence
-    fresh = [e for e in ctx.model.entities if e.kind == "person" and e.mentions and e.gender in (None, gender)
+    fits = (gender,) if known else (None, gender)
+    fresh = [e for e in ctx.model.entities if e.kind == "person" and e.mentions and e.gender in fits
              and ctx.model.paragraph_of(e.mentions[0]) == here + 1 and e.mentions[0] in e.subject_mentions]
     return min(fresh, key=lambda e: e.mentions[0]) if fresh else None
 

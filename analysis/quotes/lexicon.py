@@ -109,6 +109,7 @@ class SpeakerLexicon:
     agent_suffixes: tuple[str, ...] = ()  # endings of nouns for what people do ("-ator": "Irrigator X Y" is a role)
     vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
     derived_agent_suffixes: tuple[str, ...] = ()  # "-or", "-ist": a person noun when what precedes is an English noun ("surveyor")
+    inner_particles: frozenset[str] = frozenset()  # a particle only right after another ("an" of "Mac an Bhaird"), never alone
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -130,6 +131,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     vessels: set[str] = set()
     agent_suffixes: set[str] = set()
     derived_agent_suffixes: set[str] = set()
+    inner_particles: set[str] = set()
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
@@ -168,6 +170,10 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if value != "derived":
                 raise ReferenceDataError("an agent suffix's value is empty or 'derived'", path=path, line=line, field="value")
             derived_agent_suffixes.add(word)
+        elif kind == "particle" and value:
+            if value != "inner":
+                raise ReferenceDataError("a particle's value is empty or 'inner'", path=path, line=line, field="value")
+            inner_particles.add(word)
         elif kind == "role":
             roles.add(word)
             if value:
@@ -181,7 +187,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
                           frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels),
-                          tuple(sorted(derived_agent_suffixes)))
+                          tuple(sorted(derived_agent_suffixes)), frozenset(inner_particles))
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -133,6 +133,7 @@ class DocumentModel:
         self.paragraph_starts = paragraph_starts  # character offsets where paragraphs start
         self.lexicon = lexicon
         self.particles = lexicon.particles  # "van", "al", "ap", "Ó": inside names, never a short name alone
+        self.inner_particles = lexicon.inner_particles  # "an" of "Mac an Bhaird": a particle only after another one
         self.titles = titles
         self.title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w not in ("of", "the", "for", "and"))
         self.org_words = frozenset(w for words in lexicon.organisations.values() for w in words) | frozenset(
@@ -202,6 +203,8 @@ class DocumentModel:
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
+        if tok.lower_ in self.inner_particles and prev.lower_ in self.particles and nxt_name:
+            return 1  # "Mac an Bhaird", "Nic an tSaoir": the Irish article between a particle and the surname
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
                 and self.paragraph_of(j + 1) == self.paragraph_of(j - 1):
             return 2  # a name broken by a hard line wrap ("said Huw\nEllis")
@@ -338,6 +341,7 @@ class DocumentModel:
                 j -= 1
             runs.append((i, j))
             i = j
+        runs = self._particle_openings(runs)
         # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
         covered = {k for a, b in runs for k in range(a, b)}
         words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
@@ -345,11 +349,38 @@ class DocumentModel:
                  and name_key(tok.text) in words]
         return sorted(runs + extra)
 
+    def _particle_openings(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Runs that a lower-case particle before them belongs to: "al-Khatib said" (a particle joined by a hyphen
+        always opens the name) and "du Toit said" after "Riaan du Toit" (the particle and the words after it end a
+        longer name of the text). A particle alone is never the name, so the surname keeps it. Likewise the first
+        part of a double surname the run missed ("Tremblay-Ouellet" opening a sentence) when the text gave it whole."""
+        doc = self.tokens
+        full = {tuple(name_key(t.text) for t in doc[a:b] if not t.is_space) for a, b in runs if b - a > 1}
+        ends = {words[k:] for words in full for k in range(1, len(words))}
+        out = []
+        for a, b in runs:
+            k = a
+            if k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+                    and doc[k - 2].lower_ in self.particles and doc[k - 2].text[:1].islower():
+                k -= 2  # "al-Khatib", "el-Sayed"
+            while k >= 1 and doc[k - 1].lower_ in self.particles and doc[k - 1].text[:1].islower() and doc[k - 1].whitespace_ \
+                    and tuple(name_key(t.text) for t in doc[k - 1:b] if not t.is_space) in ends \
+                    and self.in_quote[k - 1] == self.in_quote[a]:
+                k -= 1  # "du Toit", "van der Berg" after the full name
+            if k == a and k >= 2 and doc[k - 1].text in ("-", "\u2010") and not doc[k - 1].whitespace_ \
+                    and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha \
+                    and tuple(name_key(t.text) for t in doc[k - 2:b] if not t.is_space) in full | ends:
+                k -= 2  # "Tremblay-Ouellet told reporters" opening a sentence, after "Gérald Tremblay-Ouellet"
+            out.append((k, b))
+        return out
+
     def _organisation_name(self, run: Span) -> bool:
         """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
         words = [name_key(t.text) for t in run if not t.is_punct]
         if not words:
             return False
+        if len(words) == 2 and words[0] in self.lexicon.gender and words[0] in self.title_words:
+            return False  # "Mr Lines", "Dr Mills", "Ms Banks": an honorific before one word names a person
         heads = {words[-1]} | {words[k - 1] for k, w in enumerate(words) if w in ("of", "for") and k}
         return bool(heads & self.org_words)
 
@@ -390,9 +421,15 @@ class DocumentModel:
             else:
                 break
         words = self._word_starts(k, end)
-        last = doc[words[-1]:end].text.lower() if words else ""  # "Langston-Price" is no common noun
-        personal = last not in self.common_nouns and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
-        while personal and len(words) >= 3 and self._role_before_name(doc[words[0]]):
+        trail = 0  # post-nominal letters after the name ("Simon Pettifer SC"): the surname is the word before them
+        while len(words) - trail > 1 and doc[words[-1 - trail]].lower_.rstrip(".") in self.lexicon.postnominal:
+            trail += 1
+        last_end = words[len(words) - trail] if trail else end
+        last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
+        surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
+        # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
+        personal = (last not in self.common_nouns or surname_like) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        while personal and len(words) - trail >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
             words = words[1:]
@@ -562,8 +599,9 @@ class DocumentModel:
             root = name.root
             if name[-1].pos_ == "VERB" and name[-1].ent_type_ != "PERSON":
                 continue  # "Cross-examined"
-            if len(name) == 1 and the_before and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
-                continue  # "the Pole said": a description of a person, not a name
+            a_before = start > 0 and self._word_before(start).lower_ in ("a", "an")
+            if len(name) == 1 and (the_before or a_before) and (name[0].lower_ in self.lexicon.demonyms or name[0].ent_type_ == "NORP"):
+                continue  # "the Pole said", "X, a Democrat from Modesto,": a description of a person, not a name
             if len(name) == 1 and (name[0].is_sent_start or self._opens_clause(name[0])) and not title_words and (
                     (not name[0].ent_type_ and name[0].lower_ in self.common_nouns) or self._plural_common(name[0].lower_)) \
                     and not self._candidates(words, []):
@@ -571,10 +609,11 @@ class DocumentModel:
                 # (not "Obi" after "Chidi Obi"); a plural one is no name even when the tagger calls it a person
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
-                    and not any(t.is_punct or t.pos_ == "CCONJ" for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
+                    and not any(t.is_punct or t.pos_ in ("CCONJ", "VERB") for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
                     and not (root.head.i + 1 < len(doc) and self._is_name_token(doc[root.head.i + 1])
                              and self._words(name)[-1] in self.org_words):
-                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent; but
+                continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent (no verb
+                # between: "MP X asked board chair Y" is a subject the parser hung on "chair"); but
                 # "Barrowfield Rovers manager Stellan X" names the club too ("Rovers", "the club" refer back to it)
             candidates = self._candidates(words, title_words)
             before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
@@ -721,7 +760,10 @@ class DocumentModel:
             # (an organisation's name is not a longer form of the place or person its first word names: "Iowa Library
             # Association" after the dateline's "Iowa")
         if title_words and set(title_words) <= set(self.lexicon.gender) | self.lexicon.roles | self.title_words:
-            candidates = [e for e in candidates if not self._organisational(e)]  # "Mr Halloway" is not "Halloway & Sons"
+            candidates = [e for e in candidates if not self._organisational(e) or e.evidence["person"] > 0
+                          or (e.labels["PERSON"] and not e.labels["ORG"] and "&" not in e.name and " of " not in e.name)]
+            # "Mr Halloway" is not "Halloway & Sons", but is "the solicitor, Rupert Lines": an organisation word in a
+            # name the text has already given a person's role or title is a surname
         if len(candidates) > 1:
             gender = next((self.lexicon.gender[w] for w in title_words if w in self.lexicon.gender), None)
             fitting = [e for e in candidates if (gender is None or e.gender in (None, gender))
@@ -778,7 +820,8 @@ class DocumentModel:
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
-        entity.keys.update(w for w in words if w not in self.particles and w not in ("of", "for", "and", "the", "&"))
+        entity.keys.update(w for w in words if w not in self.particles and w not in self.inner_particles
+                           and w not in ("of", "for", "and", "the", "&"))
         for k in range(1, len(words)):  # "van den akker", "den akker", "altamirano ruiz"
             entity.keys.add(" ".join(words[k:]))
             if k > 1:
@@ -1096,6 +1139,7 @@ class DocumentModel:
                 continue
             for verb in tok.ancestors:
                 if verb.dep_ == "relcl":
+                    self._relative_vote(tok, verb, gender)
                     break
                 subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c is not tok), None)
                 if subj is None:
@@ -1332,6 +1376,19 @@ class DocumentModel:
             people = (people + [e for e in self.people_near(head.i) if e not in people])[:count]
             people.sort(key=lambda e: e.mentions[0])
         return people if len(people) >= 2 else []
+
+    def _relative_vote(self, tok: Token, rel: Token, gender: str) -> None:
+        """A his/her in a "who" clause set off after a name is the name's when no one else is named between them
+        ("X, who spent a decade tracking the crab with her students, ..."): the clause is about X."""
+        who = next((c for c in rel.children if c.dep_ in SUBJECT_DEPS and c.lower_ == "who" and c.i < tok.i), None)
+        entity = self.by_token.get(rel.head.i)
+        if who is None or entity is None or entity.kind != "person" or self._organisational(entity):
+            return
+        between = range(rel.head.i + 1, tok.i)
+        if any(self.by_token.get(k) not in (None, entity) or self.lexicon.gender.get(self.tokens[k].lower_)
+               and self.tokens[k].pos_ == "PRON" for k in between):
+            return  # "X, who met Y and her husband": the possessive may be Y's
+        entity.votes[gender] += 1
 
     def _pronoun_chain(self) -> None:
         """Resolve he/she subjects outside quotations in text order, so later pronouns can follow them."""
@@ -1632,10 +1689,15 @@ class DocumentModel:
 
     def derived_agent(self, word: str) -> bool:
         """A noun for a person made from another English noun of four letters or more with an agent ending
-        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"."""
+        (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"; or
+        such a noun written together with a noun for a person of four letters or more ("schoolteacher")."""
         low = word.lower()
-        return any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
-                   for s in self.lexicon.derived_agent_suffixes)
+        if any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
+               for s in self.lexicon.derived_agent_suffixes):
+            return True
+        lex = self.lexicon  # a compound of an English noun and a noun for a person: "schoolteacher", "firefighter"
+        return any(low[:k] in self.common_nouns and (low[k:] in lex.roles or low[k:] in lex.unnamed or self.derived_agent(low[k:]))
+                   for k in range(4, len(low) - 3))
 
     def _plural_common(self, word: str) -> bool:
         """The regular plural of an English common noun that is not itself one ("strikes", "bobcats",
@@ -1684,6 +1746,10 @@ class DocumentModel:
                  and self.paragraph_of(e.mentions[0]) - here <= 2 and (wanted & self.role_classes(e.roles) or lemma in e.text_roles
                                                                        or (gender is not None and e.gender == gender))]
         return min(later, key=lambda e: e.mentions[0]) if later else None
+
+    def lede_paragraph(self) -> int:
+        """Index of the story's first paragraph (after a headline, if the text opens with one)."""
+        return self._lede()
 
     def _lede(self) -> int:
         """Index of the story's first paragraph: the first, or the second after a headline (a first paragraph
