@@ -233,3 +233,23 @@ def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(n
 def test_more_missing_closing_marks_end_at_their_attribution(nlp, text, quote, speaker):
     row = rows(text, nlp)[0]
     assert row["quote"] == quote and (speaker is None or row["speaker_entity"] == speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker, open_at_end", [
+    # the text ends right after the attribution: the quotation ends before it and is not open at the end
+    ('Prices rose again in March.\n\n"Families cut back on heating because they were scared, he said.',
+     "Families cut back on heating because they were scared", "he", False),
+    ('The bakery opened in 1998.\n"We never missed a morning in twenty years, said owner Tadeusz Wren-Okoro.',
+     "We never missed a morning in twenty years", "owner Tadeusz Wren-Okoro", False),
+    # a relative clause about the speaker still belongs to the attribution, before a paragraph that seems to continue
+    ('A Cork publican says he will sell up.\n"The sums stopped working two winters ago, said Declan Ashby-Nwosu, who '
+     'has kept the bar since 1987.\n"My daughter will not take it on."',
+     "The sums stopped working two winters ago", "Declan Ashby-Nwosu", False),
+    # a truncated quotation with no attribution after it stays open at the end
+    ('The mayor spoke last.\n\n"We will rebuild the bridge, whatever it costs, and we will',
+     "We will rebuild the bridge, whatever it costs, and we will", None, True),
+])
+def test_an_unclosed_quotation_ends_before_an_attribution_that_ends_its_paragraph(nlp, text, quote, speaker, open_at_end):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], bool(row["open_at_end"])) == (quote, open_at_end)
+    assert speaker is None or row["speaker_mention"] == speaker

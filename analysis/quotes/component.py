@@ -134,7 +134,7 @@ class QuoteAttributor:
         """A quotation missing its closing mark ends before an attribution in its paragraph
         (``"We are ready, Mayor Ana Pires said``, ``..., the prosecutor, Ana Pires, said on Monday``):
         at the first comma followed, before any other verb, by a reporting verb and its subject."""
-        if seg.ending not in ("unclosed", "continued") or seg.close_mark is not None:
+        if seg.ending not in ("unclosed", "continued", "open_at_end") or seg.close_mark is not None:
             return seg, span
         tokens = list(span)
         words = [t for t in tokens if not t.is_space]
@@ -145,9 +145,10 @@ class QuoteAttributor:
                 if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
                 if tok.pos_ in ("VERB", "AUX"):
-                    if seg.ending == "continued" and not (words and words[-1].text in SENTENCE_END and words[-1].i - tok.i <= 3):
-                        break  # a quotation continued in the next paragraph is cut only before an attribution that
-                        # ends its paragraph ("“Most of them are outdoor workers, she said.")
+                    if seg.ending != "unclosed" and not _ends_paragraph(tok, words):
+                        break  # a quotation continued in the next paragraph, or still open when the text ends, is cut
+                        # only before an attribution that ends its paragraph ("“Most of them are outdoor workers, she
+                        # said.", "“I've done the sums, said X, who has run the cafe since 2011.")
                     if any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
                         break  # "..., they announced it in 2023": the quotation's own clause, not an attribution
                     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == comma.i + 1]  # right after it
@@ -167,6 +168,8 @@ class QuoteAttributor:
         while seg.end > seg.start and doc.text[seg.end - 1].isspace():
             seg.end -= 1
         seg.raw_last, seg.cut = ",", True
+        if seg.ending == "open_at_end":
+            seg.ending = "unclosed"  # the attribution after it ends the text, not the quotation
         for i in range(comma.i, span.end):
             in_quote[i] = False
         new = doc.char_span(seg.start, seg.end, alignment_mode="expand")
@@ -231,6 +234,19 @@ class QuoteAttributor:
                         and f" {norm[i]} " in f" {norm[j]} ":
                     q.duplicate_of = o.quote_id
                     break
+
+
+def _ends_paragraph(verb: Token, words: list[Token]) -> bool:
+    """The words from a reporting verb to the end of the paragraph are one sentence, the verb's own attribution: its
+    other verbs only describe the speaker ("said X, who has run the cafe since 2011.")."""
+    if not words or words[-1].text not in SENTENCE_END or words[-1].i <= verb.i:
+        return False
+    rest = [t for t in words if verb.i < t.i < words[-1].i]
+    if any(t.text in SENTENCE_END for t in rest):
+        return False
+    ids = {t.i for t in rest}
+    return all(t.pos_ not in ("VERB", "AUX") or any(a.dep_ in ("relcl", "acl", "appos") and a.i in ids
+                                                      for a in (t, *t.ancestors)) for t in rest)
 
 
 def _joins_roles(tok: Token) -> bool:
