@@ -433,7 +433,11 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             if obj is not None:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue
-        if _is_cue_verb(ctx, tok):
+        if tok.pos_ == "VERB" and lemma in ctx.cues.document_verbs and not _is_cue_verb(ctx, tok) \
+                and _carried_owner(ctx, tok) is not None:  # "he read staff a note from the congresswoman:": its owner
+            _add(out, _found("parse", ctx, _carried_owner(ctx, tok), tok))
+            continue
+        if _is_cue_verb(ctx, tok) and not _withheld(tok):
             who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
@@ -458,6 +462,15 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 if obj is not None and _agent_ok(ctx, obj):
                     _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
     return out
+
+
+#: Verbs whose infinitive complement is a report that did not happen ("declined to comment", "refused to say").
+REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _withheld(verb: Token) -> bool:
+    """A reporting verb that is denied ("did not comment") or refused ("declined to comment") reports nothing."""
+    return any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS)
 
 
 def _holder_after(ctx: Context, obj: Token) -> Token | None:
@@ -503,7 +516,11 @@ def _carried_owner(ctx: Context, verb: Token) -> Token | None:
     """The owner of a statement a verb carries: "relayed a message from the player", "read out a statement
     by the club": the owner speaks, not the one who passes the words on."""
     carried = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues.nouns), None)
-    return _owner(ctx, carried) if carried is not None else None
+    if carried is None:
+        return None
+    return _owner(ctx, carried) or next(  # "read staff a note from the congresswoman": "from" hung on the verb
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > carried.i
+         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None)
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
