@@ -203,8 +203,14 @@ def dash(ctx: Context, q: Quote) -> Found | None:
 
 def colon(ctx: Context, q: Quote) -> Found | None:
     """``Minister: 'No return to the old rules'``: a headline or caption that names the speaker, then a
-    colon, then the quotation; the words before the colon are a short noun phrase, nothing else."""
+    colon, then the quotation; the words before the colon are a short noun phrase, nothing else. The
+    reverse headline, ``'It was never about the money': Ana Pires on 40 years of touring``: a quotation
+    that opens its paragraph, a colon, then a name (the rest is what the piece is about)."""
     seg = q.seg
+    if seg.open_mark == seg.para_start and seg.close_mark is not None and not seg.nested:
+        found = _name_after_colon(ctx, q)
+        if found is not None:
+            return found
     before = ctx.text[seg.para_start:seg.open_mark].rstrip()
     if not before.endswith(":") or len(before) > 60:
         return None
@@ -217,6 +223,25 @@ def colon(ctx: Context, q: Quote) -> Found | None:
     of = next((k for k, t in enumerate(np) if t.lower_ == "of"), None)
     head = _np_head(ctx, np[:of] if of else np)  # "Mother of lost bushwalker": the noun before "of"
     return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
+
+
+def _name_after_colon(ctx: Context, q: Quote) -> Found | None:
+    """The person or organisation named right after ``": "`` that follows the quotation's closing mark."""
+    rest = ctx.text[q.seg.close_mark + 1:q.seg.para_end]
+    if not rest.startswith(":") or len(rest) > 120:
+        return None
+    words = [t for t in ctx.frame(q, "after") if not t.is_space]
+    if not words or words[0].text != ":":
+        return None
+    lead = _leading_np(words[1:])
+    named = [t for t in lead if ctx.model.entity_at(t.i) is not None
+             and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+    if not named or len(lead) > 8:
+        return None
+    after = words[1 + len(lead):]
+    if after and not (after[0].pos_ in ("ADP", "VERB", "AUX") or after[0].is_punct):
+        return None  # "Ana Pires on ...", "Ana Pires looks back", "Ana Pires." : the name opens its own phrase
+    return Found("colon", mention=named[-1])
 
 
 def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
