@@ -124,6 +124,22 @@ def test_a_title_noun_used_as_a_verb_makes_no_title(nlp, text):
     assert (row["kind"], row["cue"]) == ("partial", "said") and row["speaker_entity"] in text
 
 
+@pytest.mark.parametrize("text", [
+    "Poet Imelda Sorensen-Agu, who wrote most of the collection, including 'Harbour Mornings', says she is done.",
+    'The novelist Teodor Walsh-Nakamura, who wrote "The Quiet Ferry" and "A Winter in Galway", said he would retire.',
+    "Composer Ama Lindgren-Oyo, who has written scores such as ‘Northern Lights Over Tromsø’, says the fee is fair.",
+])
+def test_capitalised_words_without_a_clause_of_their_own_name_a_work_even_beside_a_cue(nlp, text):
+    assert all(row["kind"] == "title" and row["speaker"] is None for row in rows(text, nlp))
+
+
+def test_capitalised_words_with_a_verb_stay_a_quotation(nlp):
+    text = 'The mayor, Wim de Vries-Obi, said the plan was "Good For Everyone Who Lives Here".'
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker_entity"]) == ("partial", "Wim de Vries-Obi")
+
+
+
 def test_curly_quotes(nlp):
     row = one("\u201cWe are ready,\u201d the ambassador wrote on X.", nlp)
     assert (row["quote"], row["speaker"], row["channel"]) == ("We are ready", "the ambassador", "social media post")

@@ -197,6 +197,9 @@ class QuoteAttributor:
         all_words = re.findall(r"[\w'-]+", before[-80:].casefold())
         if _title_case(q.span) and _ends_with(all_words, self.cues.titles, within=3):
             return "title"  # "his favourite book is "One Hundred Years of Solitude"": title-cased, so a title
+        if _title_case(q.span) and not any(t.pos_ in ("VERB", "AUX") for t in q.span):
+            return "title"  # "who wrote hits including 'Tide Road' and 'Saints of Small Towns'": capitalised words set
+            # in a sentence without a clause of their own name a work, whatever cue stands nearby
         if _ends_with(words_before, self.cues.scare, within=2):
             return "scare"
         if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
