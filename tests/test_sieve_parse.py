@@ -198,3 +198,20 @@ def test_a_titled_person_after_an_organisation_split_at_its_and_speaks_alone(nlp
 def test_two_people_joined_by_and_still_speak_together(nlp):
     row = one('Councillors Ama Owusu and Piet Brandt have accused the mayor of ‘bullying tactics’.', nlp)
     assert row["speakers"] == "Ama Owusu; Piet Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hospital chief executive Brigid Osei-Kavanagh has denied claims by the Nurses' Guild that staff are "
+     '"at breaking point".', "Nurses' Guild"),
+    ("The transport minister, Lars Hovland-Ade, dismissed the claim from residents of Eastmoor that the junction was "
+     '"a death trap waiting to happen".', "residents of Eastmoor"),
+    ("Mayor Chiara Dlamini-Roth rejected the opposition's claim that the budget would \u201cgut every library in the "
+     "city\u201d.", "the opposition"),
+])
+def test_words_quoted_inside_someones_claim_are_the_claimants_not_the_one_who_rejects_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_words_outside_the_claim_stay_with_the_one_who_rejects_it(nlp):
+    text = 'Mayor Chiara Dlamini-Roth rejected claims by the opposition about the budget, calling them "pure fiction".'
+    assert one(text, nlp)["speaker_entity"] == "Chiara Dlamini-Roth"
