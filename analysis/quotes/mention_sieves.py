@@ -760,14 +760,16 @@ def _paragraph_topic(ctx: Context, first: int, last: int):
     person that stands for no one the text names."""
     topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
-        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+        misparsed_age = tok.dep_ == "ROOT" and age_of(tok) is not None  # "The 17-year-old ... touched": "old" made the root
+        if ctx.in_quote[tok.i] or not misparsed_age and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
             topic, described = entity, False
         elif entity is None:
-            described = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
-                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles)
+            described = age_of(tok) is not None or (tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
+                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles))  # "The Comets pitcher", "The 17-year-old"
     return topic, described
 
 
