@@ -142,3 +142,18 @@ def test_of_two_named_subjects_before_the_verb_the_one_next_to_it_speaks(nlp, te
 ])
 def test_a_set_off_cue_speaker_with_a_phrase_after_its_head(text, speaker, nlp):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('A bench of Justices Priyamvada Sen-Gallagher and R.N. Thakkar-Bose said, "The state cannot hide behind its own '
+     'delay."', "Priyamvada Sen-Gallagher; R.N. Thakkar-Bose"),
+    ('A panel of Judges Oluwaseun Hartley and Brigitte Maas-Okoye said: "The appeal has no merit."',
+     "Oluwaseun Hartley; Brigitte Maas-Okoye"),
+])
+def test_a_bench_of_named_judges_is_the_judges(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
+def test_the_parents_of_two_named_children_are_not_the_children(nlp):
+    row = one('The parents of Liam Brody-Osei and Cara Brody-Osei said: "Our children deserved better."', nlp)
+    assert row["speaker_entity"] not in ("Liam Brody-Osei", "Cara Brody-Osei") and ";" not in row["speakers"]

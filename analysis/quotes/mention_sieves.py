@@ -387,11 +387,29 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if head is None:
         return None
     head = _holder_after(ctx, head) or _named_in_chain(ctx, head) or head
+    members = _group_members(ctx, head)
+    if members:  # "A bench of Justices X and Y said": the people the group is made of
+        return Found(sieve, mention=members[0], others=members[1:], cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
     others = _coordinated(ctx, head)
     titled = _titled_conjunct(ctx, head, others)
     if titled is not None:
         head, others = titled, []
     return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+def _group_members(ctx: Context, head: Token) -> list[Token]:
+    """The people a group noun names with "of" ("a bench of Justices X and Y", "a panel of judges X, Y and Z"):
+    two or more named people coordinated after it; never one person ("the mother of X" is not X)."""
+    if head.pos_ != "NOUN" or ctx.model.entity_at(head.i) is not None \
+            or head.lemma_.lower() not in ctx.lexicon.group_nouns:
+        return []
+    first = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if first is None:
+        return []
+    people = [t for t in (first, *_coordinated(ctx, first)) if ctx.model.entity_at(t.i) is not None
+              and ctx.model.entity_at(t.i).kind == "person"]
+    return people if len(people) >= 2 else []
 
 
 def _titled_conjunct(ctx: Context, head: Token, others: list[Token]) -> Token | None:
