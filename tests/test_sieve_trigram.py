@@ -157,3 +157,19 @@ def test_a_bench_of_named_judges_is_the_judges(nlp, text, speakers):
 def test_the_parents_of_two_named_children_are_not_the_children(nlp):
     row = one('The parents of Liam Brody-Osei and Cara Brody-Osei said: "Our children deserved better."', nlp)
     assert row["speaker_entity"] not in ("Liam Brody-Osei", "Cara Brody-Osei") and ";" not in row["speakers"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("In a joint statement, the Harbour Pilots' Guild (HPG) and the Tugmasters' Society said: \u201cWe will not sail "
+     "on Monday.\u201d", "Harbour Pilots' Guild; Tugmasters' Society"),
+    ("The Glenmoor Tenants' Association, the Eastside Renters' Forum and the Dock Road Residents' Group said in a "
+     'letter: "The rent rises must stop."',
+     "Glenmoor Tenants' Association; Eastside Renters' Forum; Dock Road Residents' Group"),
+])
+def test_organisations_listed_before_the_cue_all_speak(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
+def test_a_name_before_an_and_that_joins_clauses_is_not_a_speaker(nlp):
+    row = one('Minister Ana Pires met the Farmers\' League on Monday and said: "We have a deal."', nlp)
+    assert row["speakers"] == "Ana Pires"

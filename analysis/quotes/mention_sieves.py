@@ -391,10 +391,46 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if members:  # "A bench of Justices X and Y said": the people the group is made of
         return Found(sieve, mention=members[0], others=members[1:], cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
     others = _coordinated(ctx, head)
+    listed = [] if others else _listed_before(ctx, head)
+    if listed:  # "the X Union (XU) and the Y Association said", parsed as one name's modifiers
+        head, others = listed[0], listed[1:] + [head]
     titled = _titled_conjunct(ctx, head, others)
     if titled is not None:
         head, others = titled, []
     return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+def _listed_before(ctx: Context, head: Token) -> list[Token]:
+    """Names joined to ``head``'s name by "and" (and commas) right before it, each with its own article or
+    acronym ("the Rail Union (RU) and the Drivers' Association said"), that the parser did not make conjuncts:
+    the last token of each earlier name, in text order. Empty unless ``head`` names someone and the list has an "and"."""
+    def run(i: int) -> tuple[int, int] | None:
+        entity = ctx.model.entity_at(i)
+        if entity is None or entity.kind not in ("person", "organisation") or ctx.in_quote[i]:
+            return None
+        return ctx.model.runs.get(i, (i, i + 1))
+
+    doc, own = ctx.doc, run(head.i)
+    if own is None:
+        return []
+    out: list[Token] = []
+    j = own[0] - 1
+    while j > 0:
+        j -= doc[j].pos_ == "DET"
+        if doc[j].lower_ == "and" and not out:  # before the last name "and" (", and"); before the others ","
+            j -= 1 + (doc[j - 1].text == ",")
+        elif doc[j].text == "," and out:
+            j -= 1
+        else:
+            break
+        if doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
+            j -= 3  # "(RMSU)"
+        earlier = run(j) if j >= 0 else None
+        if earlier is None or earlier[1] != j + 1:
+            break
+        out.append(doc[j])
+        j = earlier[0] - 1
+    return out[::-1]
 
 
 def _group_members(ctx: Context, head: Token) -> list[Token]:
