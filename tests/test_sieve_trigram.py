@@ -173,3 +173,14 @@ def test_organisations_listed_before_the_cue_all_speak(nlp, text, speakers):
 def test_a_name_before_an_and_that_joins_clauses_is_not_a_speaker(nlp):
     row = one('Minister Ana Pires met the Farmers\' League on Monday and said: "We have a deal."', nlp)
     assert row["speakers"] == "Ana Pires"
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ('Counsel for the residents, Meera Iyer-Watts, addressed the bench. "The notice was never served," she submitted.',
+     "Meera Iyer-Watts", "The notice was never served"),
+    ('The hearing resumed on Monday.\n\n"My client was never told of the charge, counsel Tobias Hale-Nyambura '
+     'submitted.\n\nThe court rose at four.', "Tobias Hale-Nyambura", "My client was never told of the charge"),
+])
+def test_counsel_who_submits_reports_to_the_court(nlp, text, speaker, quote):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["quote"], row["cue"]) == (speaker, quote, "submitted")
