@@ -269,3 +269,13 @@ def test_an_unclosed_quotation_ends_before_an_attribution_that_ends_its_paragrap
     row = rows(text, nlp)[0]
     assert (row["quote"], bool(row["open_at_end"])) == (quote, open_at_end)
     assert speaker is None or row["speaker_mention"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Parent governor Ilse Moravec-Obi said the phrase \u2018under review\u2019 had frightened families.",
+    'Union organiser Tariq Oduya-Bell said the word "restructuring" meant job losses to his members.',
+    "Councillor Maeve Brannigan-Oyo said the label 'failing school' would follow the children for years.",
+])
+def test_words_mentioned_as_words_are_scare_quotes_even_in_a_reported_sentence(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker"]) == ("scare", None)
