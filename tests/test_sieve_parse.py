@@ -215,3 +215,18 @@ def test_words_quoted_inside_someones_claim_are_the_claimants_not_the_one_who_re
 def test_words_outside_the_claim_stay_with_the_one_who_rejects_it(nlp):
     text = 'Mayor Chiara Dlamini-Roth rejected claims by the opposition about the budget, calling them "pure fiction".'
     assert one(text, nlp)["speaker_entity"] == "Chiara Dlamini-Roth"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Farmers, the agriculture minister, Lotte Brandsma-Okafor, said on Friday, had "waited long enough for the '
+     'subsidy".', "Lotte Brandsma-Okafor"),
+    ("Commuters, the operator's chief executive, Idris Vance-Mokoena, told the committee, would see \u201ca better "
+     "service by spring\u201d.", "Idris Vance-Mokoena"),
+])
+def test_one_person_set_off_after_a_plural_subject_speaks_about_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_named_residents_in_apposition_to_a_plural_subject_all_speak(nlp):
+    row = one('Two residents, Ana Pires and Bo Costa, said the road was "a death trap".', nlp)
+    assert row["speakers"] == "Ana Pires; Bo Costa"

@@ -519,6 +519,12 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
         if _is_cue_verb(ctx, tok) and not _withheld(tok):
             who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
+            if who is not None and who.tag_ in ("NNS", "NNPS") and who.dep_ in SUBJECT_DEPS and who.head == tok:
+                named = _named_in_chain(ctx, who)  # "Residents, the committee's chairperson, X, said in closing,
+                # deserved '...'": one person set off after a plural subject speaks about it (no apposition agrees);
+                # "Two residents, X and Y, said" stays with the residents' own names
+                if named is not None and named.dep_ != "conj" and not any(c.dep_ in ("conj", "cc") for c in named.children):
+                    who = named
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
             out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
