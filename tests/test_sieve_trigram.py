@@ -184,3 +184,14 @@ def test_a_name_before_an_and_that_joins_clauses_is_not_a_speaker(nlp):
 def test_counsel_who_submits_reports_to_the_court(nlp, text, speaker, quote):
     row = rows(text, nlp)[-1]
     assert (row["speaker_entity"], row["quote"], row["cue"]) == (speaker, quote, "submitted")
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    ('Live: transfer deadline day\n\n10.15am: Rovers manager Dariusz Kowal-Nnamdi answers: "We are not selling our '
+     'captain."', "answers", "Kowal-Nnamdi"),
+    ('Politics live: Commons clashes over bus fares\n\n2.16pm: Bankole-Hart replies: "Fares are a matter for the '
+     'operators."', "replies", "Bankole-Hart"),
+])
+def test_a_live_blogs_present_tense_cue_after_a_name_reports_even_when_tagged_as_a_noun(nlp, text, cue, name):
+    row = rows(text, nlp)[-1]
+    assert row["cue"] == cue and name in row["speaker_mention"]

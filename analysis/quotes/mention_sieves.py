@@ -43,7 +43,18 @@ def _depth(token: Token) -> int:
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
-                                             or _document_cue(ctx, tok))
+                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok)
+
+
+def _tagged_as_noun(ctx: Context, tok: Token) -> bool:
+    """"12.44pm: X replies: '...'": a reporting verb in the present tense, right after a name and right before a
+    colon, that the tagger read as a plural noun ("replies", "answers")."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in ctx.cues.verbs or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before = tok.doc[tok.i - 1]
+    named = ctx.model.entity_at(before.i)
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() if named is None else named.kind in (
+        "person", "organisation")) and tok.i not in ctx.model.by_token and tok.doc[tok.i + 1].text == ":"
 
 
 def _document_cue(ctx: Context, tok: Token) -> bool:
