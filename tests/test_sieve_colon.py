@@ -38,3 +38,14 @@ def test_a_quotation_then_a_colon_then_no_name_is_not_a_headline_attribution(nlp
     text = ('"Build it now": the words on every fence in Glenmoor since the bridge closed in May.\n\n'
             'Engineer Tova Lindahl-Osei said repairs would take a year.')
     assert rows(text, nlp)[0]["attribution"] != "colon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Live: floods in the midlands\n\n14:05 The N52 is closed at Birr. Garda Inspector Aoife Mac Giolla-Ruiz: "Do not '
+     'drive through flood water, however shallow it looks."', "Aoife Mac Giolla-Ruiz"),
+    ("Storm updates\n\n10:30 Ferries from Holyhead are cancelled. Port manager Gwilym Oyelaran: 'Nothing will sail "
+     "before tomorrow morning.'", "Gwilym Oyelaran"),
+])
+def test_a_name_and_a_colon_after_another_sentence_of_a_live_blog_entry_names_the_speaker(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "colon")

@@ -223,11 +223,10 @@ def colon(ctx: Context, q: Quote) -> Found | None:
         if found is not None:
             return found
     before = ctx.text[seg.para_start:seg.open_mark].rstrip()
-    if not before.endswith(":") or len(before) > 60:
-        return None
     words = [t for t in ctx.frame(q, "before") if not t.is_space]
-    if not words or words[-1].text != ":" or len(words) > 6:
-        return None
+    if not before.endswith(":") or not words or words[-1].text != ":" or sum(not t.is_punct for t in words) > 6 \
+            or seg.open_mark - words[0].idx > 60:
+        return None  # only the words of its own sentence: "... the promenade. Senior engineer X: '...'" (a live blog)
     np = words[:-1]
     if any(t.pos_ in ("VERB", "AUX", "SCONJ") or (t.pos_ == "ADP" and t.lower_ != "of") for t in np):
         return None  # "He told reporters:" is the parse sieve's
