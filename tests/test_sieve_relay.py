@@ -108,3 +108,13 @@ def test_a_person_who_reads_a_statement_out_is_no_cue_of_read(nlp):
 ])
 def test_the_one_who_reads_out_a_note_from_someone_passes_on_the_owners_words(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Health minister Oona Feeney-Baptiste did not attend. A statement, posted on the department's website and "
+     'attributed to Feeney-Baptiste, said the plan was "fully funded".', "Oona Feeney-Baptiste"),
+    ("The coach, Mattias Oyelowo-Strand, stayed away. A short note, handed to reporters and attributed to the coach, "
+     'said the squad was "ready for Sunday".', "Mattias Oyelowo-Strand"),
+])
+def test_a_statement_posted_and_attributed_to_someone_is_theirs(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

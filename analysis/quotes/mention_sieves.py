@@ -604,7 +604,9 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
-        owner = next((g for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ == "attribute"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
+        owner = next((g for c in clauses if c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
 
