@@ -347,8 +347,9 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
-                out and tok.text in "-\u2010" and not tok.whitespace_):  # "the council's secretary-general"
-            out.append(tok)
+                out and tok.text in "-\u2010" and not tok.whitespace_) or (  # "the council's secretary-general"
+                out and out[-1].text in "-\u2010" and not out[-1].whitespace_ and tok.tag_ in ("VBN", "VBG")):
+            out.append(tok)  # "one London-based aviation analyst", "a long-serving official": a compound adjective
         elif tok.pos_ == "CCONJ" and out and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("PROPN", "NOUN", "DET"):
             out.append(tok)
         else:
