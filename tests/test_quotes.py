@@ -279,3 +279,30 @@ def test_an_unclosed_quotation_ends_before_an_attribution_that_ends_its_paragrap
 def test_words_mentioned_as_words_are_scare_quotes_even_in_a_reported_sentence(nlp, text):
     row = one(text, nlp)
     assert (row["kind"], row["speaker"]) == ("scare", None)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Taps ran dry in the township.\n"We carry water from the clinic on the hill, two at a time, six times a day, said '
+     'Palesa Mokoena-Dlamini, a mother of two.\nThe council said repairs were under way.',
+     "We carry water from the clinic on the hill, two at a time, six times a day"),
+    ('The lifts failed again.\n"We carry the shopping up from the car park by the river, one bag at a time, four times '
+     'a day, said Ivo Brannagh, a tenant.\nThe landlord did not reply.',
+     "We carry the shopping up from the car park by the river, one bag at a time, four times a day"),
+    ('The ferry was cancelled.\n"We walk to the bus stop on the main road, three of us at a time, twice a day, said '
+     'Hanne Oduya-Berg, a nurse.\nThe operator apologised.',
+     "We walk to the bus stop on the main road, three of us at a time, twice a day"),
+])
+def test_an_unclosed_quotation_ends_at_the_comma_before_an_inverted_cue_not_at_an_earlier_one(nlp, text, quote):
+    assert rows(text, nlp)[0]["quote"] == quote
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Councillor Ines Varga-Lund said the new rules were "a gift to developers and a\nblow to renters, and told '
+     'reporters the vote would be close.\nThe mayor said nothing.', "a gift to developers and a\nblow to renters",
+     "Ines Varga-Lund"),
+    ('Union leader Piet Okoro-Lind said the offer was "an insult to every driver, and added that a strike was likely.\n'
+     'The company declined to comment.', "an insult to every driver", "Piet Okoro-Lind"),
+])
+def test_an_unclosed_partial_quotation_ends_before_a_second_reporting_verb_of_the_sentence(nlp, text, quote, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], row["speaker_entity"]) == (quote, speaker)

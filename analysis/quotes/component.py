@@ -142,6 +142,9 @@ class QuoteAttributor:
             if comma.text != ",":
                 continue
             for tok in tokens[k + 1:k + 14]:
+                if tok.pos_ == "CCONJ" and tok.i == comma.i + 1 and self._goes_on_reporting(doc, seg, tok):
+                    return self._cut(doc, seg, span, comma, in_quote)  # 'said the limit was "a recipe for panic, and
+                    # told reporters that ...': the reporter's sentence goes on with a second reporting verb
                 if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
                 if tok.pos_ in ("VERB", "AUX"):
@@ -158,9 +161,22 @@ class QuoteAttributor:
                         or (t.pos_ == "CCONJ" and _joins_roles(t)) for t in between)  # not "not" ("..., not marketing, X said": the quotation's own words)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
                     # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
+                        if doc[tok.i - 1].text == "," and doc[tok.i - 1].i > comma.i and tok.i + 1 < len(doc) \
+                                and doc[tok.i + 1].pos_ in ("PROPN", "DET") and not any(
+                                    t.pos_ == "PROPN" for t in doc[comma.i + 1:tok.i]):  # not "..., the chair, X, told the"
+                            comma = doc[tok.i - 1]  # "..., two at a time, ten times a day, said X": the inverted cue
+                            # opens the attribution, whatever the parser took for its subject
                         return self._cut(doc, seg, span, comma, in_quote)
                     break
         return seg, span
+
+    def _goes_on_reporting(self, doc: Doc, seg: Segment, conj: Token) -> bool:
+        """After ", and" a reporting verb joined to the reporter's clause that a reporting verb before the quotation governs."""
+        verb = doc[conj.i + 1] if conj.i + 1 < len(doc) else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.verbs or verb.dep_ != "conj":
+            return False
+        return any(a.idx < seg.open_mark and a.pos_ == "VERB" and a.lemma_.lower() in self.cues.verbs
+                   for a in verb.ancestors)  # "X said the limit was '..., and told": joined to "was", under "said"
 
     @staticmethod
     def _cut(doc: Doc, seg: Segment, span: Span, comma: Token, in_quote: list[bool]) -> tuple[Segment, Span]:
