@@ -230,3 +230,12 @@ def test_one_person_set_off_after_a_plural_subject_speaks_about_it(nlp, text, sp
 def test_named_residents_in_apposition_to_a_plural_subject_all_speak(nlp):
     row = one('Two residents, Ana Pires and Bo Costa, said the road was "a death trap".', nlp)
     assert row["speakers"] == "Ana Pires; Bo Costa"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Counsel for the tenants, advocate Meenakshi Raghavan-Iyer, said the eviction was "illegal from the first '
+     'notice."', "Meenakshi Raghavan-Iyer"),
+    ('The residents\' lawyer, advocate Tariq Hussain-Menon, said the order was "overdue".', "Tariq Hussain-Menon"),
+])
+def test_a_name_set_off_before_a_cue_the_parser_left_without_subject_speaks(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

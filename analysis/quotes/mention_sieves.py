@@ -704,6 +704,11 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     return tok
 
 
+def doc_text(ctx: Context, start: int, end: int) -> str:
+    """The tokens start..end-1 without white space ("," for a lone comma)."""
+    return "".join(t.text for t in ctx.doc[start:end] if not t.is_space)
+
+
 #: Words the parser takes for prepositions when they open a clause ("after X, the union leader, described ...").
 CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "since", "while", "once"})
 
@@ -722,6 +727,10 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
+    named = ctx.model.entity_at(i)
+    if named is not None and named.kind in ("person", "organisation") and ctx.model.runs.get(i, (i, i + 1))[1] == i + 1 \
+            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):
         if a.i >= verb.i:
             return None
