@@ -306,3 +306,12 @@ def test_an_unclosed_quotation_ends_at_the_comma_before_an_inverted_cue_not_at_a
 def test_an_unclosed_partial_quotation_ends_before_a_second_reporting_verb_of_the_sentence(nlp, text, quote, speaker):
     row = rows(text, nlp)[0]
     assert (row["quote"], row["speaker_entity"]) == (quote, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    'Principal Imani Castellanos-Reid said the club, "Young Engineers of Tomorrow," would close in June.',
+    'The festival director, Ruud Okonkwo-Vos, said the opening film, "A Winter on the Dykes," had sold out.',
+])
+def test_a_capitalised_name_set_off_by_commas_inside_the_marks_is_a_title(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker"]) == ("title", None)

@@ -205,6 +205,9 @@ class QuoteAttributor:
         if seg.nested:
             embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
         if not embedded:
+            if prev_char == "," and seg.raw_last == "," and next_char.islower() and _title_case(q.span) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in q.span):
+                return "title"  # 'the course, "Argument and American Literature," had been dropped': set off by commas
             return "full"
         words_before = _words_before(ctx, q)
         reported = q.span.text[:1].islower() and not seg.nested and bool(_cue_candidates(ctx, ctx.sentence_frame(q), q))
