@@ -95,3 +95,24 @@ def test_quote_ranges_include_the_marks_of_outer_quotations():
 ])
 def test_straight_single_marks_around_a_title_pair_and_an_elision_does_not(text, expected):
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She called it \u2018a fish \u2019n\u2019 chips supper for the whole town\u2019, and meant it.",
+     ["a fish \u2019n\u2019 chips supper for the whole town"]),
+    ("He wanted \u2018a rock \u2019n\u2019 roll record made by\nfolk singers\u2019 from the start.",
+     ["a rock \u2019n\u2019 roll record made by\nfolk singers"]),
+    ("The critic called the tour 'a rock 'n' roll circus', and the band agreed.", ["a rock 'n' roll circus"]),
+])
+def test_a_clipped_n_inside_single_marks_does_not_close_them(text, expected):
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The coach said they had \u2018tried about twenty players\u2019 before settling on Ruiz.",
+     ["tried about twenty players"]),
+    ("She said the firm had 'paid the suppliers' after the audit, not before.", ["paid the suppliers"]),
+    ("Fans said the club had \u2018sold its best players\u2019 without a plan.", ["sold its best players"]),
+])
+def test_a_single_mark_after_s_closes_before_a_word_no_one_owns(text, expected):
+    assert quoted(text) == expected

@@ -124,6 +124,22 @@ def test_a_title_noun_used_as_a_verb_makes_no_title(nlp, text):
     assert (row["kind"], row["cue"]) == ("partial", "said") and row["speaker_entity"] in text
 
 
+@pytest.mark.parametrize("text", [
+    "Poet Imelda Sorensen-Agu, who wrote most of the collection, including 'Harbour Mornings', says she is done.",
+    'The novelist Teodor Walsh-Nakamura, who wrote "The Quiet Ferry" and "A Winter in Galway", said he would retire.',
+    "Composer Ama Lindgren-Oyo, who has written scores such as ‘Northern Lights Over Tromsø’, says the fee is fair.",
+])
+def test_capitalised_words_without_a_clause_of_their_own_name_a_work_even_beside_a_cue(nlp, text):
+    assert all(row["kind"] == "title" and row["speaker"] is None for row in rows(text, nlp))
+
+
+def test_capitalised_words_with_a_verb_stay_a_quotation(nlp):
+    text = 'The mayor, Wim de Vries-Obi, said the plan was "Good For Everyone Who Lives Here".'
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker_entity"]) == ("partial", "Wim de Vries-Obi")
+
+
+
 def test_curly_quotes(nlp):
     row = one("\u201cWe are ready,\u201d the ambassador wrote on X.", nlp)
     assert (row["quote"], row["speaker"], row["channel"]) == ("We are ready", "the ambassador", "social media post")
@@ -233,3 +249,69 @@ def test_a_missing_closing_mark_ends_at_the_comma_right_before_the_attribution(n
 def test_more_missing_closing_marks_end_at_their_attribution(nlp, text, quote, speaker):
     row = rows(text, nlp)[0]
     assert row["quote"] == quote and (speaker is None or row["speaker_entity"] == speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker, open_at_end", [
+    # the text ends right after the attribution: the quotation ends before it and is not open at the end
+    ('Prices rose again in March.\n\n"Families cut back on heating because they were scared, he said.',
+     "Families cut back on heating because they were scared", "he", False),
+    ('The bakery opened in 1998.\n"We never missed a morning in twenty years, said owner Tadeusz Wren-Okoro.',
+     "We never missed a morning in twenty years", "owner Tadeusz Wren-Okoro", False),
+    # a relative clause about the speaker still belongs to the attribution, before a paragraph that seems to continue
+    ('A Cork publican says he will sell up.\n"The sums stopped working two winters ago, said Declan Ashby-Nwosu, who '
+     'has kept the bar since 1987.\n"My daughter will not take it on."',
+     "The sums stopped working two winters ago", "Declan Ashby-Nwosu", False),
+    # a truncated quotation with no attribution after it stays open at the end
+    ('The mayor spoke last.\n\n"We will rebuild the bridge, whatever it costs, and we will',
+     "We will rebuild the bridge, whatever it costs, and we will", None, True),
+])
+def test_an_unclosed_quotation_ends_before_an_attribution_that_ends_its_paragraph(nlp, text, quote, speaker, open_at_end):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], bool(row["open_at_end"])) == (quote, open_at_end)
+    assert speaker is None or row["speaker_mention"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Parent governor Ilse Moravec-Obi said the phrase \u2018under review\u2019 had frightened families.",
+    'Union organiser Tariq Oduya-Bell said the word "restructuring" meant job losses to his members.',
+    "Councillor Maeve Brannigan-Oyo said the label 'failing school' would follow the children for years.",
+])
+def test_words_mentioned_as_words_are_scare_quotes_even_in_a_reported_sentence(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker"]) == ("scare", None)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Taps ran dry in the township.\n"We carry water from the clinic on the hill, two at a time, six times a day, said '
+     'Palesa Mokoena-Dlamini, a mother of two.\nThe council said repairs were under way.',
+     "We carry water from the clinic on the hill, two at a time, six times a day"),
+    ('The lifts failed again.\n"We carry the shopping up from the car park by the river, one bag at a time, four times '
+     'a day, said Ivo Brannagh, a tenant.\nThe landlord did not reply.',
+     "We carry the shopping up from the car park by the river, one bag at a time, four times a day"),
+    ('The ferry was cancelled.\n"We walk to the bus stop on the main road, three of us at a time, twice a day, said '
+     'Hanne Oduya-Berg, a nurse.\nThe operator apologised.',
+     "We walk to the bus stop on the main road, three of us at a time, twice a day"),
+])
+def test_an_unclosed_quotation_ends_at_the_comma_before_an_inverted_cue_not_at_an_earlier_one(nlp, text, quote):
+    assert rows(text, nlp)[0]["quote"] == quote
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Councillor Ines Varga-Lund said the new rules were "a gift to developers and a\nblow to renters, and told '
+     'reporters the vote would be close.\nThe mayor said nothing.', "a gift to developers and a\nblow to renters",
+     "Ines Varga-Lund"),
+    ('Union leader Piet Okoro-Lind said the offer was "an insult to every driver, and added that a strike was likely.\n'
+     'The company declined to comment.', "an insult to every driver", "Piet Okoro-Lind"),
+])
+def test_an_unclosed_partial_quotation_ends_before_a_second_reporting_verb_of_the_sentence(nlp, text, quote, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], row["speaker_entity"]) == (quote, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    'Principal Imani Castellanos-Reid said the club, "Young Engineers of Tomorrow," would close in June.',
+    'The festival director, Ruud Okonkwo-Vos, said the opening film, "A Winter on the Dykes," had sold out.',
+])
+def test_a_capitalised_name_set_off_by_commas_inside_the_marks_is_a_title(nlp, text):
+    row = one(text, nlp)
+    assert (row["kind"], row["speaker"]) == ("title", None)

@@ -19,3 +19,33 @@ def test_a_headline_names_the_speaker_before_the_colon(nlp, headline, speaker):
 def test_a_sentence_with_a_verb_before_the_colon_is_not_a_headline(nlp):
     row = rows('Yasmin Chaudhry told the committee: "No return to the old rules."', nlp)[0]
     assert (row["speaker_entity"], row["cue"], row["attribution"]) == ("Yasmin Chaudhry", "told", "trigram")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("‘It was never about the harvest’: Aoife Ní Bhriain on 30 years of farming\n\nThe farm has been in her family "
+     "since 1952.", "Aoife Ní Bhriain"),
+    ('"We are not done yet": Coach Marta Ilunga-Sorensen on the title race\n\nThe Rovers are six points clear.',
+     "Marta Ilunga-Sorensen"),
+    ("'I would do it all again': former mayor Pieter van Rijn-Adebayo looks back\n\nFew mayors have left office as "
+     "popular.", "Pieter van Rijn-Adebayo"),
+])
+def test_a_headline_quotation_then_a_colon_then_a_name_is_that_persons(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker
+
+
+
+def test_a_quotation_then_a_colon_then_no_name_is_not_a_headline_attribution(nlp):
+    text = ('"Build it now": the words on every fence in Glenmoor since the bridge closed in May.\n\n'
+            'Engineer Tova Lindahl-Osei said repairs would take a year.')
+    assert rows(text, nlp)[0]["attribution"] != "colon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Live: floods in the midlands\n\n14:05 The N52 is closed at Birr. Garda Inspector Aoife Mac Giolla-Ruiz: "Do not '
+     'drive through flood water, however shallow it looks."', "Aoife Mac Giolla-Ruiz"),
+    ("Storm updates\n\n10:30 Ferries from Holyhead are cancelled. Port manager Gwilym Oyelaran: 'Nothing will sail "
+     "before tomorrow morning.'", "Gwilym Oyelaran"),
+])
+def test_a_name_and_a_colon_after_another_sentence_of_a_live_blog_entry_names_the_speaker(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "colon")

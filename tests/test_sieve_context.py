@@ -64,3 +64,16 @@ def test_a_description_that_names_no_one_hands_the_topic_on_from_the_paragraph_b
 def test_a_place_named_in_the_previous_paragraph_is_no_speaker(nlp):
     text = 'The ferry to Stornoway was cancelled again on Monday.\n\n"We have been stranded for four days."'
     assert one(text, nlp)["speaker"] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sprinter Kofi Mbeki-Larsen has qualified for the European final after a season's best in Rome on Friday.\n"
+     "The 22-year-old from Malmö crossed in 10.04, beating the mark set by former champion Hugo Feldmann in 2015.\n"
+     '"I felt the wind at my back for the first time this year."', "Kofi Mbeki-Larsen"),
+    ("Nurse Aroha Tane-Whitfield has been named carer of the year.\nThe 61-year-old, who has worked nights for three "
+     'decades, was nominated by the family of patient Derek Hollis.\n"I just did what anyone on that ward would do."',
+     "Aroha Tane-Whitfield"),
+])
+def test_a_paragraph_about_the_nn_year_old_is_about_the_person_introduced_before(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "context")

@@ -198,3 +198,44 @@ def test_a_titled_person_after_an_organisation_split_at_its_and_speaks_alone(nlp
 def test_two_people_joined_by_and_still_speak_together(nlp):
     row = one('Councillors Ama Owusu and Piet Brandt have accused the mayor of ‘bullying tactics’.', nlp)
     assert row["speakers"] == "Ama Owusu; Piet Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hospital chief executive Brigid Osei-Kavanagh has denied claims by the Nurses' Guild that staff are "
+     '"at breaking point".', "Nurses' Guild"),
+    ("The transport minister, Lars Hovland-Ade, dismissed the claim from residents of Eastmoor that the junction was "
+     '"a death trap waiting to happen".', "residents of Eastmoor"),
+    ("Mayor Chiara Dlamini-Roth rejected the opposition's claim that the budget would \u201cgut every library in the "
+     "city\u201d.", "the opposition"),
+])
+def test_words_quoted_inside_someones_claim_are_the_claimants_not_the_one_who_rejects_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_words_outside_the_claim_stay_with_the_one_who_rejects_it(nlp):
+    text = 'Mayor Chiara Dlamini-Roth rejected claims by the opposition about the budget, calling them "pure fiction".'
+    assert one(text, nlp)["speaker_entity"] == "Chiara Dlamini-Roth"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Farmers, the agriculture minister, Lotte Brandsma-Okafor, said on Friday, had "waited long enough for the '
+     'subsidy".', "Lotte Brandsma-Okafor"),
+    ("Commuters, the operator's chief executive, Idris Vance-Mokoena, told the committee, would see \u201ca better "
+     "service by spring\u201d.", "Idris Vance-Mokoena"),
+])
+def test_one_person_set_off_after_a_plural_subject_speaks_about_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_named_residents_in_apposition_to_a_plural_subject_all_speak(nlp):
+    row = one('Two residents, Ana Pires and Bo Costa, said the road was "a death trap".', nlp)
+    assert row["speakers"] == "Ana Pires; Bo Costa"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Counsel for the tenants, advocate Meenakshi Raghavan-Iyer, said the eviction was "illegal from the first '
+     'notice."', "Meenakshi Raghavan-Iyer"),
+    ('The residents\' lawyer, advocate Tariq Hussain-Menon, said the order was "overdue".', "Tariq Hussain-Menon"),
+])
+def test_a_name_set_off_before_a_cue_the_parser_left_without_subject_speaks(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -92,3 +92,29 @@ def test_a_statement_that_reads_is_its_owners(text, speaker, nlp):
 def test_a_person_who_reads_a_statement_out_is_no_cue_of_read(nlp):
     text = 'Ben Ashcroft-Lee read a statement outside court. "We are relieved," his mother, Joan Ashcroft-Lee, said.'
     assert rows(text, nlp)[-1]["speaker_entity"] == "Joan Ashcroft-Lee"
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs "from" on the verb; the reporting verb the agent refused is no attribution
+    ('Goalkeeper Tomasz Ruane-Oduya will retire in May. His agent, Pilar Esquivel, declined to comment further, but at '
+     'the club dinner she read guests a short note from the goalkeeper: "Thank you for every Saturday."', "Tomasz Ruane-Oduya"),
+    ('Senator Halvard Ekwueme-Price is in hospital. His chief of staff refused to comment on his condition, but at a '
+     'briefing in Salem he read reporters a note from the senator: "I will be back at my desk soon."', "Halvard Ekwueme-Price"),
+    ('The bishop, Cathal Oduya-Brennan, did not attend the vigil. His secretary did not comment, but at the gate she '
+     'read the crowd a letter from the bishop: "My prayers are with every family."', "Cathal Oduya-Brennan"),
+    ('Rector Tunde Abara-Klein was abroad. At the graduation, his deputy, Mariska Veld, read out a message from '
+     'Abara-Klein: "Every one of you earned this."', "Tunde Abara-Klein"),
+])
+def test_the_one_who_reads_out_a_note_from_someone_passes_on_the_owners_words(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Health minister Oona Feeney-Baptiste did not attend. A statement, posted on the department's website and "
+     'attributed to Feeney-Baptiste, said the plan was "fully funded".', "Oona Feeney-Baptiste"),
+    ("The coach, Mattias Oyelowo-Strand, stayed away. A short note, handed to reporters and attributed to the coach, "
+     'said the squad was "ready for Sunday".', "Mattias Oyelowo-Strand"),
+])
+def test_a_statement_posted_and_attributed_to_someone_is_theirs(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -142,3 +142,56 @@ def test_of_two_named_subjects_before_the_verb_the_one_next_to_it_speaks(nlp, te
 ])
 def test_a_set_off_cue_speaker_with_a_phrase_after_its_head(text, speaker, nlp):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('A bench of Justices Priyamvada Sen-Gallagher and R.N. Thakkar-Bose said, "The state cannot hide behind its own '
+     'delay."', "Priyamvada Sen-Gallagher; R.N. Thakkar-Bose"),
+    ('A panel of Judges Oluwaseun Hartley and Brigitte Maas-Okoye said: "The appeal has no merit."',
+     "Oluwaseun Hartley; Brigitte Maas-Okoye"),
+])
+def test_a_bench_of_named_judges_is_the_judges(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
+def test_the_parents_of_two_named_children_are_not_the_children(nlp):
+    row = one('The parents of Liam Brody-Osei and Cara Brody-Osei said: "Our children deserved better."', nlp)
+    assert row["speaker_entity"] not in ("Liam Brody-Osei", "Cara Brody-Osei") and ";" not in row["speakers"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("In a joint statement, the Harbour Pilots' Guild (HPG) and the Tugmasters' Society said: \u201cWe will not sail "
+     "on Monday.\u201d", "Harbour Pilots' Guild; Tugmasters' Society"),
+    ("The Glenmoor Tenants' Association, the Eastside Renters' Forum and the Dock Road Residents' Group said in a "
+     'letter: "The rent rises must stop."',
+     "Glenmoor Tenants' Association; Eastside Renters' Forum; Dock Road Residents' Group"),
+])
+def test_organisations_listed_before_the_cue_all_speak(nlp, text, speakers):
+    assert one(text, nlp)["speakers"] == speakers
+
+
+def test_a_name_before_an_and_that_joins_clauses_is_not_a_speaker(nlp):
+    row = one('Minister Ana Pires met the Farmers\' League on Monday and said: "We have a deal."', nlp)
+    assert row["speakers"] == "Ana Pires"
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ('Counsel for the residents, Meera Iyer-Watts, addressed the bench. "The notice was never served," she submitted.',
+     "Meera Iyer-Watts", "The notice was never served"),
+    ('The hearing resumed on Monday.\n\n"My client was never told of the charge, counsel Tobias Hale-Nyambura '
+     'submitted.\n\nThe court rose at four.', "Tobias Hale-Nyambura", "My client was never told of the charge"),
+])
+def test_counsel_who_submits_reports_to_the_court(nlp, text, speaker, quote):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["quote"], row["cue"]) == (speaker, quote, "submitted")
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    ('Live: transfer deadline day\n\n10.15am: Rovers manager Dariusz Kowal-Nnamdi answers: "We are not selling our '
+     'captain."', "answers", "Kowal-Nnamdi"),
+    ('Politics live: Commons clashes over bus fares\n\n2.16pm: Bankole-Hart replies: "Fares are a matter for the '
+     'operators."', "replies", "Bankole-Hart"),
+])
+def test_a_live_blogs_present_tense_cue_after_a_name_reports_even_when_tagged_as_a_noun(nlp, text, cue, name):
+    row = rows(text, nlp)[-1]
+    assert row["cue"] == cue and name in row["speaker_mention"]

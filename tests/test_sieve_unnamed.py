@@ -87,3 +87,13 @@ def test_a_source_for_a_named_person_stays_the_source(nlp):
 def test_an_unnamed_source_ends_before_its_relative_clause(nlp, text, who):
     row = one(text, nlp)
     assert (row["speaker_entity"], bool(row["unnamed"])) == (who, True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The yard has been losing money for a decade," said one Glasgow-based shipping consultant.',
+     "one Glasgow-based shipping consultant"),
+    ('"The price will fall by spring," said one Oslo-based energy trader.', "one Oslo-based energy trader"),
+])
+def test_a_place_in_a_compound_adjective_is_not_the_unnamed_speaker(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], bool(row["unnamed"])) == (speaker, True)

@@ -134,7 +134,7 @@ class QuoteAttributor:
         """A quotation missing its closing mark ends before an attribution in its paragraph
         (``"We are ready, Mayor Ana Pires said``, ``..., the prosecutor, Ana Pires, said on Monday``):
         at the first comma followed, before any other verb, by a reporting verb and its subject."""
-        if seg.ending not in ("unclosed", "continued") or seg.close_mark is not None:
+        if seg.ending not in ("unclosed", "continued", "open_at_end") or seg.close_mark is not None:
             return seg, span
         tokens = list(span)
         words = [t for t in tokens if not t.is_space]
@@ -142,12 +142,16 @@ class QuoteAttributor:
             if comma.text != ",":
                 continue
             for tok in tokens[k + 1:k + 14]:
+                if tok.pos_ == "CCONJ" and tok.i == comma.i + 1 and self._goes_on_reporting(doc, seg, tok):
+                    return self._cut(doc, seg, span, comma, in_quote)  # 'said the limit was "a recipe for panic, and
+                    # told reporters that ...': the reporter's sentence goes on with a second reporting verb
                 if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
                 if tok.pos_ in ("VERB", "AUX"):
-                    if seg.ending == "continued" and not (words and words[-1].text in SENTENCE_END and words[-1].i - tok.i <= 3):
-                        break  # a quotation continued in the next paragraph is cut only before an attribution that
-                        # ends its paragraph ("“Most of them are outdoor workers, she said.")
+                    if seg.ending != "unclosed" and not _ends_paragraph(tok, words):
+                        break  # a quotation continued in the next paragraph, or still open when the text ends, is cut
+                        # only before an attribution that ends its paragraph ("“Most of them are outdoor workers, she
+                        # said.", "“I've done the sums, said X, who has run the cafe since 2011.")
                     if any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
                         break  # "..., they announced it in 2023": the quotation's own clause, not an attribution
                     subj = [c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == comma.i + 1]  # right after it
@@ -157,9 +161,22 @@ class QuoteAttributor:
                         or (t.pos_ == "CCONJ" and _joins_roles(t)) for t in between)  # not "not" ("..., not marketing, X said": the quotation's own words)  # "..., the council's transport chair, Ingrid Haugen, said" (parsed as an object),
                     # "..., Leader of the Opposition X told reporters"
                     if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues.verbs and (subj or noun_phrase or tok.i == comma.i + 1):
+                        if doc[tok.i - 1].text == "," and doc[tok.i - 1].i > comma.i and tok.i + 1 < len(doc) \
+                                and doc[tok.i + 1].pos_ in ("PROPN", "DET") and not any(
+                                    t.pos_ == "PROPN" for t in doc[comma.i + 1:tok.i]):  # not "..., the chair, X, told the"
+                            comma = doc[tok.i - 1]  # "..., two at a time, ten times a day, said X": the inverted cue
+                            # opens the attribution, whatever the parser took for its subject
                         return self._cut(doc, seg, span, comma, in_quote)
                     break
         return seg, span
+
+    def _goes_on_reporting(self, doc: Doc, seg: Segment, conj: Token) -> bool:
+        """After ", and" a reporting verb joined to the reporter's clause that a reporting verb before the quotation governs."""
+        verb = doc[conj.i + 1] if conj.i + 1 < len(doc) else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.verbs or verb.dep_ != "conj":
+            return False
+        return any(a.idx < seg.open_mark and a.pos_ == "VERB" and a.lemma_.lower() in self.cues.verbs
+                   for a in verb.ancestors)  # "X said the limit was '..., and told": joined to "was", under "said"
 
     @staticmethod
     def _cut(doc: Doc, seg: Segment, span: Span, comma: Token, in_quote: list[bool]) -> tuple[Segment, Span]:
@@ -167,6 +184,8 @@ class QuoteAttributor:
         while seg.end > seg.start and doc.text[seg.end - 1].isspace():
             seg.end -= 1
         seg.raw_last, seg.cut = ",", True
+        if seg.ending == "open_at_end":
+            seg.ending = "unclosed"  # the attribution after it ends the text, not the quotation
         for i in range(comma.i, span.end):
             in_quote[i] = False
         new = doc.char_span(seg.start, seg.end, alignment_mode="expand")
@@ -186,6 +205,9 @@ class QuoteAttributor:
         if seg.nested:
             embedded = embedded or bool(before) and not before.endswith((":", ",")) and prev_char not in "\u201c\u2018\"'"
         if not embedded:
+            if prev_char == "," and seg.raw_last == "," and next_char.islower() and _title_case(q.span) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in q.span):
+                return "title"  # 'the course, "Argument and American Literature," had been dropped': set off by commas
             return "full"
         words_before = _words_before(ctx, q)
         reported = q.span.text[:1].islower() and not seg.nested and bool(_cue_candidates(ctx, ctx.sentence_frame(q), q))
@@ -194,6 +216,9 @@ class QuoteAttributor:
         all_words = re.findall(r"[\w'-]+", before[-80:].casefold())
         if _title_case(q.span) and _ends_with(all_words, self.cues.titles, within=3):
             return "title"  # "his favourite book is "One Hundred Years of Solitude"": title-cased, so a title
+        if _title_case(q.span) and not any(t.pos_ in ("VERB", "AUX") for t in q.span):
+            return "title"  # "who wrote hits including 'Tide Road' and 'Saints of Small Towns'": capitalised words set
+            # in a sentence without a clause of their own name a work, whatever cue stands nearby
         if _ends_with(words_before, self.cues.scare, within=2):
             return "scare"
         if not seg.nested and _cue_candidates(ctx, ctx.sentence_frame(q), q):
@@ -231,6 +256,19 @@ class QuoteAttributor:
                         and f" {norm[i]} " in f" {norm[j]} ":
                     q.duplicate_of = o.quote_id
                     break
+
+
+def _ends_paragraph(verb: Token, words: list[Token]) -> bool:
+    """The words from a reporting verb to the end of the paragraph are one sentence, the verb's own attribution: its
+    other verbs only describe the speaker ("said X, who has run the cafe since 2011.")."""
+    if not words or words[-1].text not in SENTENCE_END or words[-1].i <= verb.i:
+        return False
+    rest = [t for t in words if verb.i < t.i < words[-1].i]
+    if any(t.text in SENTENCE_END for t in rest):
+        return False
+    ids = {t.i for t in rest}
+    return all(t.pos_ not in ("VERB", "AUX") or any(a.dep_ in ("relcl", "acl", "appos") and a.i in ids
+                                                      for a in (t, *t.ancestors)) for t in rest)
 
 
 def _joins_roles(tok: Token) -> bool:

@@ -40,7 +40,9 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 #: Words that follow a closing mark, never a possessive ``s'`` (prepositions, conjunctions, verbs of saying).
 NOT_OWNED = frozenset({"at", "in", "on", "to", "for", "from", "with", "by", "of", "and", "or", "but", "is", "was", "were",
-                       "are", "has", "had", "as", "than", "that", "which", "who", "said", "says", "will", "would"})
+                       "are", "has", "had", "as", "than", "that", "which", "who", "said", "says", "will", "would",
+                       "before", "after", "until", "since", "during", "because", "while", "when", "into", "over",
+                       "about", "against", "without", "could", "should", "can", "may", "might"})  # words no one owns
 ALL_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
 OPENING = DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 #: What may stand right before an opening mark (besides white space and the start of a paragraph).
@@ -164,12 +166,19 @@ class _Paragraph:
 
     def single_close_or_apostrophe(self, i: int, ch: str) -> None:
         styles = self.open_styles()
+        if self._ends_elision(i):
+            return  # "rock ’n’ roll", "fish 'n' chips": the apostrophe after a clipped word, not a closing mark
         if styles and styles[-1] == "single" and self.closer_like(i):
             if not (self._possessive(i) and self._later_single_close(i)):  # "the teams’ plans": an apostrophe
                 self.close(i, "single")
         elif ch == STRAIGHT_SINGLE and self.opener_like(i) and self._next(i).isalpha() and self._later_single_close(i) \
                 and not re.match(r"'[A-Za-z]{1,2}'(?![A-Za-z])", self.text[i:i + 5]):  # not the elision of "rock 'n' roll"
             self.stack.append((i, "single"))
+
+    def _ends_elision(self, i: int) -> bool:
+        """The second apostrophe of a clipped word of one or two letters set off by spaces (" ’n’ ", " 'n' ")."""
+        m = re.search(r"(?:^|\s)[\u2019'][A-Za-z]{1,2}$", self.text[max(self.ps, i - 4):i])
+        return m is not None and (self._next(i) == "" or self._next(i).isspace())
 
     def _possessive(self, i: int) -> bool:
         """``s'`` before a lower-case word it owns ("the teams' plans"), not before a word that goes on

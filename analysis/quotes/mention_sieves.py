@@ -43,7 +43,18 @@ def _depth(token: Token) -> int:
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
-                                             or _document_cue(ctx, tok))
+                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok)
+
+
+def _tagged_as_noun(ctx: Context, tok: Token) -> bool:
+    """"12.44pm: X replies: '...'": a reporting verb in the present tense, right after a name and right before a
+    colon, that the tagger read as a plural noun ("replies", "answers")."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in ctx.cues.verbs or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before = tok.doc[tok.i - 1]
+    named = ctx.model.entity_at(before.i)
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() if named is None else named.kind in (
+        "person", "organisation")) and tok.i not in ctx.model.by_token and tok.doc[tok.i + 1].text == ":"
 
 
 def _document_cue(ctx: Context, tok: Token) -> bool:
@@ -203,20 +214,44 @@ def dash(ctx: Context, q: Quote) -> Found | None:
 
 def colon(ctx: Context, q: Quote) -> Found | None:
     """``Minister: 'No return to the old rules'``: a headline or caption that names the speaker, then a
-    colon, then the quotation; the words before the colon are a short noun phrase, nothing else."""
+    colon, then the quotation; the words before the colon are a short noun phrase, nothing else. The
+    reverse headline, ``'It was never about the money': Ana Pires on 40 years of touring``: a quotation
+    that opens its paragraph, a colon, then a name (the rest is what the piece is about)."""
     seg = q.seg
+    if seg.open_mark == seg.para_start and seg.close_mark is not None and not seg.nested:
+        found = _name_after_colon(ctx, q)
+        if found is not None:
+            return found
     before = ctx.text[seg.para_start:seg.open_mark].rstrip()
-    if not before.endswith(":") or len(before) > 60:
-        return None
     words = [t for t in ctx.frame(q, "before") if not t.is_space]
-    if not words or words[-1].text != ":" or len(words) > 6:
-        return None
+    if not before.endswith(":") or not words or words[-1].text != ":" or sum(not t.is_punct for t in words) > 6 \
+            or seg.open_mark - words[0].idx > 60:
+        return None  # only the words of its own sentence: "... the promenade. Senior engineer X: '...'" (a live blog)
     np = words[:-1]
     if any(t.pos_ in ("VERB", "AUX", "SCONJ") or (t.pos_ == "ADP" and t.lower_ != "of") for t in np):
         return None  # "He told reporters:" is the parse sieve's
     of = next((k for k, t in enumerate(np) if t.lower_ == "of"), None)
     head = _np_head(ctx, np[:of] if of else np)  # "Mother of lost bushwalker": the noun before "of"
     return Found("colon", mention=head) if head is not None and _speaker_like(ctx, head) else None
+
+
+def _name_after_colon(ctx: Context, q: Quote) -> Found | None:
+    """The person or organisation named right after ``": "`` that follows the quotation's closing mark."""
+    rest = ctx.text[q.seg.close_mark + 1:q.seg.para_end]
+    if not rest.startswith(":") or len(rest) > 120:
+        return None
+    words = [t for t in ctx.frame(q, "after") if not t.is_space]
+    if not words or words[0].text != ":":
+        return None
+    lead = _leading_np(words[1:])
+    named = [t for t in lead if ctx.model.entity_at(t.i) is not None
+             and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+    if not named or len(lead) > 8:
+        return None
+    after = words[1 + len(lead):]
+    if after and not (after[0].pos_ in ("ADP", "VERB", "AUX") or after[0].is_punct):
+        return None  # "Ana Pires on ...", "Ana Pires looks back", "Ana Pires." : the name opens its own phrase
+    return Found("colon", mention=named[-1])
 
 
 def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
@@ -312,8 +347,9 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
-                out and tok.text in "-\u2010" and not tok.whitespace_):  # "the council's secretary-general"
-            out.append(tok)
+                out and tok.text in "-\u2010" and not tok.whitespace_) or (  # "the council's secretary-general"
+                out and out[-1].text in "-\u2010" and not out[-1].whitespace_ and tok.tag_ in ("VBN", "VBG")):
+            out.append(tok)  # "one London-based aviation analyst", "a long-serving official": a compound adjective
         elif tok.pos_ == "CCONJ" and out and k + 1 < len(tokens) and tokens[k + 1].pos_ in ("PROPN", "NOUN", "DET"):
             out.append(tok)
         else:
@@ -362,11 +398,65 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     if head is None:
         return None
     head = _holder_after(ctx, head) or _named_in_chain(ctx, head) or head
+    members = _group_members(ctx, head)
+    if members:  # "A bench of Justices X and Y said": the people the group is made of
+        return Found(sieve, mention=members[0], others=members[1:], cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
     others = _coordinated(ctx, head)
+    listed = [] if others else _listed_before(ctx, head)
+    if listed:  # "the X Union (XU) and the Y Association said", parsed as one name's modifiers
+        head, others = listed[0], listed[1:] + [head]
     titled = _titled_conjunct(ctx, head, others)
     if titled is not None:
         head, others = titled, []
     return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+def _listed_before(ctx: Context, head: Token) -> list[Token]:
+    """Names joined to ``head``'s name by "and" (and commas) right before it, each with its own article or
+    acronym ("the Rail Union (RU) and the Drivers' Association said"), that the parser did not make conjuncts:
+    the last token of each earlier name, in text order. Empty unless ``head`` names someone and the list has an "and"."""
+    def run(i: int) -> tuple[int, int] | None:
+        entity = ctx.model.entity_at(i)
+        if entity is None or entity.kind not in ("person", "organisation") or ctx.in_quote[i]:
+            return None
+        return ctx.model.runs.get(i, (i, i + 1))
+
+    doc, own = ctx.doc, run(head.i)
+    if own is None:
+        return []
+    out: list[Token] = []
+    j = own[0] - 1
+    while j > 0:
+        j -= doc[j].pos_ == "DET"
+        if doc[j].lower_ == "and" and not out:  # before the last name "and" (", and"); before the others ","
+            j -= 1 + (doc[j - 1].text == ",")
+        elif doc[j].text == "," and out:
+            j -= 1
+        else:
+            break
+        if doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
+            j -= 3  # "(RMSU)"
+        earlier = run(j) if j >= 0 else None
+        if earlier is None or earlier[1] != j + 1:
+            break
+        out.append(doc[j])
+        j = earlier[0] - 1
+    return out[::-1]
+
+
+def _group_members(ctx: Context, head: Token) -> list[Token]:
+    """The people a group noun names with "of" ("a bench of Justices X and Y", "a panel of judges X, Y and Z"):
+    two or more named people coordinated after it; never one person ("the mother of X" is not X)."""
+    if head.pos_ != "NOUN" or ctx.model.entity_at(head.i) is not None \
+            or head.lemma_.lower() not in ctx.lexicon.group_nouns:
+        return []
+    first = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if first is None:
+        return []
+    people = [t for t in (first, *_coordinated(ctx, first)) if ctx.model.entity_at(t.i) is not None
+              and ctx.model.entity_at(t.i).kind == "person"]
+    return people if len(people) >= 2 else []
 
 
 def _titled_conjunct(ctx: Context, head: Token, others: list[Token]) -> Token | None:
@@ -433,9 +523,19 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             if obj is not None:
                 _add(out, _found("parse", ctx, obj, tok))
                 continue
-        if _is_cue_verb(ctx, tok):
+        if tok.pos_ == "VERB" and lemma in ctx.cues.document_verbs and not _is_cue_verb(ctx, tok) \
+                and _carried_owner(ctx, tok) is not None:  # "he read staff a note from the congresswoman:": its owner
+            _add(out, _found("parse", ctx, _carried_owner(ctx, tok), tok))
+            continue
+        if _is_cue_verb(ctx, tok) and not _withheld(tok):
             who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
+            if who is not None and who.tag_ in ("NNS", "NNPS") and who.dep_ in SUBJECT_DEPS and who.head == tok:
+                named = _named_in_chain(ctx, who)  # "Residents, the committee's chairperson, X, said in closing,
+                # deserved '...'": one person set off after a plural subject speaks about it (no apposition agrees);
+                # "Two residents, X and Y, said" stays with the residents' own names
+                if named is not None and named.dep_ != "conj" and not any(c.dep_ in ("conj", "cc") for c in named.children):
+                    who = named
             if who is not None and who.dep_ in ("dobj", "nsubjpass") and who.head.lemma_.lower() in ctx.cues.relays:
                 cue_tok = who.head  # "quoted him as saying": the relay is the cue
             out.append(Found("parse", mention=who, cue_token=cue_tok, cue=_cue_text(ctx, cue_tok)))
@@ -448,6 +548,8 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
                 verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
+                if q.span.start in {t.i for t in tok.subtree}:
+                    verb = tok  # "rejected claims by X that the rules will 'empty ...'": the quotation is the claim's
                 _add(out, _found("parse", ctx, owner, verb))
         for phrase in ctx.cues.phrases:
             if tuple(lows[k:k + len(phrase)]) == phrase:
@@ -458,6 +560,15 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 if obj is not None and _agent_ok(ctx, obj):
                     _add(out, _found("parse", ctx, obj, tok, span_text(frame[k:k + len(phrase)])))
     return out
+
+
+#: Verbs whose infinitive complement is a report that did not happen ("declined to comment", "refused to say").
+REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _withheld(verb: Token) -> bool:
+    """A reporting verb that is denied ("did not comment") or refused ("declined to comment") reports nothing."""
+    return any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS)
 
 
 def _holder_after(ctx: Context, obj: Token) -> Token | None:
@@ -494,7 +605,9 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
-        owner = next((g for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ == "attribute"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
+        owner = next((g for c in clauses if c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
 
@@ -503,7 +616,11 @@ def _carried_owner(ctx: Context, verb: Token) -> Token | None:
     """The owner of a statement a verb carries: "relayed a message from the player", "read out a statement
     by the club": the owner speaks, not the one who passes the words on."""
     carried = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.cues.nouns), None)
-    return _owner(ctx, carried) if carried is not None else None
+    if carried is None:
+        return None
+    return _owner(ctx, carried) or next(  # "read staff a note from the congresswoman": "from" hung on the verb
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > carried.i
+         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None)
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
@@ -587,6 +704,11 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     return tok
 
 
+def doc_text(ctx: Context, start: int, end: int) -> str:
+    """The tokens start..end-1 without white space ("," for a lone comma)."""
+    return "".join(t.text for t in ctx.doc[start:end] if not t.is_space)
+
+
 #: Words the parser takes for prepositions when they open a clause ("after X, the union leader, described ...").
 CLAUSE_OPENERS = frozenset({"with", "after", "before", "when", "as", "until", "since", "while", "once"})
 
@@ -605,6 +727,10 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
+    named = ctx.model.entity_at(i)
+    if named is not None and named.kind in ("person", "organisation") and ctx.model.runs.get(i, (i, i + 1))[1] == i + 1 \
+            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):
         if a.i >= verb.i:
             return None
@@ -716,14 +842,16 @@ def _paragraph_topic(ctx: Context, first: int, last: int):
     person that stands for no one the text names."""
     topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
-        if ctx.in_quote[tok.i] or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+        misparsed_age = tok.dep_ == "ROOT" and age_of(tok) is not None  # "The 17-year-old ... touched": "old" made the root
+        if ctx.in_quote[tok.i] or not misparsed_age and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
             topic, described = entity, False
         elif entity is None:
-            described = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
-                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles)
+            described = age_of(tok) is not None or (tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
+                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles))  # "The Comets pitcher", "The 17-year-old"
     return topic, described
 
 
