@@ -90,6 +90,7 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "test4": ("P", PALETTE["blue"], "test4 (held out in\nround 4, then tuned on)"),
     "test5": ("X", PALETTE["grey"], "test5 (held out in\nround 5, then tuned on)"),
     "test6": ("h", PALETTE["yellow"], "test6 (held out in\nround 6, then tuned on)"),
+    "test7": ("p", "#FFFFFF", "test7 (held out in\nround 7, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 
