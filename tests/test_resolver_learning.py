@@ -4,6 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import spacy
+
+from analysis.errors import AnalysisError
+from analysis.quotes import component
 from analysis.quotes.resolver_learning import (FEATURES, attributed_docs, candidates, case_records, mention_head,
                                                mention_type, pair_features, train_ranker, writer_of)
 
@@ -115,3 +119,13 @@ def test_training_is_deterministic_and_refuses_groups_without_information():
     assert np.array_equal(train_ranker(groups).weights, train_ranker(groups).weights)
     with pytest.raises(ValueError):
         train_ranker([(np.ones((3, len(FEATURES))), -1), (np.ones((1, len(FEATURES))), 0)])
+
+
+def test_reading_the_components_context_leaves_the_component_as_it_was(nlp):
+    echo = component.echo
+    (doc, ctx, quotes), = attributed_docs([TWO_PEOPLE], nlp)
+    assert component.echo is echo
+    assert ctx.doc is doc and [q.span.text for q in quotes] == [s.text for s in doc.spans["quotes"]]
+    with pytest.raises(AnalysisError, match="quotes component"):
+        attributed_docs(["No quotations here."], spacy.blank("en"))
+    assert component.echo is echo

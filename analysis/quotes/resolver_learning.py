@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import AnalysisError
 from . import component as _component
 from .evaluate import speaker_key
 from .model import Entity
@@ -89,7 +90,8 @@ def attributed_docs(texts: Sequence[str], nlp) -> list[tuple[Doc, Context, list[
             before = len(store)
             docs.append(nlp(text))
             if len(store) != before + 1:
-                raise RuntimeError("the quotes component did not run exactly once for a text")
+                raise AnalysisError("the pipeline must run the quotes component exactly once per text",
+                                    field="nlp.pipe_names")
     return [(doc, ctx, quotes) for doc, (ctx, quotes) in zip(docs, store)]
 
 
