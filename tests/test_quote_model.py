@@ -402,3 +402,17 @@ def test_a_name_before_a_verb_is_no_modifier_of_the_noun_after_it(build):
     assert {"Dana Whitlock-Reyes", "Tom Ashby"} <= {e.name for e in model.entities if e.kind == "person"}
     model = build("A senior Velmoran diplomat said the talks had failed.")
     assert not any(e.kind == "person" for e in model.entities)
+
+
+@pytest.mark.parametrize("text, name", [  # round 8: a noun for a person before a name whose surname is a word-list noun
+    ("Prices rose. Rancher Bo Kettering said the drought was long.", "Bo Kettering"),
+    ("The fence fell. Neighbour Jo Baker said she heard it at night.", "Jo Baker"),
+    ("The yard shut. Welder Li Fletcher said the cranes had gone quiet.", "Li Fletcher"),
+])
+def test_a_person_noun_before_a_name_is_a_role_when_the_surname_is_a_common_noun(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+def test_a_person_noun_before_an_organisations_name_stays_in_it(build):
+    names = {e.name for e in build("Farmers Union Bank said it would lend more.").entities}
+    assert "Farmers Union Bank" in names

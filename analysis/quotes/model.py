@@ -428,7 +428,11 @@ class DocumentModel:
         last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
         surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
         # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
-        personal = (last not in self.common_nouns or surname_like) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        # a noun for a person opening the run ("Rancher Bo Kettering", "Neighbour Jo Alder") says a name follows, even
+        # when the surname is also a word-list noun ("Kettering", "Baker"), unless the run ends like an organisation
+        person_noun = len(words) - trail >= 3 and last not in self.org_words and (
+            doc[words[0]].lower_ in self.lexicon.unnamed or self._agent_before(doc[words[0]], doc[words[1]]))
+        personal = (last not in self.common_nouns or surname_like or person_noun) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
         while personal and len(words) - trail >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
