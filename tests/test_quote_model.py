@@ -416,3 +416,12 @@ def test_a_person_noun_before_a_name_is_a_role_when_the_surname_is_a_common_noun
 def test_a_person_noun_before_an_organisations_name_stays_in_it(build):
     names = {e.name for e in build("Farmers Union Bank said it would lend more.").entities}
     assert "Farmers Union Bank" in names
+
+
+@pytest.mark.parametrize("text, name", [  # round 8: the last word of a name says what it is, whatever words come before
+    ("The Merchant Shipping Act was amended in May.", "Merchant Shipping Act"),
+    ("Critics said the Rail Company Charter was out of date.", "Rail Company Charter"),
+    ("The Harbour Authority Bill passed its second reading.", "Harbour Authority Bill"),
+])
+def test_a_law_named_after_an_organisation_is_a_thing(build, text, name):
+    assert {e.name: e.kind for e in build(text).entities}[name] == "thing"

@@ -427,3 +427,13 @@ def test_a_party_label_after_a_is_a_description_not_an_entity(nlp, text, speaker
 ])
 def test_a_legislators_letters_find_the_legislator(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, org", [  # round 8: a law whose name holds an organisation word is no organisation
+    ('Kestrel Freight Lines owns the tanker. The Merchant Shipping Act says little about towing.\n\n'
+     '"We followed every rule," the company said.', "Kestrel Freight Lines"),
+    ('Orvane Mining Ltd paid the levy. The Mining Companies Act sets it each year.\n\n'
+     '"The levy is fair," the company said.', "Orvane Mining Ltd"),
+])
+def test_the_company_is_never_a_law_named_after_its_trade(nlp, text, org):
+    assert one(text, nlp)["speaker_entity"] == org

@@ -931,9 +931,10 @@ class DocumentModel:
         ev = Counter(entity.evidence)
         words = set(self._words_of(entity.name))
         of_name = ev.pop("of_name", 0)
-        if words & self.org_words or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
-            ev["organisation"] += 3
         name_words = self._words_of(entity.name) or [""]
+        law = name_words[-1] in self.lexicon.things  # a name is what its last word says: "Canada Shipping Act" is a law
+        if (words & self.org_words and not law) or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
+            ev["organisation"] += 3
         if name_words[-1] in self.lexicon.places or (len(name_words) > 1 and name_words[0] in self.lexicon.place_first):
             ev["place"] += 2  # "Canal Street", "Mount Aravel": a place word heads the name
         elif words & self.lexicon.places:
@@ -966,7 +967,8 @@ class DocumentModel:
             entity.kind = "place"
         elif vessel and vessel >= speaks and "person" not in entity.evidence:
             entity.kind = "thing"  # a ship or boat the text names as one ("the trawler X", "their boat, the X")
-        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
+        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"] \
+                and ev["organisation"] >= ev["thing"]:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
             entity.kind = "place"
