@@ -425,3 +425,19 @@ def test_a_person_noun_before_an_organisations_name_stays_in_it(build):
 ])
 def test_a_law_named_after_an_organisation_is_a_thing(build, text, name):
     assert {e.name: e.kind for e in build(text).entities}[name] == "thing"
+
+
+@pytest.mark.parametrize("text, name", [  # round 8: the sentence's own "The" before "X and Y <organisation word>"
+    ("Talks ended at dawn.\nThe Culloden and Balloch Community Council said it would meet.", "Culloden and Balloch Community Council"),
+    ("Talks ended at dawn. The Bus and Tram Drivers Union (BTDU) welcomed the offer.", "Bus and Tram Drivers Union"),
+])
+def test_a_sentence_opening_the_x_and_y_union_is_one_organisation(build, text, name):
+    assert {e.name: e.kind for e in build(text).entities}.get(name) == "organisation"
+
+
+def test_a_name_coordinated_with_a_person_is_a_person_unless_more_than_a_tag_says_otherwise(build):
+    text = ("The union’s general secretary, Tomas Ferrand, and the guild’s Aileen Ngata were more guarded. "
+            "Critics named Minister Ana Pires and the Marine Safety Act.")
+    kinds_ = {e.name: e.kind for e in build(text).entities}
+    assert kinds_["Aileen Ngata"] == "person" and kinds_["Tomas Ferrand"] == "person"
+    assert kinds_["Marine Safety Act"] == "thing"

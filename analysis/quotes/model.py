@@ -228,7 +228,7 @@ class DocumentModel:
         if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
             conj = nxt
         if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and (
-                (start > 0 and self._word_before(start).lower_ == "the")
+                (start > 0 and self._word_before(start).lower_ == "the") or doc[start].lower_ == "the"  # "The X and Y Union" opening a sentence
                 or (conj != tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
                 and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
@@ -1310,8 +1310,8 @@ class DocumentModel:
         decided = {e.kind for e in members if e.scores[e.kind] >= 1 and e.kind in ("person", "organisation")}
         if len(decided) == 1:
             kind = decided.pop()
-            for e in members:
-                if e.scores[e.kind] < 1 and e.kind != kind:
+            for e in members:  # a "thing" only by one tag of the tagger ("X and the ASW's Aileen Y", WORK_OF_ART) is undecided too
+                if e.kind != kind and (e.scores[e.kind] < 1 or (e.kind == "thing" and e.scores["thing"] <= 1 and not e.evidence["thing"])):
                     e.kind = kind
 
     def _tagged_organisation(self, before: int) -> Entity | None:
