@@ -1509,9 +1509,18 @@ class DocumentModel:
         verb = previous.root
         if verb.lemma_.lower() not in QUESTION_VERBS:
             return None
-        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i in self.by_token), None)
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and (c.i in self.by_token or (
+            c.pos_ == "PRON" and c.lower_ in ("him", "her")))), None)
         question = any(c.dep_ == "ccomp" and any(g.tag_ in ("WRB", "WP", "WDT") or (g.dep_ == "mark" and g.lower_ in (
             "whether", "if")) for g in c.children) for c in verb.children)
+        if asked is not None and asked.i not in self.by_token:  # "X asked her to name the manager. '...,' she said":
+            # asked to say something (a to-clause), she answers; "her" is not X (an object pronoun is never its own
+            # clause's subject), so it is the last person before it of that gender but X
+            if not any(c.dep_ == "xcomp" for c in verb.children):
+                return None
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            asker = self.by_token.get(subject.i) if subject is not None else None
+            return self.person_for_pronoun(asked.i, self.lexicon.gender[asked.lower_], exclude=asker)
         entity = self.by_token.get(asked.i) if asked is not None and question else None
         return entity if entity is not None and entity.kind == "person" else None
 
