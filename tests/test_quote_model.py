@@ -441,3 +441,12 @@ def test_a_name_coordinated_with_a_person_is_a_person_unless_more_than_a_tag_say
     kinds_ = {e.name: e.kind for e in build(text).entities}
     assert kinds_["Aileen Ngata"] == "person" and kinds_["Tomas Ferrand"] == "person"
     assert kinds_["Marine Safety Act"] == "thing"
+
+
+@pytest.mark.parametrize("text, name", [  # round 8: a word after a particle is the surname's, even a role word ("Con")
+    ("Galway manager Seán Mac Con Uladh named his team. Mac Con Uladh said it was settled.", "Seán Mac Con Uladh"),
+    ("Eoin Mac Con Midhe led the count.", "Eoin Mac Con Midhe"),
+    ("Det Con Sarah Bell gave evidence.", "Sarah Bell"),
+])
+def test_a_role_word_after_a_particle_stays_in_the_surname(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

@@ -486,6 +486,8 @@ class DocumentModel:
             tok, nxt = doc[words[n]], doc[words[n + 1]]
             if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
                 continue
+            if n > 0 and doc[words[n - 1]].lower_ in self.particles:
+                continue  # "Pádraig Mac Con Iomaire": a word after a particle is the surname's, no title
             rest = {name_key(doc[w].text) for w in words[n + 1:]}
             if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
                 return None
@@ -541,6 +543,8 @@ class DocumentModel:
             return False
         for j in range(k + 1, end - 1):
             low = doc[j].lower_.rstrip(".")
+            if doc[j - 1].lower_ in self.particles:
+                return False  # "Pádraig Mac Con Iomaire": a word after a particle is a surname's, no title
             if low in self.title_words or low in self.lexicon.roles:
                 return True
             if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
