@@ -437,3 +437,11 @@ def test_a_legislators_letters_find_the_legislator(nlp, text, speaker):
 ])
 def test_the_company_is_never_a_law_named_after_its_trade(nlp, text, org):
     assert one(text, nlp)["speaker_entity"] == org
+
+
+@pytest.mark.parametrize("text, org", [  # round 8: "the force" is a police force
+    ('Northshire Police said two men were arrested.\n\n"Both remain in custody," the force said.', "Northshire Police"),
+    ('Dyfed-Powys Constabulary closed the road.\n\n"Please avoid the area," the force said.', "Dyfed-Powys Constabulary"),
+])
+def test_the_force_is_the_police_force_named_before(nlp, text, org):
+    assert one(text, nlp)["speaker_entity"] == org
