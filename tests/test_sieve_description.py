@@ -445,3 +445,14 @@ def test_the_company_is_never_a_law_named_after_its_trade(nlp, text, org):
 ])
 def test_the_force_is_the_police_force_named_before(nlp, text, org):
     assert one(text, nlp)["speaker_entity"] == org
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 8: on a tie of shared role words, the holder of the head noun
+    ('The company cut jobs.\n\nChief executive Lena Brandt, who started the company with her brother Jonas in 2014, '
+     'told staff the cuts were final.\n\n"Sales fell," the chief executive said.\n\n'
+     'Jonas Brandt, the company’s chief technology officer, is leaving.', "Lena Brandt"),
+    ('The bank merged.\n\nManaging director Ruth Okafor, who ran it with her cousin Emeka for a decade, spoke first.\n\n'
+     '"Nobody loses a job," the managing director said.\n\nEmeka Okafor, its former managing editor, retired.', "Ruth Okafor"),
+])
+def test_the_description_goes_to_the_holder_of_its_head_noun(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker

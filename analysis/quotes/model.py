@@ -1587,7 +1587,8 @@ class DocumentModel:
         return out
 
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
-        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
+        """The person with the most of ``roles`` (all of ``required``; on a tie, the one holding its head noun,
+        ``roles[0]``), last mentioned before ``before``;
         someone the text names only inside quotations ("a call with President X," Trump posted) is not
         who "the president wrote" refers to."""
         best, best_key = None, None
@@ -1598,7 +1599,8 @@ class DocumentModel:
             similar = len(self.role_classes(roles) & self.role_classes(e.roles))
             if not exact and not similar:
                 continue
-            key = (exact, similar, e.last_before(before), -e.index)
+            head = bool(roles) and roles[0] in e.roles  # "the chief executive": the executive, not a "chief technology officer"
+            key = (exact, head, similar, e.last_before(before), -e.index)
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
