@@ -456,3 +456,15 @@ def test_the_force_is_the_police_force_named_before(nlp, text, org):
 ])
 def test_the_description_goes_to_the_holder_of_its_head_noun(nlp, text, speaker):
     assert rows(text, nlp)[0]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text", [  # round 8: a counted plural description names the organisations named together long before
+    ('Harbour Mutual Bank and Tidewater Credit Union will merge next year.\n\n"The deal is good for members," said '
+     'Ana Pires, a director.\n\nRegulators must still approve it.\n\nAnalyst Rui Costa called it overdue.\n\n'
+     '"Nobody will lose a branch," the two lenders said.'),
+    ('Kestrel Foods and Marlow Dairies agreed to share a depot.\n\nThe council approved the plan.\n\nResidents '
+     'objected to the traffic.\n\nA hearing is set for May.\n\n"We will keep lorries off the school road," the two '
+     'companies said.'),
+])
+def test_the_two_lenders_are_the_two_organisations_named_together_long_before(nlp, text):
+    assert len(rows(text, nlp)[-1]["speakers"].split("; ")) == 2

@@ -1358,6 +1358,10 @@ class DocumentModel:
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
             group = self.recent_group(head.i, "organisation", bodies=True)
+            if group is None and count:  # "the two lenders" paragraphs after "X Bank and Y Bank": a count names the
+                # organisations named together in that number, however long ago (as "the two lawmakers" does people)
+                group = self.recent_group(head.i, "organisation", window=10**6, bodies=True)
+                group = group if group is not None and len(group.members) == count else None
             if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
                 group = self.recent_group(head.i, "person")
                 if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
