@@ -221,3 +221,13 @@ def test_a_possessive_in_a_who_clause_gives_the_name_its_gender(nlp):
 ])
 def test_a_he_or_she_reporting_right_after_a_request_to_him_or_her_is_the_one_asked(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 8: a possessive inside an apposition is someone else's
+    ('The trial was led by Dr. Amara Quist of the Lakeside Institute. Dr. Tomas Ferreira-Lund, her deputy, ran the '
+     'second site from his lab in Oslo.\n\n"The effect was large," she said.', "Amara Quist"),
+    ('The appeal was brought by Rui Costa. Alex Marsh-Odinga, his solicitor, filed the papers from her office.\n\n'
+     '"We expect to win," he said.', "Rui Costa"),
+])
+def test_a_his_or_her_in_an_apposition_is_not_the_gender_of_the_name_it_describes(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

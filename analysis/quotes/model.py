@@ -1147,6 +1147,8 @@ class DocumentModel:
             gender = self.lexicon.gender.get(tok.lower_)
             if not gender or self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
+            if tok.dep_ == "poss" and tok.head.dep_ == "appos":
+                continue  # "Dr. X, her co-author, ran ...": no one is their own co-author, so "her" is someone else
             for verb in tok.ancestors:
                 if verb.dep_ == "relcl":
                     self._relative_vote(tok, verb, gender)
