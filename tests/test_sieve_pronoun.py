@@ -209,3 +209,25 @@ def test_a_possessive_in_a_who_clause_gives_the_name_its_gender(nlp):
             "Orlik said the data were clear. \u201cWe need more sensors,\u201d he said.")
     assert [r["speaker_entity"] for r in rows(text, nlp)] == ["Mirela Dantas-Quill", "Tomasz Orlik"]
 
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 8: asked by pronoun ("asked her to ..."), the one asked answers
+    ('Nomvula Dlamini-Shaw worked in the finance office until 2021.\n\nCounsel Tobias Brandt asked her to name the '
+     'official. "It was the deputy director," she said.', "Nomvula Dlamini-Shaw"),
+    ('Ms Ana Pires chaired the meeting. Mr Luis Serra, 40, kept the minutes.\n\nMs Pires asked him to read them '
+     'aloud. "The vote was six to two," he said.', "Luis Serra"),
+    ('Priya Raman ran the depot for a decade.\n\nEvidence leader Adv. Thabo Nkosi asked her to describe the night. '
+     '"The gate was open," she said.', "Priya Raman"),
+])
+def test_a_he_or_she_reporting_right_after_a_request_to_him_or_her_is_the_one_asked(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 8: a possessive inside an apposition is someone else's
+    ('The trial was led by Dr. Amara Quist of the Lakeside Institute. Dr. Tomas Ferreira-Lund, her deputy, ran the '
+     'second site from his lab in Oslo.\n\n"The effect was large," she said.', "Amara Quist"),
+    ('The appeal was brought by Rui Costa. Alex Marsh-Odinga, his solicitor, filed the papers from her office.\n\n'
+     '"We expect to win," he said.', "Rui Costa"),
+])
+def test_a_his_or_her_in_an_apposition_is_not_the_gender_of_the_name_it_describes(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -228,7 +228,7 @@ class DocumentModel:
         if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.lower_ == "and":
             conj = nxt
         if conj.lower_ == "and" and conj.i + 1 < len(doc) and self._is_name_token(doc[conj.i + 1]) and (
-                (start > 0 and self._word_before(start).lower_ == "the")
+                (start > 0 and self._word_before(start).lower_ == "the") or doc[start].lower_ == "the"  # "The X and Y Union" opening a sentence
                 or (conj != tok and (doc[start].is_sent_start or self._opens_clause(doc[start])))) \
                 and self._org_entity_end(conj) in self.org_words and not any(
                     name_key(t.text) in self.org_words | self.title_words for t in doc[start:j]):
@@ -428,7 +428,11 @@ class DocumentModel:
         last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
         surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
         # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
-        personal = (last not in self.common_nouns or surname_like) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
+        # a noun for a person opening the run ("Rancher Bo Kettering", "Neighbour Jo Alder") says a name follows, even
+        # when the surname is also a word-list noun ("Kettering", "Baker"), unless the run ends like an organisation
+        person_noun = len(words) - trail >= 3 and last not in self.org_words and (
+            doc[words[0]].lower_ in self.lexicon.unnamed or self._agent_before(doc[words[0]], doc[words[1]]))
+        personal = (last not in self.common_nouns or surname_like or person_noun) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
         while personal and len(words) - trail >= 3 and self._role_before_name(doc[words[0]]):
             roles.append(doc[words[0]].lower_)
             k = words[1]
@@ -482,6 +486,8 @@ class DocumentModel:
             tok, nxt = doc[words[n]], doc[words[n + 1]]
             if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
                 continue
+            if n > 0 and doc[words[n - 1]].lower_ in self.particles:
+                continue  # "Pádraig Mac Con Iomaire": a word after a particle is the surname's, no title
             rest = {name_key(doc[w].text) for w in words[n + 1:]}
             if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
                 return None
@@ -537,6 +543,8 @@ class DocumentModel:
             return False
         for j in range(k + 1, end - 1):
             low = doc[j].lower_.rstrip(".")
+            if doc[j - 1].lower_ in self.particles:
+                return False  # "Pádraig Mac Con Iomaire": a word after a particle is a surname's, no title
             if low in self.title_words or low in self.lexicon.roles:
                 return True
             if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
@@ -927,9 +935,10 @@ class DocumentModel:
         ev = Counter(entity.evidence)
         words = set(self._words_of(entity.name))
         of_name = ev.pop("of_name", 0)
-        if words & self.org_words or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
-            ev["organisation"] += 3
         name_words = self._words_of(entity.name) or [""]
+        law = name_words[-1] in self.lexicon.things  # a name is what its last word says: "Canada Shipping Act" is a law
+        if (words & self.org_words and not law) or of_name or "&" in words:  # counted once, not per mention; no person is "X & Sons"
+            ev["organisation"] += 3
         if name_words[-1] in self.lexicon.places or (len(name_words) > 1 and name_words[0] in self.lexicon.place_first):
             ev["place"] += 2  # "Canal Street", "Mount Aravel": a place word heads the name
         elif words & self.lexicon.places:
@@ -962,7 +971,8 @@ class DocumentModel:
             entity.kind = "place"
         elif vessel and vessel >= speaks and "person" not in entity.evidence:
             entity.kind = "thing"  # a ship or boat the text names as one ("the trawler X", "their boat, the X")
-        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"]:
+        elif ev["organisation"] >= 2 and ev["organisation"] >= ev["person"] and ev["organisation"] >= ev["place"] \
+                and ev["organisation"] >= ev["thing"]:
             entity.kind = "organisation"
         elif ev["place"] > ev["person"] and ev["place"] >= 1 and ev["place"] > ev["organisation"]:
             entity.kind = "place"
@@ -1137,6 +1147,8 @@ class DocumentModel:
             gender = self.lexicon.gender.get(tok.lower_)
             if not gender or self.in_quote[tok.i] or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
+            if tok.dep_ == "poss" and tok.head.dep_ == "appos":
+                continue  # "Dr. X, her co-author, ran ...": no one is their own co-author, so "her" is someone else
             for verb in tok.ancestors:
                 if verb.dep_ == "relcl":
                     self._relative_vote(tok, verb, gender)
@@ -1304,8 +1316,8 @@ class DocumentModel:
         decided = {e.kind for e in members if e.scores[e.kind] >= 1 and e.kind in ("person", "organisation")}
         if len(decided) == 1:
             kind = decided.pop()
-            for e in members:
-                if e.scores[e.kind] < 1 and e.kind != kind:
+            for e in members:  # a "thing" only by one tag of the tagger ("X and the ASW's Aileen Y", WORK_OF_ART) is undecided too
+                if e.kind != kind and (e.scores[e.kind] < 1 or (e.kind == "thing" and e.scores["thing"] <= 1 and not e.evidence["thing"])):
                     e.kind = kind
 
     def _tagged_organisation(self, before: int) -> Entity | None:
@@ -1348,6 +1360,10 @@ class DocumentModel:
             count = 2
         if lemma in self.lexicon.organisations or low in self.lexicon.organisations:
             group = self.recent_group(head.i, "organisation", bodies=True)
+            if group is None and count:  # "the two lenders" paragraphs after "X Bank and Y Bank": a count names the
+                # organisations named together in that number, however long ago (as "the two lawmakers" does people)
+                group = self.recent_group(head.i, "organisation", window=10**6, bodies=True)
+                group = group if group is not None and len(group.members) == count else None
             if group is None:  # "both clubs" after "Northbridge Sharks and Eastvale Kestrels": the description tells
                 group = self.recent_group(head.i, "person")
                 if group is None or not all(self._only_tagged_person(e) and e.scores["person"] < 1 for e in group.members):
@@ -1503,9 +1519,18 @@ class DocumentModel:
         verb = previous.root
         if verb.lemma_.lower() not in QUESTION_VERBS:
             return None
-        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i in self.by_token), None)
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and (c.i in self.by_token or (
+            c.pos_ == "PRON" and c.lower_ in ("him", "her")))), None)
         question = any(c.dep_ == "ccomp" and any(g.tag_ in ("WRB", "WP", "WDT") or (g.dep_ == "mark" and g.lower_ in (
             "whether", "if")) for g in c.children) for c in verb.children)
+        if asked is not None and asked.i not in self.by_token:  # "X asked her to name the manager. '...,' she said":
+            # asked to say something (a to-clause), she answers; "her" is not X (an object pronoun is never its own
+            # clause's subject), so it is the last person before it of that gender but X
+            if not any(c.dep_ == "xcomp" for c in verb.children):
+                return None
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            asker = self.by_token.get(subject.i) if subject is not None else None
+            return self.person_for_pronoun(asked.i, self.lexicon.gender[asked.lower_], exclude=asker)
         entity = self.by_token.get(asked.i) if asked is not None and question else None
         return entity if entity is not None and entity.kind == "person" else None
 
@@ -1568,7 +1593,8 @@ class DocumentModel:
         return out
 
     def with_role(self, roles: list[str], before: int, required: list[str] = ()) -> Entity | None:
-        """The person with the most of ``roles`` (all of ``required``), last mentioned before ``before``;
+        """The person with the most of ``roles`` (all of ``required``; on a tie, the one holding its head noun,
+        ``roles[0]``), last mentioned before ``before``;
         someone the text names only inside quotations ("a call with President X," Trump posted) is not
         who "the president wrote" refers to."""
         best, best_key = None, None
@@ -1579,7 +1605,8 @@ class DocumentModel:
             similar = len(self.role_classes(roles) & self.role_classes(e.roles))
             if not exact and not similar:
                 continue
-            key = (exact, similar, e.last_before(before), -e.index)
+            head = bool(roles) and roles[0] in e.roles  # "the chief executive": the executive, not a "chief technology officer"
+            key = (exact, head, similar, e.last_before(before), -e.index)
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
