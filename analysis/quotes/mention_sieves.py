@@ -639,6 +639,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
     head: Token | None = verb
     fallback: Token | None = None
+    inverted = _inverted_subject(ctx, verb)
+    if inverted is not None:  # "The collection, added the council's culture lead, X, was '...'"
+        return inverted
     if _best_subject(ctx, verb) is None and not _passive(verb):
         before = _subject_before(ctx, verb)
         if before is not None:
@@ -702,6 +705,37 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
         tok = tok.head
     return tok
+
+
+def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue inserted with inverted order, set off by commas inside the reporter's sentence
+    ("The collection, added the council's culture lead, X, was '...'"; "Nurses, said the director, were
+    '...'"): the noun phrase after the verb, whatever the parser made the subject (the topic before the
+    comma) or the object. Only a phrase that names or describes someone and is closed by a comma."""
+    doc = ctx.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != "," or ctx.in_quote[verb.i]:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return None  # the parser found the inverted subject itself
+    topic = [t for t in doc[verb.sent.start:verb.i - 1] if not t.is_space]
+    if not topic or any(t.pos_ in ("VERB", "AUX") or ctx.in_quote[t.i] for t in topic):
+        return None  # "X, who resigned in June, said the aide had ...": the comma closes a clause, not a topic
+    if any(ctx.model.entity_at(t.i) is not None and ctx.model.entity_at(t.i).kind in ("person", "organisation")
+           for t in topic):
+        return None  # "Commuters, the chief executive, X, told the committee, would ...": X speaks in plain order
+    after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_space]
+    np = _leading_np(after)
+    head = _np_head(ctx, np) if np and np[0].pos_ != "PRON" and not any(ctx.in_quote[t.i] for t in np) else None
+    if head is None:
+        return None
+    end = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in (
+        "appos", "relcl", "acl", "punct", "conj", "cc")]) + 1  # "the board's director of nursing"
+    if end >= verb.sent.end or doc[end].text != "," or any(ctx.in_quote[t.i] for t in doc[verb.i + 1:end]):
+        return None  # the phrase is closed by a comma: the reporter's sentence goes on after it
+    head = _named_in_chain(ctx, head, end) or head
+    named = [t for t in (head, *(c for c in head.children if c.dep_ == "appos")) if ctx.model.entity_at(t.i) is not None
+             and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+    return head if named or _speaker_like(ctx, head) else None
 
 
 def doc_text(ctx: Context, start: int, end: int) -> str:
