@@ -321,6 +321,10 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
+    elif parenthetical and lead and ctx.model.entity_at(lead[-1].i) is not None \
+            and ctx.model.entity_at(lead[-1].i).kind == "person":
+        head = lead[-1]  # "Renters, Tenants First chief executive X said, "are ...": the name next to the cue, not
+        # the organisation's name the parser split into its own noun
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
         # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
