@@ -881,7 +881,12 @@ def _paragraph_topic(ctx: Context, first: int, last: int):
     topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
         misparsed_age = tok.dep_ == "ROOT" and age_of(tok) is not None  # "The 17-year-old ... touched": "old" made the root
-        if ctx.in_quote[tok.i] or not misparsed_age and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
+        agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ == "ROOT"  # "The letter was
+        # organised by X": the one who acts in a passive main clause
+        if ctx.in_quote[tok.i] or not (misparsed_age or agent) and (
+                tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
+            continue
+        if agent and _entity_of(ctx, tok) is None:
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
