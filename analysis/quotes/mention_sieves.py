@@ -552,6 +552,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
                 verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
+                if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.cues.relays and any(
+                        c.dep_ == "dobj" and _agent_ok(ctx, c) for c in verb.children):
+                    continue  # "A statement from X quoted Y as saying": the statement relays Y's words
                 if q.span.start in {t.i for t in tok.subtree}:
                     verb = tok  # "rejected claims by X that the rules will 'empty ...'": the quotation is the claim's
                 _add(out, _found("parse", ctx, owner, verb))
