@@ -190,9 +190,10 @@ def dash(ctx: Context, q: Quote) -> Found | None:
         elif not tok.is_space and not tok.is_punct:
             chunks[-1].append(tok)
     words = chunks[0]
-    cut = next((k for k, t in enumerate(words) if k and t.pos_ in ("ADP", "SCONJ") and t.lower_ != "of"
+    cut = next((k for k, t in enumerate(words) if k and (t.pos_ in ("ADP", "SCONJ") or t.tag_ == "TO") and t.lower_ != "of"
                 and any(ctx.model.entity_at(w.i) is not None for w in words[:k])), None)
-    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks
+    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks (also
+    # before a "to" the tagger read as an infinitive marker: "- striker X to referee Y", Y is spoken to)
 
     def people(chunk: list[Token]) -> list[Token]:
         return [t for t in chunk if ctx.model.entity_at(t.i) is not None
