@@ -650,6 +650,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     inverted = _inverted_subject(ctx, verb)
     if inverted is not None:  # "The collection, added the council's culture lead, X, was '...'"
         return inverted
+    sender = _sender(ctx, verb)
+    if sender is not None:  # "X sent a message that her husband posted": the husband only passes it on
+        return sender
     if _best_subject(ctx, verb) is None and not _passive(verb):
         before = _subject_before(ctx, verb)
         if before is not None:
@@ -713,6 +716,22 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
         tok = tok.head
     return tok
+
+
+def _sender(ctx: Context, verb: Token) -> Token | None:
+    """The owner of a message (statement, letter: a cue noun) that a reporting verb in a relative clause passes on
+    ("X sent a message that her husband posted on social media: '...'"; "a statement that his lawyer read out"):
+    the noun's owner, else the subject of the verb whose object the noun is. None when the verb does not hang on
+    such a noun or has an object of its own."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.cues.nouns:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE for c in verb.children):
+        return None  # "a statement that named the new coach": the clause does more than pass the noun on
+    owner = _owner(ctx, noun)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        owner = _best_subject(ctx, noun.head)
+    return _antecedent(owner) if owner is not None and _agent_ok(ctx, owner) else None
 
 
 def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
