@@ -256,3 +256,13 @@ def test_an_inverted_cue_set_off_by_commas_is_spoken_by_the_phrase_after_it(nlp,
 def test_a_cue_after_a_relative_clause_keeps_its_subject(nlp):
     row = one('Tove Lund, who resigned in June, said the aide, Ivo Marsh, had been "rude from the first day".', nlp)
     assert row["speaker_entity"] == "Tove Lund"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The march was led by Ruth Adeyemi-Shaw, who thanked the police for their patience, saying: \"We came in peace "
+     "and we will leave in peace.\"", "Ruth Adeyemi-Shaw"),
+    ("The review was chaired by Judge Tomasz Wiśniewski-Hart, who praised the families for their courage, calling "
+     "their evidence \u201cthe backbone of this report.\u201d", "Tomasz Wiśniewski-Hart"),
+])
+def test_a_cue_whose_subject_cannot_speak_gives_way_to_one_whose_subject_can(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

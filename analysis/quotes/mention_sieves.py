@@ -841,7 +841,10 @@ def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
             break
     def rank(c: Found) -> tuple:
         governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
-        return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))
+        mute = c.mention is not None and not _speaker_like(ctx, c.mention)  # "open to a deal that reflected '...'":
+        # a cue whose subject cannot speak gives way to one whose subject can, however deep
+        return (c.mention is None, mute, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token),
+                abs(c.cue_token.i - q.span.start))
 
     return min(candidates, key=rank)
 
