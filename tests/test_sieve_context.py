@@ -77,3 +77,16 @@ def test_a_place_named_in_the_previous_paragraph_is_no_speaker(nlp):
 def test_a_paragraph_about_the_nn_year_old_is_about_the_person_introduced_before(nlp, text, speaker):
     row = rows(text, nlp)[-1]
     assert (row["speaker_entity"], row["attribution"]) == (speaker, "context")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Parents in three villages have signed a petition against the closure of the bus route.\n\nThe petition was "
+     "started by Marta Kowalczyk-Reid, a childminder in Upper Fenby, after a meeting with councillor Ian Boateng.\n\n"
+     '"Without the bus, I have to choose between the school run and my job.', "Marta Kowalczyk-Reid"),
+    ("Dozens of fishermen gathered at the harbour on Saturday to protest the new quotas.\n\nThe protest was organised "
+     "by Eoin Mac Aodha, who has fished out of the port since 1998 with his brother-in-law, Colm Ruane.\n\n"
+     "\u201cThey are taking the last boats off the water and calling it conservation.\u201d", "Eoin Mac Aodha"),
+])
+def test_a_paragraph_whose_main_clause_is_passive_is_about_its_agent(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["attribution"]) == (speaker, "context")

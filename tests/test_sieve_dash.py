@@ -41,3 +41,13 @@ def test_a_dash_attribution_ends_before_the_person_it_is_about(nlp):
             "\u201cI told her to shoot less. She shot more and scored twice.\u201d \u2014 Harbour Hawks coach Mirela Stanescu "
             "on Voss")
     assert rows(text, nlp)[-1]["speaker_entity"] == "Mirela Stanescu"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Overheard at the weekend.\n\n"Ref, that was never a penalty." - Harriers captain Joel Amankwah-Stone to referee '
+     'Dominic Fairclough, after the final whistle', "Joel Amankwah-Stone"),
+    ("Overheard at the weekend.\n\n\u201cKeep your head, son.\u201d \u2013 Dockers coach Marta Lindqvist to winger "
+     "Ruben Osei at half-time", "Marta Lindqvist"),
+])
+def test_the_one_spoken_to_after_the_dash_attribution_is_not_the_speaker(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -239,3 +239,30 @@ def test_named_residents_in_apposition_to_a_plural_subject_all_speak(nlp):
 ])
 def test_a_name_set_off_before_a_cue_the_parser_left_without_subject_speaks(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Nurses, said the board\'s director of nursing, Helena Marchetti-Ward, were "exhausted beyond anything I have '
+     'seen."', "Helena Marchetti-Ward"),
+    ("The budget, added the health committee chair, Cllr Tomasz Brennan, was \u201cnever going to stretch that "
+     "far.\u201d", "Tomasz Brennan"),
+    ("The old pier, insisted the harbour master, Ruairi Quinlan-Hart, remained 'safe for anyone on foot'.",
+     "Ruairi Quinlan-Hart"),
+])
+def test_an_inverted_cue_set_off_by_commas_is_spoken_by_the_phrase_after_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+def test_a_cue_after_a_relative_clause_keeps_its_subject(nlp):
+    row = one('Tove Lund, who resigned in June, said the aide, Ivo Marsh, had been "rude from the first day".', nlp)
+    assert row["speaker_entity"] == "Tove Lund"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The march was led by Ruth Adeyemi-Shaw, who thanked the police for their patience, saying: \"We came in peace "
+     "and we will leave in peace.\"", "Ruth Adeyemi-Shaw"),
+    ("The review was chaired by Judge Tomasz Wiśniewski-Hart, who praised the families for their courage, calling "
+     "their evidence \u201cthe backbone of this report.\u201d", "Tomasz Wiśniewski-Hart"),
+])
+def test_a_cue_whose_subject_cannot_speak_gives_way_to_one_whose_subject_can(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

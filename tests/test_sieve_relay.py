@@ -118,3 +118,24 @@ def test_the_one_who_reads_out_a_note_from_someone_passes_on_the_owners_words(nl
 ])
 def test_a_statement_posted_and_attributed_to_someone_is_theirs(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Striker Tomi Hakala-Reyes will miss the final. A statement from Harbourside Rovers quoted the striker as saying '
+     'he was "devastated to miss the final."', "Tomi Hakala-Reyes"),
+    ("A press release from the publisher, Larkspur Books, quoted its author, Nell Achterberg, as saying the novel was "
+     "'the hardest thing I have written'.", "Nell Achterberg"),
+])
+def test_a_statement_that_quotes_someone_relays_their_words_not_its_owners(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The striker Lena Okonjo-Marsh, who broke her ankle on Saturday, sent a message that her brother, the "
+     'broadcaster Tunde Okonjo, posted online: "I will be back before the cup final."', "Lena Okonjo-Marsh"),
+    ("The goalkeeper Ines Duarte-Cole, who missed the final with a fever, sent a message that her agent, Gemma "
+     "Rourke, tweeted after the match: 'I am proud of every one of these players.'", "Ines Duarte-Cole"),
+])
+def test_one_who_posts_someone_elses_message_only_passes_it_on(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+

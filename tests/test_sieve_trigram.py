@@ -195,3 +195,13 @@ def test_counsel_who_submits_reports_to_the_court(nlp, text, speaker, quote):
 def test_a_live_blogs_present_tense_cue_after_a_name_reports_even_when_tagged_as_a_noun(nlp, text, cue, name):
     row = rows(text, nlp)[-1]
     assert row["cue"] == cue and name in row["speaker_mention"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The council approved the rent freeze on Monday. Landlords, Property Owners Together spokesperson Maeve '
+     'Okonkwo-Dunne said, "will simply leave the market."', "Maeve Okonkwo-Dunne"),
+    ("The council approved the rent freeze on Monday. Students, Youth First policy lead Dara Quigley-Mensah said, "
+     "'have no savings to fall back on.'", "Dara Quigley-Mensah"),
+])
+def test_a_name_right_before_an_inserted_cue_speaks_not_the_organisation_before_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

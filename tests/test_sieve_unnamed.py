@@ -97,3 +97,14 @@ def test_an_unnamed_source_ends_before_its_relative_clause(nlp, text, who):
 def test_a_place_in_a_compound_adjective_is_not_the_unnamed_speaker(nlp, text, speaker):
     row = one(text, nlp)
     assert (row["speaker_entity"], bool(row["unnamed"])) == (speaker, True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ministers faced a rowdy session. "Resign now," one backbencher called out from the benches behind them.',
+     "one backbencher"),
+    ("Thieves have raided the allotments again. \u201cThey took every last courgette,\u201d one gardener at the "
+     "Riverside plot said.", "one gardener at the Riverside plot"),
+])
+def test_an_unnamed_backbencher_or_gardener_keeps_its_description(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == (speaker, True)

@@ -190,9 +190,10 @@ def dash(ctx: Context, q: Quote) -> Found | None:
         elif not tok.is_space and not tok.is_punct:
             chunks[-1].append(tok)
     words = chunks[0]
-    cut = next((k for k, t in enumerate(words) if k and t.pos_ in ("ADP", "SCONJ") and t.lower_ != "of"
+    cut = next((k for k, t in enumerate(words) if k and (t.pos_ in ("ADP", "SCONJ") or t.tag_ == "TO") and t.lower_ != "of"
                 and any(ctx.model.entity_at(w.i) is not None for w in words[:k])), None)
-    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks
+    words = words[:cut] if cut else words  # "— Nomads coach X on Qureshi-Naik": the name before "on" speaks (also
+    # before a "to" the tagger read as an infinitive marker: "- striker X to referee Y", Y is spoken to)
 
     def people(chunk: list[Token]) -> list[Token]:
         return [t for t in chunk if ctx.model.entity_at(t.i) is not None
@@ -321,6 +322,10 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
+    elif parenthetical and lead and ctx.model.entity_at(lead[-1].i) is not None \
+            and ctx.model.entity_at(lead[-1].i).kind == "person":
+        head = lead[-1]  # "Renters, Tenants First chief executive X said, "are ...": the name next to the cue, not
+        # the organisation's name the parser split into its own noun
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
         # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
@@ -548,6 +553,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
                 verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
+                if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.cues.relays and any(
+                        c.dep_ == "dobj" and _agent_ok(ctx, c) for c in verb.children):
+                    continue  # "A statement from X quoted Y as saying": the statement relays Y's words
                 if q.span.start in {t.i for t in tok.subtree}:
                     verb = tok  # "rejected claims by X that the rules will 'empty ...'": the quotation is the claim's
                 _add(out, _found("parse", ctx, owner, verb))
@@ -639,6 +647,12 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     that cannot speak ("the decision", "the fault") is kept only when nothing further up can."""
     head: Token | None = verb
     fallback: Token | None = None
+    inverted = _inverted_subject(ctx, verb)
+    if inverted is not None:  # "The collection, added the council's culture lead, X, was '...'"
+        return inverted
+    sender = _sender(ctx, verb)
+    if sender is not None:  # "X sent a message that her husband posted": the husband only passes it on
+        return sender
     if _best_subject(ctx, verb) is None and not _passive(verb):
         before = _subject_before(ctx, verb)
         if before is not None:
@@ -702,6 +716,53 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i in in_frame:
         tok = tok.head
     return tok
+
+
+def _sender(ctx: Context, verb: Token) -> Token | None:
+    """The owner of a message (statement, letter: a cue noun) that a reporting verb in a relative clause passes on
+    ("X sent a message that her husband posted on social media: '...'"; "a statement that his lawyer read out"):
+    the noun's owner, else the subject of the verb whose object the noun is. None when the verb does not hang on
+    such a noun or has an object of its own."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.cues.nouns:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE for c in verb.children):
+        return None  # "a statement that named the new coach": the clause does more than pass the noun on
+    owner = _owner(ctx, noun)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        owner = _best_subject(ctx, noun.head)
+    return _antecedent(owner) if owner is not None and _agent_ok(ctx, owner) else None
+
+
+def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue inserted with inverted order, set off by commas inside the reporter's sentence
+    ("The collection, added the council's culture lead, X, was '...'"; "Nurses, said the director, were
+    '...'"): the noun phrase after the verb, whatever the parser made the subject (the topic before the
+    comma) or the object. Only a phrase that names or describes someone and is closed by a comma."""
+    doc = ctx.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != "," or ctx.in_quote[verb.i]:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return None  # the parser found the inverted subject itself
+    topic = [t for t in doc[verb.sent.start:verb.i - 1] if not t.is_space]
+    if not topic or any(t.pos_ in ("VERB", "AUX") or ctx.in_quote[t.i] for t in topic):
+        return None  # "X, who resigned in June, said the aide had ...": the comma closes a clause, not a topic
+    if any(ctx.model.entity_at(t.i) is not None and ctx.model.entity_at(t.i).kind in ("person", "organisation")
+           for t in topic):
+        return None  # "Commuters, the chief executive, X, told the committee, would ...": X speaks in plain order
+    after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_space]
+    np = _leading_np(after)
+    head = _np_head(ctx, np) if np and np[0].pos_ != "PRON" and not any(ctx.in_quote[t.i] for t in np) else None
+    if head is None:
+        return None
+    end = max([head.i] + [c.right_edge.i for c in head.children if c.i > head.i and c.dep_ not in (
+        "appos", "relcl", "acl", "punct", "conj", "cc")]) + 1  # "the board's director of nursing"
+    if end >= verb.sent.end or doc[end].text != "," or any(ctx.in_quote[t.i] for t in doc[verb.i + 1:end]):
+        return None  # the phrase is closed by a comma: the reporter's sentence goes on after it
+    head = _named_in_chain(ctx, head, end) or head
+    named = [t for t in (head, *(c for c in head.children if c.dep_ == "appos")) if ctx.model.entity_at(t.i) is not None
+             and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
+    return head if named or _speaker_like(ctx, head) else None
 
 
 def doc_text(ctx: Context, start: int, end: int) -> str:
@@ -780,7 +841,10 @@ def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
             break
     def rank(c: Found) -> tuple:
         governs = c.cue_token.i in ancestors  # the nearest governing cue ("praised it, calling it "...""), else the shallowest
-        return (c.mention is None, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token), abs(c.cue_token.i - q.span.start))
+        mute = c.mention is not None and not _speaker_like(ctx, c.mention)  # "open to a deal that reflected '...'":
+        # a cue whose subject cannot speak gives way to one whose subject can, however deep
+        return (c.mention is None, mute, not governs, -_depth(c.cue_token) if governs else _depth(c.cue_token),
+                abs(c.cue_token.i - q.span.start))
 
     return min(candidates, key=rank)
 
@@ -843,7 +907,12 @@ def _paragraph_topic(ctx: Context, first: int, last: int):
     topic, described = None, False
     for tok in ctx.doc[first:last + 1]:
         misparsed_age = tok.dep_ == "ROOT" and age_of(tok) is not None  # "The 17-year-old ... touched": "old" made the root
-        if ctx.in_quote[tok.i] or not misparsed_age and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
+        agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ == "ROOT"  # "The letter was
+        # organised by X": the one who acts in a passive main clause
+        if ctx.in_quote[tok.i] or not (misparsed_age or agent) and (
+                tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT"):
+            continue
+        if agent and _entity_of(ctx, tok) is None:
             continue
         entity = _entity_of(ctx, tok)
         if entity is not None and entity.kind == "person":
