@@ -888,7 +888,7 @@ def context(ctx: Context, q: Quote) -> Found | None:
     start, end = ctx.paragraph_bounds[seg.paragraph - 2]
     first, last = ctx.token_at(start), ctx.token_at(max(end - 1, start))
     topic, described = _paragraph_topic(ctx, first, last)
-    if topic is None and described and seg.paragraph >= 3:  # "The Comets pitcher had surgery ...": a description
+    if topic is None and described and seg.paragraph >= 3:  # "The X pitcher had surgery ...": a description
         start, end = ctx.paragraph_bounds[seg.paragraph - 3]  # of the person the paragraph before is about
         topic, _ = _paragraph_topic(ctx, ctx.token_at(start), ctx.token_at(max(end - 1, start)))
     if topic is None:
@@ -920,13 +920,13 @@ def _paragraph_topic(ctx: Context, first: int, last: int):
         elif entity is None:
             described = age_of(tok) is not None or (tok.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and bool(
-                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles))  # "The Comets pitcher", "The 17-year-old"
+                {tok.lemma_.lower(), tok.lower_} & ctx.lexicon.roles))  # "The X pitcher", "The 17-year-old"
     return topic, described
 
 
 def _entity_of(ctx: Context, tok: Token):
     """The entity a subject token stands for: its name, its apposition, the person its pronoun points at, or
-    the person a definite description or an age stands for ("The Comets pitcher had surgery ...", "The
+    the person a definite description or an age stands for ("The X pitcher had surgery ...", "The
     84-year-old ... said")."""
     entity = ctx.model.entity_at(tok.i) or ctx.model.pronoun_refs.get(tok.i)
     if entity is None:

@@ -351,9 +351,9 @@ class DocumentModel:
 
     def _particle_openings(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Runs that a lower-case particle before them belongs to: "al-Khatib said" (a particle joined by a hyphen
-        always opens the name) and "du Toit said" after "Riaan du Toit" (the particle and the words after it end a
+        always opens the name) and "du Toit said" after "X du Toit" (the particle and the words after it end a
         longer name of the text). A particle alone is never the name, so the surname keeps it. Likewise the first
-        part of a double surname the run missed ("Tremblay-Ouellet" opening a sentence) when the text gave it whole."""
+        part of a double surname the run missed ("X-Y" opening a sentence) when the text gave it whole."""
         doc = self.tokens
         full = {tuple(name_key(t.text) for t in doc[a:b] if not t.is_space) for a, b in runs if b - a > 1}
         ends = {words[k:] for words in full for k in range(1, len(words))}
@@ -370,7 +370,7 @@ class DocumentModel:
             if k == a and k >= 2 and doc[k - 1].text in ("-", "\u2010") and not doc[k - 1].whitespace_ \
                     and not doc[k - 2].whitespace_ and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha \
                     and tuple(name_key(t.text) for t in doc[k - 2:b] if not t.is_space) in full | ends:
-                k -= 2  # "Tremblay-Ouellet told reporters" opening a sentence, after "Gérald Tremblay-Ouellet"
+                k -= 2  # "X-Y told reporters" opening a sentence, after "Anne X-Y"
             out.append((k, b))
         return out
 
@@ -421,7 +421,7 @@ class DocumentModel:
             else:
                 break
         words = self._word_starts(k, end)
-        trail = 0  # post-nominal letters after the name ("Simon Pettifer SC"): the surname is the word before them
+        trail = 0  # post-nominal letters after the name ("Jane X SC"): the surname is the word before them
         while len(words) - trail > 1 and doc[words[-1 - trail]].lower_.rstrip(".") in self.lexicon.postnominal:
             trail += 1
         last_end = words[len(words) - trail] if trail else end
@@ -1249,7 +1249,7 @@ class DocumentModel:
                 if not holders and tok.dep_ in SUBJECT_DEPS and tok.i not in self.described \
                         and not any(c.dep_ == "appos" for c in tok.children) and not any(
                         e.roles & self.lexicon.roles for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0):
-                    # "X could not lift her arm. The Comets pitcher had surgery ...": no one has a role yet, and
+                    # "X could not lift her arm. The X pitcher had surgery ...": no one has a role yet, and
                     # the one person the story has named is who the role describes
                     holders = [e for e in self.entities if e.kind == "person" and e.last_before(tok.i) >= 0]
                     holders = holders if len(holders) == 1 and holders[0].last_before(tok.i, "main") >= 0 else []
