@@ -159,7 +159,7 @@ def test_an_agent_noun_before_a_name_is_a_role(build, text, name):
 
 @pytest.mark.parametrize("text, name", [  # round 7: the surname is the word before post-nominals, and a two-letter
     # surname the word list has as an abbreviation ("ng") is still a surname
-    ("Fares rose on Monday. Commuter Sophie Ng said the rise was too much.", "Sophie Ng"),
+    ("The library shut early. Student Grace Ng said the hours were too short.", "Grace Ng"),
     ("Fares rose on Monday. Passenger Kevin Wu said he had given up on the bus.", "Kevin Wu"),
     ("The court rose at four. His barrister, Simon Pettifer SC, said the case was closed.", "Simon Pettifer"),
     ("The hearing resumed. Advocate Lindiwe de Klerk SC told the panel it had no case.", "Lindiwe de Klerk"),
@@ -188,7 +188,7 @@ def test_an_organisation_keeps_the_common_nouns_of_its_name(build, text, name):
 
 
 @pytest.mark.parametrize("text, name, short", [  # round 7: the Irish article between a particle and the surname
-    ("Galway manager Ciarán Mac an Bhaird named his team. Mac an Bhaird said it was settled.", "Ciarán Mac an Bhaird",
+    ("Sligo coach Seán Mac an Bhaird picked his side. Mac an Bhaird said the choice was easy.", "Seán Mac an Bhaird",
      "Mac an Bhaird"),
     ("Cork captain Aoife Nic an tSaoir was injured. Later Nic an tSaoir said she would be back.", "Aoife Nic an tSaoir",
      "Nic an tSaoir"),

@@ -412,8 +412,8 @@ def test_a_ledes_described_speaker_is_not_someone_of_unknown_gender_named_next(n
 
 
 @pytest.mark.parametrize("text, speaker", [  # round 7: "a Democrat" describes a person; it is no one's name
-    ('Assemblywoman Priya Venkataraman, a Democrat from Modesto, said she would hold a hearing. '
-     '"Families deserve better," the lawmaker said.', "Priya Venkataraman"),
+    ('Assemblywoman Lena Okafor-Diaz, a Democrat from Stockton, said she would call a vote. '
+     '"Renters deserve better," the lawmaker said.', "Lena Okafor-Diaz"),
     ('State Sen. Hal Voss, a Republican from Boise, opposed the bill. "It costs too much," the senator said.', "Hal Voss"),
 ])
 def test_a_party_label_after_a_is_a_description_not_an_entity(nlp, text, speaker):

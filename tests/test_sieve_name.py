@@ -261,10 +261,10 @@ def test_a_name_with_a_post_nominal_set_off_after_the_subject_is_the_subject(nlp
 
 
 @pytest.mark.parametrize("text, speaker", [  # round 7: a lower-case particle opening a short name belongs to it
-    ('Farm advocate Jamal al-Khatib, of the growers\' cooperative, spoke next. "Our members plant in February," '
-     'al-Khatib said.', "Jamal al-Khatib"),
-    ('The party\'s leader in council, Riaan du Toit, accused the utility of delays.\n\n'
-     'The audit committee, du Toit said, "warned about this in March".', "Riaan du Toit"),
+    ('Trade lawyer Yusuf al-Khatib, of the importers\' group, spoke next. "The tariff lands in June," '
+     'al-Khatib said.', "Yusuf al-Khatib"),
+    ('The school board chair, Marthinus du Toit, criticised the budget.\n\n'
+     'The province, du Toit said, "cut this twice already".', "Marthinus du Toit"),
     ('Mayor Noor el-Sayed opened the bridge. "It took ten years," el-Sayed said.', "Noor el-Sayed"),
 ])
 def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, speaker):
@@ -272,8 +272,8 @@ def test_a_lower_case_particle_before_a_short_name_is_part_of_it(nlp, text, spea
 
 
 @pytest.mark.parametrize("text, speaker", [  # round 7: a surname that is also an organisation word ("Lines", "Mills")
-    ('The defendant\'s solicitor, Rupert Lines, said his client was sorry.\n\n"He has not," Mr Lines told the court.',
-     "Rupert Lines"),
+    ('The tenants\' solicitor, Margaret Lines, said the landlord had been warned.\n\n"Nothing was fixed," Ms Lines told the tribunal.',
+     "Margaret Lines"),
     ('The practice manager, Gwen Banks, wrote to patients.\n\n"We are full," Ms Banks said on Monday.', "Gwen Banks"),
     ('Halloway & Sons said profits fell. Mr Halloway, a nephew of the founder, said: "It was a hard year."', "Halloway"),
 ])
