@@ -428,7 +428,7 @@ class DocumentModel:
         last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
         surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
         # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
-        # a noun for a person opening the run ("Rancher Bo Kettering", "Neighbour Jo Alder") says a name follows, even
+        # a noun for a person opening the run ("Rancher Tom Kettering", "Neighbour Jo Alder") says a name follows, even
         # when the surname is also a word-list noun ("Kettering", "Baker"), unless the run ends like an organisation
         person_noun = len(words) - trail >= 3 and last not in self.org_words and (
             doc[words[0]].lower_ in self.lexicon.unnamed or self._agent_before(doc[words[0]], doc[words[1]]))
@@ -487,7 +487,7 @@ class DocumentModel:
             if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
                 continue
             if n > 0 and doc[words[n - 1]].lower_ in self.particles:
-                continue  # "Pádraig Mac Con Iomaire": a word after a particle is the surname's, no title
+                continue  # "X Mac Con Iomaire": a word after a particle is the surname's, no title
             rest = {name_key(doc[w].text) for w in words[n + 1:]}
             if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
                 return None
@@ -544,7 +544,7 @@ class DocumentModel:
         for j in range(k + 1, end - 1):
             low = doc[j].lower_.rstrip(".")
             if doc[j - 1].lower_ in self.particles:
-                return False  # "Pádraig Mac Con Iomaire": a word after a particle is a surname's, no title
+                return False  # "X Mac Con Iomaire": a word after a particle is a surname's, no title
             if low in self.title_words or low in self.lexicon.roles:
                 return True
             if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
