@@ -89,6 +89,7 @@ def test_case_records_point_at_the_gold_speaker_among_the_candidates(nlp):
 
 def test_writer_is_the_letter_of_the_id_suffix_else_the_split():
     assert writer_of("relay-k03", "test6") == "k"
+    assert writer_of("relay-zz03", "test") == "zz"
     assert writer_of("pronoun-07", "dev") == "dev"
     assert writer_of("cue_inside-12", "test2") == "test2"
 

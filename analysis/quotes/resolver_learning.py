@@ -318,8 +318,8 @@ def case_records(case: dict[str, Any], ctx: Context, quotes: Sequence[Quote]) ->
 
 
 def writer_of(case_id: str, split: str) -> str:
-    """The writer group of a case: the letter of its id suffix ("relay-k03" -> "k"), else its split."""
-    match = re.search(r"-([a-z])\d+$", case_id)
+    """The writer group of a case: the letters of its id suffix ("relay-k03" -> "k"), else its split."""
+    match = re.search(r"-([a-z]+)\d+$", case_id)
     return match.group(1) if match else split
 
 
