@@ -54,4 +54,4 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=.
 
 clean:
-	rm -rf reports screenshots .pytest_cache
+	rm -rf reports screenshots .pytest_cache .cache

@@ -382,15 +382,33 @@ def family_table(scores: pd.DataFrame, metrics: Sequence[str] = ("speaker_accura
 
 
 def predict_cases(cases: Sequence[dict[str, Any]], nlp=None,
-                  extract: Callable[[list[str]], list[pd.DataFrame]] | None = None) -> list[pd.DataFrame]:
-    """The statements table of every case text (``extract`` replaces the project pipeline if given)."""
+                  extract: Callable[[list[str]], list[pd.DataFrame]] | None = None, *,
+                  cache: bool = False, progress: bool = False) -> list[pd.DataFrame]:
+    """The statements table of every case text (``extract`` replaces the project pipeline if given).
+
+    ``cache``: reuse the tables of an earlier run with the same texts, code, reference data and
+    pipeline (:mod:`.cache`; notebook 03 sets it, since CI runs it three times). ``progress``: a
+    tqdm bar on stderr (off in notebooks, whose committed outputs must not change between runs).
+    """
     texts = [case["text"] for case in cases]
     if extract is not None:
         return extract(texts)
+    import sys
+
+    from tqdm import tqdm
+
     from ..nlp import load_pipeline
+    from .cache import cached_frames, fingerprint
     from .table import statements_frame
 
-    return [statements_frame(doc) for doc in (nlp or load_pipeline()).pipe(texts)]
+    nlp = nlp or load_pipeline()
+
+    def compute() -> list[pd.DataFrame]:
+        docs = tqdm(nlp.pipe(texts), total=len(texts), unit="text", desc="development set", disable=not progress,
+                    file=sys.stderr)
+        return [statements_frame(doc) for doc in docs]
+
+    return cached_frames("devset", fingerprint(texts, nlp), compute) if cache else compute()
 
 
 def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nlp=None) -> pd.DataFrame:
