@@ -82,7 +82,7 @@ class Context:
 
     def frame(self, q: Quote, side: str) -> list[Token]:
         """The words around a quotation, outside any quotation, within its paragraph and sentence."""
-        doc, seg = self.doc, q.seg
+        doc, seg = self.model.tokens, q.seg  # the model's token list: spaCy builds a Token on every doc[i]
         tokens: list[Token] = []
         if side == "before":
             i = self.token_at(seg.open_mark) - 1
@@ -107,7 +107,7 @@ class Context:
     def _title_stop(self, i: int) -> bool:
         """The stop of an abbreviated title the tokenizer split off before a name ("said Capt. Samuel X"):
         it ends no sentence."""
-        doc = self.doc
+        doc = self.model.tokens
         if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_ or doc[i - 1].lower_ not in self.model.title_words:
             return False
         j = i + 1
@@ -127,9 +127,10 @@ class Context:
         last = self.token_at(end - 1)
         tokens: list[Token] = []
         i = last - 1
-        while i >= 0 and self.doc[i].idx >= start and not self.in_quote[i] and self.doc[i].text not in SENTENCE_END:
-            if not self.doc[i].is_space:
-                tokens.append(self.doc[i])
+        doc = self.model.tokens
+        while i >= 0 and doc[i].idx >= start and not self.in_quote[i] and doc[i].text not in SENTENCE_END:
+            if not doc[i].is_space:
+                tokens.append(doc[i])
             i -= 1
         return tokens[::-1]
 
