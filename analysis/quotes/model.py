@@ -393,28 +393,29 @@ class DocumentModel:
         tagger's PERSON starts), and a common noun before a name of two words or more ("Sheriff
         Katrina Balfour-Oduya", "Passenger Everett Langston-Price") that the tagger does not call a name."""
         doc, roles = self.doc, []
+        toks = self.tokens  # doc[i] builds a new Token; the model's list does not
         k = start
         while k < end - 1:
-            low = doc[k].lower_.rstrip(".")
+            low = toks[k].lower_.rstrip(".")
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
-                if k < end - 1 and doc[k].text == "." and not doc[k - 1].whitespace_:
+                if k < end - 1 and toks[k].text == "." and not toks[k - 1].whitespace_:
                     k += 1  # the stop of an abbreviated title the tokenizer split off ("Coun. X")
-                while k < end - 1 and doc[k].is_space:
+                while k < end - 1 and toks[k].is_space:
                     k += 1  # a hard line wrap after the title ("Capt.\nSamuel X")
-            elif roles and doc[k].text in ("-", "\u2010") and k + 1 < end and doc[k + 1].lower_ in ("elect", "designate"):
-                roles.append(doc[k + 1].lower_)  # "President-elect"
+            elif roles and toks[k].text in ("-", "\u2010") and k + 1 < end and toks[k + 1].lower_ in ("elect", "designate"):
+                roles.append(toks[k + 1].lower_)  # "President-elect"
                 k += 2
             elif roles and low in ("of", "for") and k + 1 < end:
                 words = self._word_starts(k + 1, end)
                 if len(words) < 3:
                     break  # "Minister of Labour": a title without a name
-                person = next((w for w in words[1:] if doc[w].ent_type_ == "PERSON" and doc[w].ent_iob_ == "B"), None)
+                person = next((w for w in words[1:] if toks[w].ent_type_ == "PERSON" and toks[w].ent_iob_ == "B"), None)
                 if person is None:  # "Minister of State for Housing Siobhán Ní Bhriain": the portfolio is titles and common nouns
-                    person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(doc[w])
-                                   and name_key(doc[w].text) not in self.title_words and not self._common(doc[w].lower_)
-                                   and doc[w].lower_ not in self.particles), None)
+                    person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(toks[w])
+                                   and name_key(toks[w].text) not in self.title_words and not self._common(toks[w].lower_)
+                                   and toks[w].lower_ not in self.particles), None)
                 k = person if person is not None else words[-2]
                 roles.extend(t.lower_ for t in doc[start:k])
                 break
@@ -422,29 +423,29 @@ class DocumentModel:
                 break
         words = self._word_starts(k, end)
         trail = 0  # post-nominal letters after the name ("Jane X SC"): the surname is the word before them
-        while len(words) - trail > 1 and doc[words[-1 - trail]].lower_.rstrip(".") in self.lexicon.postnominal:
+        while len(words) - trail > 1 and toks[words[-1 - trail]].lower_.rstrip(".") in self.lexicon.postnominal:
             trail += 1
         last_end = words[len(words) - trail] if trail else end
         last = doc[words[-1 - trail]:last_end].text.lower().strip() if words else ""  # "Langston-Price" is no common noun
-        surname_like = len(last) == 2 and last.isalpha() and doc[words[-1 - trail]].text.istitle() and last not in self.org_words
+        surname_like = len(last) == 2 and last.isalpha() and toks[words[-1 - trail]].text.istitle() and last not in self.org_words
         # "Ng", "Wu": the word list's "ng" (nanogram) is an abbreviation, no noun a name ends with
         # a noun for a person opening the run ("Rancher Tom Kettering", "Neighbour Jo Alder") says a name follows, even
         # when the surname is also a word-list noun ("Kettering", "Baker"), unless the run ends like an organisation
         person_noun = len(words) - trail >= 3 and last not in self.org_words and (
-            doc[words[0]].lower_ in self.lexicon.unnamed or self._agent_before(doc[words[0]], doc[words[1]]))
-        personal = (last not in self.common_nouns or surname_like or person_noun) and not self._plural_common(last) and not any(doc[w].lower_ in ("of", "for", "&", "and") for w in words)
-        while personal and len(words) - trail >= 3 and self._role_before_name(doc[words[0]]):
-            roles.append(doc[words[0]].lower_)
+            toks[words[0]].lower_ in self.lexicon.unnamed or self._agent_before(toks[words[0]], toks[words[1]]))
+        personal = (last not in self.common_nouns or surname_like or person_noun) and not self._plural_common(last) and not any(toks[w].lower_ in ("of", "for", "&", "and") for w in words)
+        while personal and len(words) - trail >= 3 and self._role_before_name(toks[words[0]]):
+            roles.append(toks[words[0]].lower_)
             k = words[1]
             words = words[1:]
         later = self._later_role(words)
         if later is not None:  # "Sonoran Power & Light CEO Beatriz X", "Yarrabee Shire Mayor X": what comes before the role is its organisation
-            roles.extend(doc[w].lower_ for w in words[:later + 1])
-            singular = self._singular_role(doc[words[later]])
+            roles.extend(toks[w].lower_ for w in words[:later + 1])
+            singular = self._singular_role(toks[words[later]])
             roles.extend([singular] if singular else [])
             self._affiliations[words[later + 1]] = (words[0], words[later])
             k = words[later + 1]
-        while end - 1 > k and doc[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
+        while end - 1 > k and toks[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
 
@@ -481,15 +482,15 @@ class DocumentModel:
         """Position (in ``words``) of the last title or role word inside a name run that a personal name
         follows: "Sonoran Power & Light CEO Beatriz X", "Opposition House Leader X", "Councillors X". The
         words after it are a person's name: no organisation word, "of", "&" or further role among them."""
-        doc = self.doc
+        toks = self.tokens  # doc[i] builds a new Token; the model's list does not
         for n in range(len(words) - 2, -1, -1):
-            tok, nxt = doc[words[n]], doc[words[n + 1]]
+            tok, nxt = toks[words[n]], toks[words[n + 1]]
             if not self._role_word(tok) or self._role_word(nxt) or not (nxt.is_alpha or self._is_name_token(nxt)):
                 continue
-            if n > 0 and doc[words[n - 1]].lower_ in self.particles:
+            if n > 0 and toks[words[n - 1]].lower_ in self.particles:
                 continue  # "X Mac Con Iomaire": a word after a particle is the surname's, no title
-            rest = {name_key(doc[w].text) for w in words[n + 1:]}
-            if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(doc[w]) for w in words[n + 1:]):
+            rest = {name_key(toks[w].text) for w in words[n + 1:]}
+            if rest & (self.org_words | {"of", "for", "&", "and"}) or any(self._role_word(toks[w]) for w in words[n + 1:]):
                 return None
             return n if n > 0 or self._singular_role(tok) is not None else None
         return None
@@ -538,16 +539,16 @@ class DocumentModel:
     def _is_modifier(self, k: int, end: int) -> bool:
         """A capitalised word before a title that belongs to it ("Transport" in "Transport Minister X",
         "Parliamentary Affairs Minister X"), with a name after the title."""
-        doc = self.doc
-        if doc[k].ent_type_ == "PERSON":
+        toks = self.tokens  # doc[i] builds a new Token; the model's list does not
+        if toks[k].ent_type_ == "PERSON":
             return False
         for j in range(k + 1, end - 1):
-            low = doc[j].lower_.rstrip(".")
-            if doc[j - 1].lower_ in self.particles:
+            low = toks[j].lower_.rstrip(".")
+            if toks[j - 1].lower_ in self.particles:
                 return False  # "X Mac Con Iomaire": a word after a particle is a surname's, no title
             if low in self.title_words or low in self.lexicon.roles:
                 return True
-            if doc[j].ent_type_ == "PERSON" or not doc[j].text[:1].isupper():
+            if toks[j].ent_type_ == "PERSON" or not toks[j].text[:1].isupper():
                 return False
         return False
 
@@ -570,6 +571,7 @@ class DocumentModel:
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         doc = self.doc
+        toks = self.tokens  # doc[i] builds a new Token; the model's list does not
         self.dateline_end = self._dateline_end()
         self.party_tags = self._party_tags()
         self.lower_lemmas = {t.lemma_.lower() for t in self.tokens if t.is_lower and t.is_alpha}
@@ -578,12 +580,12 @@ class DocumentModel:
         self._links: list[tuple[Entity, Entity]] = []  # (person, organisation it speaks for), kept if the kinds agree
         pending: list[tuple[int, int, list[str], list[Entity]]] = []  # short names two entities answer to
         for start, end in self.name_runs():
-            the_before = doc[start].lower_ == "the" or (start > 0 and self._word_before(start).lower_ == "the")
-            if doc[start].lower_ == "the" or (doc[start].is_stop and doc[start].lower_ not in self.particles and not (
-                    doc[start].ent_type_ == "PERSON" and not doc[start].is_sent_start)):
+            the_before = toks[start].lower_ == "the" or (start > 0 and self._word_before(start).lower_ == "the")
+            if toks[start].lower_ == "the" or (toks[start].is_stop and toks[start].lower_ not in self.particles and not (
+                    toks[start].ent_type_ == "PERSON" and not toks[start].is_sent_start)):
                 start += 1  # "The Guild", "In Pell"; not the given names "Per", "Will", "May" inside a sentence
-            elif doc[start].lower_ in LOCATIVE and end - start > 1 and doc[start].ent_type_ != "PERSON" and (
-                    doc[start].is_sent_start or self._opens_clause(doc[start])):
+            elif toks[start].lower_ in LOCATIVE and end - start > 1 and toks[start].ent_type_ != "PERSON" and (
+                    toks[start].is_sent_start or self._opens_clause(toks[start])):
                 start += 1  # "Outside Osgoode Hall, ...": a preposition that opens the sentence is no part of the name
             if start >= end:
                 continue
@@ -618,14 +620,14 @@ class DocumentModel:
             if root.head.i not in range(start, end) and root.dep_ in ("amod", "compound", "nmod") \
                     and root.head.pos_ == "NOUN" and root.head.is_lower \
                     and not any(t.is_punct or t.pos_ in ("CCONJ", "VERB") for t in doc[min(end, root.head.i):max(end, root.head.i)]) \
-                    and not (root.head.i + 1 < len(doc) and self._is_name_token(doc[root.head.i + 1])
+                    and not (root.head.i + 1 < len(doc) and self._is_name_token(toks[root.head.i + 1])
                              and self._words(name)[-1] in self.org_words):
                 continue  # "a senior Velmoran diplomat", "a Kestrel Pharma spokesman": a modifier, not a referent (no verb
                 # between: "MP X asked board chair Y" is a subject the parser hung on "chair"); but
                 # "Barrowfield Rovers manager Stellan X" names the club too ("Rovers", "the club" refer back to it)
             candidates = self._candidates(words, title_words)
-            before_run = self.runs.get(start - 2) if start >= 2 and doc[start - 1].text == "(" else None
-            if before_run is not None and end < len(doc) and doc[end].text == ")" and len(words) == 1 and doc[start].is_upper \
+            before_run = self.runs.get(start - 2) if start >= 2 and toks[start - 1].text == "(" else None
+            if before_run is not None and end < len(doc) and toks[end].text == ")" and len(words) == 1 and toks[start].is_upper \
                     and self.by_token.get(before_run[1] - 1) is not None:
                 candidates = [self.by_token[before_run[1] - 1]]  # "the Rail and Transport Workers' Union (RTWU)": its acronym
             entity = candidates[0] if candidates else None
@@ -713,7 +715,7 @@ class DocumentModel:
         root = self._run_root(name)
         if root.dep_ in SUBJECT_DEPS:
             return True
-        before = self.doc[name.start - 1] if name.start else None
+        before = self.tokens[name.start - 1] if name.start else None
         if before is not None and before.dep_ in SUBJECT_DEPS and before.is_lower and (
                 before.pos_ == "NOUN" or before.lower_ in self.lexicon.roles or self._common(before.lower_)):
             # ("Privacy advocate X said", with "advocate" read as a verb whose subject is "Privacy")
@@ -741,7 +743,7 @@ class DocumentModel:
         if self._first is None:
             self._first = {}
             for sent in self.doc.sents:
-                subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
+                subject = next((t for t in self.tokens[sent.start:sent.end] if t.dep_ in SUBJECT_DEPS and not self.in_quote[t.i]
                                 and not any(a.dep_ in SUBORDINATE for a in t.ancestors)), None)
                 while subject is not None and subject.head.dep_ in SUBJECT_DEPS and subject.head.i != subject.i:
                     subject = subject.head  # "Privacy advocate X said" read as "Privacy" the subject of "advocate X"
@@ -847,9 +849,10 @@ class DocumentModel:
     def _evidence(self, entity: Entity, name: Span, words: list[str], title_words: list[str], the_before: bool = False) -> None:
         """What one mention says about the kind of its entity (person, organisation, place). The tagger's
         PERSON / ORG labels are one vote per mention (see :meth:`_decide_kind`); the words count more."""
-        labels = [t.ent_type_ for t in name if t.ent_type_]
+        tokens = self.tokens[name.start:name.end]
+        labels = [t.ent_type_ for t in tokens if t.ent_type_]
         entity.labels.update(set(labels))
-        whole = frozenset(lab for lab in labels if all(t.ent_type_ == lab for t in name if not t.is_punct))
+        whole = frozenset(lab for lab in labels if all(t.ent_type_ == lab for t in tokens if not t.is_punct))
         entity.label_votes.append((frozenset(labels), len(words), whole))
         if "of" in words and not title_words and "of_name" not in entity.evidence:
             entity.evidence["of_name"] = 1  # "Ministry of Transport" (counted once, in _decide_kind)
@@ -862,7 +865,7 @@ class DocumentModel:
         root = name.root
         after_locative = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.lower_ != "of"
         opener = self.tokens[name.start - 1] if name.start else None
-        owner = root.dep_ == "poss" or (name.end < len(self.doc) and self.doc[name.end].text in ("'s", "\u2019s", "'", "\u2019"))
+        owner = root.dep_ == "poss" or (name.end < len(self.doc) and self.tokens[name.end].text in ("'s", "\u2019s", "'", "\u2019"))
         if opener is not None and opener.lower_ in LOCATIVE and opener.lower_ != "of" and opener.text[:1].isupper() and (
                 opener.is_sent_start or self._opens_clause(opener)) and not owner:  # not "In Tove X's statement: ..." 
             after_locative = True  # "Outside Osgoode Hall, ...": the parser hung the preposition on the name
@@ -876,7 +879,7 @@ class DocumentModel:
             entity.evidence["place"] += 1.5  # "recovering in hospital in Pell"
         if name.text.isupper() and len(name.text) > 1:
             entity.evidence["organisation"] += 1
-        after = self.doc[name.end] if name.end < len(self.doc) else None
+        after = self.tokens[name.end] if name.end < len(self.doc) else None
         tail = [t for t in self.tokens[name.end:name.end + 3] if not t.is_space]
         if len(tail) >= 2 and tail[0].text == "," and not self.in_quote[name.end] and (
                 tail[1].lower_ == "who" or (tail[1].like_num and len(tail) > 2 and tail[2].text in (",", ")"))):
@@ -917,7 +920,7 @@ class DocumentModel:
             if (tok.ent_type_ == "NORP" or tok.lower_ in self.lexicon.demonyms) and not self.in_quote[k] and not any(
                     t.is_punct and t.text not in ("'", "\u2019") for t in self.tokens[k + 1:name.start]):
                 entity.text_roles.add(tok.lower_)
-        before = self.doc[name.start - 1] if name.start else None
+        before = self.tokens[name.start - 1] if name.start else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and (
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
             self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"

@@ -1,6 +1,7 @@
 """What the sieves share: one record per quotation, the document's context, and token helpers."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -74,10 +75,14 @@ class Context:
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
+        self._starts = [t.idx for t in self.model.tokens]
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character ``char``."""
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        i = bisect_right(self._starts, char) - 1
+        if i >= 0 and char < self._starts[i] + len(self.model.tokens[i].text):
+            return i  # inside a token's own characters (most calls: quotation marks)
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")  # whitespace: spaCy decides, as before
         return span.start if span is not None and len(span) else 0
 
     def frame(self, q: Quote, side: str) -> list[Token]:
