@@ -95,6 +95,18 @@ def attributed_docs(texts: Sequence[str], nlp) -> list[tuple[Doc, Context, list[
     return [(doc, ctx, quotes) for doc, (ctx, quotes) in zip(docs, store)]
 
 
+def attributed_contexts(docs: Sequence[Doc], component) -> list[tuple[Context, list[Quote]]]:
+    """Run the ``quotes`` ``component`` alone on Docs already parsed by the components before it (a cache of
+    parsed Docs, so that only the rules run again): each Doc's context and quotation records."""
+    out: list[tuple[Context, list[Quote]]] = []
+    with _recording_contexts(out):
+        for n, doc in enumerate(docs):
+            component(doc)
+            if len(out) != n + 1:
+                raise AnalysisError("the quotes component must record one context per Doc", field="component")
+    return out
+
+
 # --------------------------------------------------------------------------- mentions
 def mention_type(words: str | None) -> str | None:
     """``pronoun``, ``description`` (a definite or possessive description, no name in it) or None.
@@ -339,9 +351,10 @@ class Ranker:
         """Row of the best candidate (-1 when there is none); ties go to the first in document order."""
         return int(np.argmax(self.scores(features))) if len(features) else -1
 
-    def coefficients(self) -> list[tuple[str, float]]:
-        """(feature, weight per standard deviation), largest magnitude first."""
-        return sorted(zip(FEATURES, (float(w) for w in self.weights)), key=lambda p: -abs(p[1]))
+    def coefficients(self, names: Sequence[str] = FEATURES) -> list[tuple[str, float]]:
+        """(feature, weight per standard deviation), largest magnitude first; ``names`` are the columns (this
+        module's :data:`FEATURES` unless the ranker was trained on another feature set)."""
+        return sorted(zip(names, (float(w) for w in self.weights)), key=lambda p: -abs(p[1]))
 
 
 def train_ranker(groups: Sequence[tuple[np.ndarray, int]], *, l2: float = 1.0, steps: int = 500,
@@ -386,6 +399,6 @@ def log_likelihood(ranker: Ranker, groups: Sequence[tuple[np.ndarray, int]]) -> 
     return float(np.mean(values)) if values else float("nan")
 
 
-__all__ = ["FEATURES", "MentionRecord", "Ranker", "attributed_docs", "candidates", "case_records", "log_likelihood",
+__all__ = ["FEATURES", "MentionRecord", "Ranker", "attributed_contexts", "attributed_docs", "candidates", "case_records", "log_likelihood",
            "mention_gender", "mention_head", "mention_type", "pair_features", "rules_unresolved", "train_ranker",
            "writer_of"]
