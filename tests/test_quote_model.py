@@ -450,3 +450,17 @@ def test_a_name_coordinated_with_a_person_is_a_person_unless_more_than_a_tag_say
 ])
 def test_a_role_word_after_a_particle_stays_in_the_surname(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: a title with its portfolio and no name is the named person's title
+    ("Ontario's Transport Minister, Priya Calloway-Ng, said the line would open in May.", "Priya Calloway-Ng"),
+    ("The Finance Secretary, Tomas Ferreira, told reporters the budget was balanced.", "Tomas Ferreira"),
+    ("Kerala's Public Works Minister, R. Devan Pillai, said the road was safe.", "R. Devan Pillai"),
+])
+def test_a_portfolio_title_set_off_before_a_name_is_no_person(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+def test_a_given_name_before_a_title_word_stays_a_person(build):
+    names = {e.name for e in build("Carol King said the song was written in a week.").entities}
+    assert "Carol King" in names

@@ -449,6 +449,17 @@ class DocumentModel:
             end -= 1
         return k, end, roles
 
+    def _portfolio_title(self, name: Span, words: list[str]) -> bool:
+        """A title with its portfolio and no name ("Manitoba's Health Minister, X, said", "the Public Works
+        Minister"): the last word is a title or role, the words before it are English common nouns, and none
+        is a given name or in the tagger's person span ("Carol King" is a person). The person is named apart."""
+        if len(words) < 2 or (words[-1] not in self.title_words and words[-1] not in self.lexicon.roles):
+            return False
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return False
+        return all(w in self.common_nouns and w not in self.lexicon.gender and w not in self.particles
+                   for w in words[:-1])
+
     def _classifier_before(self, start: int, end: int) -> int:
         """How many words at the start of a run only say what the organisation named after them is: a noun
         for an organisation opening the sentence ("Brokerage Dalal & Co raised ..."), or a plural noun and
@@ -602,6 +613,7 @@ class DocumentModel:
                 and not self._organisation_name(doc[start:end])  # "the Opposition House Leader said": a title as a description
             titles_only = all(w in self.title_words or w in self.lexicon.roles for w in words) and not (
                 len(words) == 1 and not title_words and self._candidates(words, []))  # "Bowler said" after "Ann Bowler"
+            titles_only = titles_only or self._portfolio_title(name, words)
             if not words or described or titles_only or words[0] in ("of", "for"):
                 for t in doc[start:end]:  # "The Minister of Labour": a title, its roles go to the apposition
                     self.runs[t.i] = (start, end)
