@@ -468,3 +468,15 @@ def test_the_description_goes_to_the_holder_of_its_head_noun(nlp, text, speaker)
 ])
 def test_the_two_lenders_are_the_two_organisations_named_together_long_before(nlp, text):
     assert len(rows(text, nlp)[-1]["speakers"].split("; ")) == 2
+
+
+@pytest.mark.parametrize("text, who", [  # round 9 (an unnamed description; its sieve module's tests are part S's file)
+    ("14:05 The road is still closed.\n14:20 A fire service spokesperson said: \u201cTwo crews are at the scene.\u201d",
+     "A fire service spokesperson"),
+    ("09:40 Trains are delayed.\n09.55 A Network Rail engineer said: \u201cThe signal fault is fixed.\u201d",
+     "A Network Rail engineer"),
+    ("16:10 Crowds are gathering.\n16:25 A council official said: \u201cThe gates open at five.\u201d", "A council official"),
+])
+def test_a_live_blog_time_stamp_is_no_part_of_an_unnamed_description(nlp, text, who):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["unnamed"]) == (who, True)

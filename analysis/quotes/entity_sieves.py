@@ -21,6 +21,7 @@ canonical name.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -28,6 +29,8 @@ from spacy.tokens import Span, Token
 from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
+
+CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")  # "14:20", "9.05": a live blog's time stamp, no part of a description
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -502,6 +505,8 @@ def unnamed_description(head: Token) -> str:
     stands ("a source at the club", "a person familiar with the plans"), not a relative clause."""
     doc = head.doc
     lo = min([head.i] + [c.left_edge.i for c in head.children if c.i < head.i])
+    while lo < head.i and CLOCK_TIME.match(doc[lo].text):
+        lo += 1  # "14:20 A police spokesperson said": the entry's time stamp, which the parser may hang on the noun
     hi = head.i
     for child in head.rights:
         if (child.dep_ in ("prep", "amod") or (child.dep_ == "acl" and child.tag_ == "VBN")) and child.i == hi + 1:
