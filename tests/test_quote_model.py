@@ -464,3 +464,27 @@ def test_a_portfolio_title_set_off_before_a_name_is_no_person(build, text, name)
 def test_a_given_name_before_a_title_word_stays_a_person(build):
     names = {e.name for e in build("Carol King said the song was written in a week.").entities}
     assert "Carol King" in names
+
+
+@pytest.mark.parametrize("text, short", [  # round 9: a surname with an apostrophe, repeated alone after a quotation
+    ("   Harbour United coach Darren O’Shaughnessy says his side is fine.\n   ‘We will not panic. The effort was there,’ "
+     "O’Shaughnessy told reporters.", "O’Shaughnessy"),
+    ("   Manager Aoife D’Arcy-Lynch says the club is fine.\n   ‘We are not worried. The work was done,’ D’Arcy-Lynch "
+     "told reporters.", "D’Arcy-Lynch"),
+    ("   Trainer Kevin O'Keeffe says the horse is fine.\n   'We will not rush him. The signs are good,' O'Keeffe "
+     "told reporters.", "O'Keeffe"),
+])
+def test_a_surname_with_an_apostrophe_repeated_alone_is_the_same_person(build, text, short):
+    model = build(text)
+    at = text.rindex(short)
+    tok = next(t for t in model.doc if t.idx == at)
+    assert model.entity_at(tok.i) is not None and model.entity_at(tok.i).name.endswith(short)
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: the tagger's person span starting at a particle keeps the given name
+    ("The waits fell, Minister for Health Deirdre Ní Fhlatharta said on Thursday.", "Deirdre Ní Fhlatharta"),
+    ("The fares rose, Minister for Transport Ciarán Mac Giolla Bhríde said on Monday.", "Ciarán Mac Giolla Bhríde"),
+    ("The queues grew, Minister for Housing Pádraig Ó Murchú said on Friday.", "Pádraig Ó Murchú"),
+])
+def test_a_given_name_before_a_particle_after_a_portfolio_is_the_names(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

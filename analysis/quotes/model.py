@@ -345,8 +345,8 @@ class DocumentModel:
         # a capitalised word the tagger missed (a sentence-initial "Pires") that repeats a word of a longer name
         covered = {k for a, b in runs for k in range(a, b)}
         words = {name_key(doc[k].text) for a, b in runs if b - a > 1 for k in range(a, b)} - self.title_words
-        extra = [(k, k + 1) for k, tok in enumerate(self.tokens) if k not in covered and tok.text[:1].isupper() and tok.is_alpha
-                 and name_key(tok.text) in words]
+        extra = [(k, k + 1) for k, tok in enumerate(self.tokens) if k not in covered and tok.text[:1].isupper()
+                 and _word_shaped(tok.text) and name_key(tok.text) in words]
         return sorted(runs + extra)
 
     def _particle_openings(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -416,6 +416,11 @@ class DocumentModel:
                     person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(toks[w])
                                    and name_key(toks[w].text) not in self.title_words and not self._common(toks[w].lower_)
                                    and toks[w].lower_ not in self.particles), None)
+                if person is not None and toks[person].lower_ in self.particles and words.index(person) > 1:
+                    given = toks[words[words.index(person) - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
+                    if self._is_name_token(given) and name_key(given.text) not in self.title_words \
+                            and not self._common(given.lower_) and given.lower_ not in self.particles:
+                        person = given.i  # person starts at the particle; the given name before it is the name's
                 k = person if person is not None else words[-2]
                 roles.extend(t.lower_ for t in doc[start:k])
                 break
@@ -1874,6 +1879,11 @@ def _prefixed_capital(word: str) -> bool:
     """A capital after one lower-case letter ("hUiginn", "tSaoi", "mBreatnach"): a name word whose first
     letter a grammatical prefix moved (Irish), not a lower-case common word."""
     return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:].isalpha()
+
+
+def _word_shaped(text: str) -> bool:
+    """Letters, with an apostrophe or hyphen inside ("O’Shaughnessy", "D'Arcy", "Okafor-Reid"): a word of a name."""
+    return text[:1].isalpha() and text[-1:].isalpha() and text.replace("\u2019", "").replace("'", "").replace("-", "").isalpha()
 
 
 def _name_text(span: Span) -> str:
