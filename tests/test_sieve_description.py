@@ -480,3 +480,15 @@ def test_the_two_lenders_are_the_two_organisations_named_together_long_before(nl
 def test_a_live_blog_time_stamp_is_no_part_of_an_unnamed_description(nlp, text, who):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["unnamed"]) == (who, True)
+
+
+@pytest.mark.parametrize("text, who", [  # round 9: counsel, solicitor, barrister, attorney and advocate are lawyers
+    ("The tribunal sat on Monday. Counsel for the council, Maya Brandt-Osei, told the panel the repairs were done. "
+     "\u201cEvery flat was inspected,\u201d the council\u2019s lawyer said.", "Maya Brandt-Osei"),
+    ("The inquest resumed. A solicitor for the family, Tomas Lindqvist, asked for more time. "
+     "\u201cWe have not seen the report,\u201d the lawyer said.", "Tomas Lindqvist"),
+    ("The appeal opened in Leeds. Attorney Grace Adeyemi-Ross said her client was innocent. "
+     "\u201cThe evidence was never tested,\u201d the lawyer said.", "Grace Adeyemi-Ross"),
+])
+def test_a_lawyer_is_whoever_the_text_named_as_counsel_solicitor_or_attorney(nlp, text, who):
+    assert one(text, nlp)["speaker_entity"] == who
