@@ -492,3 +492,14 @@ def test_a_live_blog_time_stamp_is_no_part_of_an_unnamed_description(nlp, text, 
 ])
 def test_a_lawyer_is_whoever_the_text_named_as_counsel_solicitor_or_attorney(nlp, text, who):
     assert one(text, nlp)["speaker_entity"] == who
+
+
+@pytest.mark.parametrize("text, who", [  # round 9: after the lede a description refers back, not to someone named later
+    ("The hearing opened on Monday.\n\nAdvocate Rina Sood said the flats were damp. "
+     "\u201cNobody has answered our letters,\u201d the counsel submitted.\n\nCounsel for the city, Omar Haddad, "
+     "said the work was done.", "Rina Sood"),
+    ("The inquiry resumed in Cardiff.\n\nBarrister Nia Pryce-Evans spoke for the families. \u201cThe warnings were "
+     "ignored,\u201d the lawyer said.\n\nSolicitor Ben Ashworth, for the operator, disagreed.", "Nia Pryce-Evans"),
+])
+def test_a_description_after_the_lede_refers_back_rather_than_to_someone_named_later(nlp, text, who):
+    assert one(text, nlp)["speaker_entity"] == who

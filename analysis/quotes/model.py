@@ -1618,6 +1618,7 @@ class DocumentModel:
         someone the text names only inside quotations ("a call with President X," Trump posted) is not
         who "the president wrote" refers to."""
         best, best_key = None, None
+        back = before < len(self.tokens) and self.paragraph_of(before) > self.lede_paragraph()
         for e in self.entities:
             if e.kind != "person" or not set(required) <= e.roles or not e.mentions:
                 continue
@@ -1626,7 +1627,9 @@ class DocumentModel:
             if not exact and not similar:
                 continue
             head = bool(roles) and roles[0] in e.roles  # "the chief executive": the executive, not a "chief technology officer"
-            key = (exact, head, similar, e.last_before(before), -e.index)
+            # after the lede, "the counsel" refers back: to a holder named before it rather than one the text names
+            # only later (the lede may describe someone the next paragraph names: "was told by the chair of ...")
+            key = (back and e.last_before(before) >= 0, exact, head, similar, e.last_before(before), -e.index)
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
