@@ -231,3 +231,20 @@ def test_a_he_or_she_reporting_right_after_a_request_to_him_or_her_is_the_one_as
 ])
 def test_a_his_or_her_in_an_apposition_is_not_the_gender_of_the_name_it_describes(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, who", [  # round 9: a name closing a phrase set off after the subject is that subject
+    ("Two candidates clashed on Monday.\n\nIncumbent Paul Ferris said the plan would save money. His rival, retired "
+     "nurse and mother of three Dana Whitlock-Ames, called it a gimmick.\n\n\u201cNobody asked the parents,\u201d she "
+     "said.", "Dana Whitlock-Ames"),
+    ("The council met on Friday.\n\nCouncillor Mary Odell said the road would reopen. Her opponent, former banker and "
+     "father of two Ivan Petrescu, disagreed.\n\n\u201cThe road is not safe,\u201d he said.", "Ivan Petrescu"),
+])
+def test_a_name_closing_an_apposition_of_the_subject_is_who_the_next_pronoun_means(nlp, text, who):
+    assert one(text, nlp)["speaker_entity"] == who
+
+
+def test_a_name_closing_a_relative_clause_of_the_subject_is_not_the_subject(nlp):
+    text = ("The board voted to close the school.\n\nParent Rosa Lindqvist, whose two sons attend Hawthorne, said "
+            "families would appeal. \u201cWe are not done,\u201d she said.")
+    assert one(text, nlp)["speaker_entity"] == "Rosa Lindqvist"

@@ -663,7 +663,7 @@ class DocumentModel:
                 entity.mentions.append(head)
                 if self._is_subject(name):
                     entity.subject_mentions.append(head)
-                    if self._is_main(self._run_root(name)):
+                    if self._is_main(self._closes_subject_apposition(name) or self._run_root(name)):
                         entity.main_mentions.append(head)
             if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
                 pending.append((start, end, title_words, candidates))
@@ -742,7 +742,27 @@ class DocumentModel:
         if any(c.dep_ == "relcl" and c.lemma_.lower() in self.cue_verbs and any(
                 g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children) for c in root.children):
             return True  # "The lone no vote came from X, who said ...": the subject of a reporting relative clause
-        return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS  # "The chair, Ana Pires, said"
+        if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
+            return True  # "The chair, Ana Pires, said"
+        return self._closes_subject_apposition(name) is not None
+
+    def _closes_subject_apposition(self, name: Span) -> Token | None:
+        """The name ends a phrase set off by commas after a subject noun, whatever the parse made of the words
+        between ("His challenger, retired teacher and grandmother of five Linda X, called it ...": the parser
+        hangs the name on "of"): both commas belong to the subject, which comes before the name, and the words
+        between are a noun phrase (no verb or relative pronoun: "Parent X, whose children attend Garfield, said")."""
+        toks = self.tokens
+        if name.end >= len(toks) or toks[name.end].text != ",":
+            return None
+        subject = toks[name.end].head
+        if subject.dep_ not in SUBJECT_DEPS or subject.i >= name.start or self.in_quote[subject.i]:
+            return None
+        opening = subject.i + 1
+        if opening < name.start and toks[opening].text == "," and toks[opening].head.i == subject.i and not any(
+                t.text in (",", ";", ".") or t.i in self.by_token or t.pos_ in ("VERB", "AUX") or t.tag_ in ("WP", "WP$", "WDT")
+                for t in toks[opening + 1:name.start]):  # a noun phrase: "X, whose children attend Garfield," is a clause
+            return subject
+        return None
 
     def _is_main(self, tok: Token) -> bool:
         """The sentence's main subject outside quotations (or its apposition, or the role noun before it):
