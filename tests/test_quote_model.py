@@ -488,3 +488,14 @@ def test_a_surname_with_an_apostrophe_repeated_alone_is_the_same_person(build, t
 ])
 def test_a_given_name_before_a_particle_after_a_portfolio_is_the_names(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: "Minister for <portfolio>" is an office, even when the portfolio
+    ("Queensland's Minister for Water, Bronwyn Tallis, said the dam would be finished.", "Bronwyn Tallis"),  # is an
+    ("The Secretary of State for Energy, Amir Khalili, told reporters the grid was secure.", "Amir Khalili"),  # org word
+    ("Ireland's Minister for Transport, Niamh Ó Dúill, said the line would reopen.", "Niamh Ó Dúill"),
+])
+def test_an_office_with_its_portfolio_after_for_or_of_is_no_organisation(build, text, name):
+    model = build(text)
+    assert [e.name for e in model.entities if e.kind == "person"] == [name]
+    assert not [e for e in model.entities if e.kind == "organisation" and e.name.split()[0] in ("Minister", "Secretary")]

@@ -381,6 +381,8 @@ class DocumentModel:
             return False
         if len(words) == 2 and words[0] in self.lexicon.gender and words[0] in self.title_words:
             return False  # "Mr Lines", "Dr Mills", "Ms Banks": an honorific before one word names a person
+        if len(words) > 2 and words[1] in ("of", "for") and words[0] in self.title_words and words[0] not in self.org_words:
+            return False  # "Minister for Water", "Secretary of State for Energy": an office and its portfolio
         heads = {words[-1]} | {words[k - 1] for k, w in enumerate(words) if w in ("of", "for") and k}
         return bool(heads & self.org_words)
 
