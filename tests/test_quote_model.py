@@ -499,3 +499,27 @@ def test_an_office_with_its_portfolio_after_for_or_of_is_no_organisation(build, 
     model = build(text)
     assert [e.name for e in model.entities if e.kind == "person"] == [name]
     assert not [e for e in model.entities if e.kind == "organisation" and e.name.split()[0] in ("Minister", "Secretary")]
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: "Cr", the Australian and New Zealand abbreviation of Councillor
+    ("The mayor, Cr Tanya Whitfield-Ong, opened the pool. Cr Whitfield-Ong said it was overdue.", "Tanya Whitfield-Ong"),
+    ("Deputy mayor Cr Liam Papadakis said rates would rise. Cr Papadakis said the council had no choice.", "Liam Papadakis"),
+])
+def test_cr_is_a_title_before_a_full_or_short_name(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: a surname with an elided particle attached ("d’", "l'")
+    ("At the plant, line supervisor Brenda d\u2019Entremont said the news was a relief.", "Brenda d\u2019Entremont"),
+    ("Chef Marco d'Alessandro-Price said the kitchen would reopen on Friday.", "Marco d'Alessandro-Price"),
+])
+def test_a_surname_with_an_elided_particle_is_part_of_the_name(build, text, name):
+    assert name in [e.name for e in build(text).entities if e.kind == "person"]
+
+
+@pytest.mark.parametrize("text, name", [  # round 9: an agent noun whose base lost its silent e ("headline" -> "headliner")
+    ("Headliner Kofi Asante-Mills posted a video from his hotel.", "Kofi Asante-Mills"),
+    ("Skater Ines Varga-Holm said the rink was unsafe.", "Ines Varga-Holm"),
+])
+def test_an_agent_noun_from_a_noun_ending_in_e_is_a_role(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

@@ -1764,7 +1764,8 @@ class DocumentModel:
         (``agent_suffix`` rows with value ``derived``): "surveyor", "rancher", "councilor", "midfielder"; or
         such a noun written together with a noun for a person of four letters or more ("schoolteacher")."""
         low = word.lower()
-        if any(low.endswith(s) and len(low) - len(s) >= 4 and low[:-len(s)] in self.common_nouns
+        if any(low.endswith(s) and len(low) - len(s) >= 4 and (low[:-len(s)] in self.common_nouns or (
+                s[0] == "e" and low[:-len(s)] + "e" in self.common_nouns))  # a silent e drops: "headliner" (headline)
                for s in self.lexicon.derived_agent_suffixes):
             return True
         lex = self.lexicon  # a compound of an English noun and a noun for a person: "schoolteacher", "firefighter"
@@ -1902,7 +1903,10 @@ class DocumentModel:
 
 def _prefixed_capital(word: str) -> bool:
     """A capital after one lower-case letter ("hUiginn", "tSaoi", "mBreatnach"): a name word whose first
-    letter a grammatical prefix moved (Irish), not a lower-case common word."""
+    letter a grammatical prefix moved (Irish), not a lower-case common word; or a capital after a lower-case
+    elided particle ("d’Entremont", "d'Alessandro"): a surname written with its particle attached."""
+    if len(word) > 3 and word[0] in "dl" and word[1] in "'\u2019" and word[2].isupper() and word[3:].isalpha():
+        return True
     return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:].isalpha()
 
 
