@@ -484,6 +484,7 @@ def test_a_surname_with_an_apostrophe_repeated_alone_is_the_same_person(build, t
 @pytest.mark.parametrize("text, name", [  # round 9: the tagger's person span starting at a particle keeps the given name
     ("The waits fell, Minister for Health Deirdre Ní Fhlatharta said on Thursday.", "Deirdre Ní Fhlatharta"),
     ("The fares rose, Minister for Transport Ciarán Mac Giolla Bhríde said on Monday.", "Ciarán Mac Giolla Bhríde"),
+    ("The rents rose, Minister for Housing Cathal Mac Giolla Phádraig said on Friday.", "Cathal Mac Giolla Phádraig"),
     ("The queues grew, Minister for Housing Pádraig Ó Murchú said on Friday.", "Pádraig Ó Murchú"),
 ])
 def test_a_given_name_before_a_particle_after_a_portfolio_is_the_names(build, text, name):

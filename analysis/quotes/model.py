@@ -418,8 +418,11 @@ class DocumentModel:
                     person = next((w for n, w in enumerate(words[1:-1], start=1) if self._is_name_token(toks[w])
                                    and name_key(toks[w].text) not in self.title_words and not self._common(toks[w].lower_)
                                    and toks[w].lower_ not in self.particles), None)
-                if person is not None and toks[person].lower_ in self.particles and words.index(person) > 1:
-                    given = toks[words[words.index(person) - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
+                at = words.index(person) if person is not None else 0
+                while at > 1 and toks[words[at - 1]].lower_ in self.particles:
+                    at -= 1  # "Ciarán Mac Giolla Phádraig" tagged from "Giolla": the particle opens the surname
+                if at > 1 and toks[words[at]].lower_ in self.particles:
+                    given = toks[words[at - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
                     if self._is_name_token(given) and name_key(given.text) not in self.title_words \
                             and not self._common(given.lower_) and given.lower_ not in self.particles:
                         person = given.i  # person starts at the particle; the given name before it is the name's
