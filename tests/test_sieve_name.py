@@ -288,3 +288,15 @@ def test_an_honorific_and_a_surname_like_an_organisation_word_name_the_person(nl
 ])
 def test_a_double_surname_opening_a_sentence_is_the_person_named_in_full(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("him, her", [  # round 9: a he/she after a short name two people share votes for neither
+    ("Tom Keane", "Aisling Keane"), ("Declan Walsh", "Orla Walsh"),
+])
+def test_a_pronoun_after_a_shared_short_name_does_not_decide_its_gender(nlp, him, her):
+    short = him.split()[-1]
+    text = (f"Two deputies hold the balance. Deputy {him} told reporters he was leaning towards yes. "
+            f"His namesake, Deputy {her}, was less certain. \u201cI have not read it,\u201d Ms {short} said.\n\n"
+            f"Mr {short} later said he would wait for the debate. \u201cI am a yes, probably,\u201d Mr {short} said.")
+    found = rows(text, nlp)
+    assert [r["speaker_entity"] for r in found] == [her, him]

@@ -149,6 +149,8 @@ class DocumentModel:
         self.sources: dict[int, int] = {}  # role noun of "a <name> spokesperson" -> where that unnamed source starts
         self.pronoun_refs: dict[int, Entity] = {}  # pronoun (and "the <role>") subjects outside quotations -> the entity
         self._first: dict[int, bool] | None = None
+        self._ambiguous: set[int] = set()  # tokens of short names two entities answer to, until they are settled
+        self._deferred_votes: dict[int, list[str]] = {}  # such a token -> the genders of pronouns its clause uses
         self._build()
 
     # ------------------------------------------------------------------ name runs
@@ -672,6 +674,7 @@ class DocumentModel:
                         entity.main_mentions.append(head)
             if len(candidates) > 1:  # "Ms Varga" with two Vargas: decided once the text has said who is who
                 pending.append((start, end, title_words, candidates))
+                self._ambiguous.update(range(start, end))
                 continue
             for word in title_words:
                 self._add_role(entity, word)
@@ -869,6 +872,10 @@ class DocumentModel:
             for word in title_words:
                 self._add_role(chosen, word)
             chosen.honorifics |= self._honorifics(title_words)
+            for vote in (g for t in range(start, end) for g in self._deferred_votes.get(t, ())):
+                chosen.votes[vote] += 1
+                if chosen.gender is None and len(chosen.votes) == 1:
+                    chosen.gender = vote  # the next "Mr O'Neill" is then not the one called "she"
 
     def _add_keys(self, entity: Entity, words: list[str]) -> None:
         entity.keys.add(" ".join(words))
@@ -1204,6 +1211,9 @@ class DocumentModel:
                 if any(c.dep_ in ("dobj", "dative", "iobj") and c.i < tok.i and (
                         c.i in self.by_token or (c.pos_ == "PRON" and c.lower_ in self.lexicon.gender)) for c in verb.children):
                     break  # "X asked Y why he ...", "X told him his tenants ...": the pronoun can be the object's
+                if subj.i in self._ambiguous:  # "Deputy O'Neill said she ..." with two O'Neills: the vote waits
+                    self._deferred_votes.setdefault(subj.i, []).append(gender)  # until the text says which one
+                    break
                 entity = self.by_token.get(subj.i) or next(
                     (self.by_token[a.i] for a in subj.children if a.dep_ == "appos" and a.i in self.by_token), None)
                 if entity is not None and entity.kind in ("person", "organisation") and not self._organisational(entity):
