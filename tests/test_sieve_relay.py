@@ -139,3 +139,15 @@ def test_a_statement_that_quotes_someone_relays_their_words_not_its_owners(nlp, 
 def test_one_who_posts_someone_elses_message_only_passes_it_on(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('At the vigil, pastor Ruth Ellery read out a letter written by Omar Tadesse, the driver\'s brother: '
+     '"We only want the truth."', "Omar Tadesse"),
+    ('Union steward Kofi Brandt-Ames read a note written by the strikers\' leader, Ilse Varga: '
+     '\u201cWe will not go back without a contract.\u201d', "Ilse Varga"),
+    ('A statement written by the bishop, Anselm Okafor, was read out by his deacon, Jo Pike: '
+     '"Forgive them, as I have."', "Anselm Okafor"),
+])
+def test_the_writer_of_a_letter_read_out_by_someone_else_speaks(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker

@@ -607,7 +607,8 @@ def _add(out: list[Found], found: Found | None) -> None:
 
 
 def _owner(ctx: Context, noun: Token) -> Token | None:
-    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X"."""
+    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X", "a letter written
+    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
@@ -617,6 +618,9 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
         clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
         owner = next((g for c in clauses if c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:  # "a letter written by X", "a message posted by X": whoever writes or posts it is its author
+        owner = next((g for c in clauses if c.dep_ == "acl" and c.lemma_.lower() in ctx.cues.verbs
+                      for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
 
 
