@@ -654,6 +654,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     inverted = _inverted_subject(ctx, verb)
     if inverted is not None:  # "The collection, added the council's culture lead, X, was '...'"
         return inverted
+    parenthetical = _parenthetical_subject(ctx, verb)
+    if parenthetical is not None:  # "Patients in Mayo, TD X said, were '...'": X, not the topic
+        return parenthetical
     sender = _sender(ctx, verb)
     if sender is not None:  # "X sent a message that her husband posted": the husband only passes it on
         return sender
@@ -767,6 +770,32 @@ def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
     named = [t for t in (head, *(c for c in head.children if c.dep_ == "appos")) if ctx.model.entity_at(t.i) is not None
              and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
     return head if named or _speaker_like(ctx, head) else None
+
+
+def _parenthetical_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue set off by commas inside the reporter's sentence in plain order ("Patients in Mayo,
+    TD X said, were '...'"; "The plan, union organiser X said on Monday, would '...'"): the name between the
+    comma and the verb, when the parser made the topic before the comma (no name itself) the verb's subject, or
+    left the verb without one, and hung the name on the topic. The reporting verb's subject, not the subject of the clause it reports."""
+    doc = ctx.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or ctx.in_quote[verb.i]:
+        return None
+    subj = _best_subject(ctx, verb)
+    sent = verb.sent
+    commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","]
+    if not commas or (subj is not None and (subj.i > commas[-1] or subj.pos_ in ("PRON", "PROPN"))):
+        return None  # the parser's subject is the phrase next to the verb, a pronoun or a name: keep it
+    after = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
+    phrase = [t for t in doc[commas[-1] + 1:verb.i] if not t.is_space]
+    between = [t for t in doc[verb.i + 1:after] if not t.is_space] if after is not None else []
+    if after is None or not phrase or any(t.pos_ in ("VERB", "AUX") or ctx.in_quote[t.i] for t in phrase + between):
+        return None  # the cue is closed by a comma: the reporter's sentence goes on after it
+    ids, prep = {t.i for t in phrase}, phrase[-1].head
+    if prep.pos_ == "ADP" and prep.i in ids and prep.head.i in ids and prep.head.pos_ == "NOUN" and prep.head.text.islower():
+        return None  # "The plan, a spokesman for X said, ...": the spokesman speaks (a title such as "Minister of
+        # State for Y X" is capitalised)
+    last = ctx.model.entity_at(phrase[-1].i)  # the phrase ends with a person's name: "union organiser X"
+    return phrase[-1] if last is not None and last.kind == "person" and _agent_ok(ctx, phrase[-1]) else None
 
 
 def doc_text(ctx: Context, start: int, end: int) -> str:
