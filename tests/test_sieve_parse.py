@@ -294,3 +294,15 @@ def test_a_capitalised_title_with_prepositions_before_the_name_keeps_the_name(nl
     text = ('The new licensing rules, Minister of State for Rural Affairs Tove Ekdahl-Moran said on Monday, are '
             '\u201ca floor, not a ceiling\u201d.')
     assert one(text, nlp)["speaker_entity"] == "Tove Ekdahl-Moran"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Winger Ola Brandt, who scored twice, posted on social media that he was "devastated but determined".',
+     "Ola Brandt", "posted"),
+    ('Forward Kim Lae-Sun, who missed the final, posted on Instagram that she was \u201cheartbroken\u201d.',
+     "Kim Lae-Sun", "posted"),
+    ('Striker Abel Okoro, who was sent off, posted on his Facebook page that he was "ashamed".', "Abel Okoro", "posted"),
+])
+def test_a_reporting_verb_after_a_relative_clause_read_as_a_participle_keeps_its_subject(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)

@@ -692,7 +692,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             if subj is None or _speaker_like(ctx, subj):
                 return subj
             fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
-        if head.dep_ == "acl" and head.tag_ in ("VBD", "VBG") and head.head.pos_ in ("NOUN", "PROPN") \
+        reports = head.tag_ == "VBN" and head == verb and any(c.dep_ == "ccomp" for c in head.children)
+        # "X, who scored twice, posted on social media that he was '...'": a participle with a reported clause is
+        # the finite verb the tagger misread (a passive participle takes no that-clause)
+        if head.dep_ == "acl" and (head.tag_ in ("VBD", "VBG") or reports) and head.head.pos_ in ("NOUN", "PROPN") \
                 and _agent_ok(ctx, head.head) and _speaker_like(ctx, head.head):
             noun = head.head  # the noun a verb was hung on: "the negotiator, X, called back", "the coach, saying"
             if noun.lemma_.lower() not in ctx.cues.nouns:
