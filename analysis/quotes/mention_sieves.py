@@ -318,6 +318,9 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
                             or _named_in_chain(ctx, t) is not None
                             or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) for c in t.children) for t in inverted):
         inverted = []  # "..., told reporters, "...": an addressee, not the speaker
+    relayed = _relayed(ctx, before[k])
+    if relayed is not None:  # "He was, X quoted him as saying, '...'": the relay's object speaks, the relay is the cue
+        return _found("trigram", ctx, relayed[0], relayed[1])
     if _carried_owner(ctx, before[k]) is not None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
@@ -334,6 +337,17 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
         return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
+
+
+def _relayed(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
+    """The object and verb of a relay whose "as saying" a cue participle completes ("X quoted him as saying":
+    him, quoted; passive "he was quoted as saying": he), else None."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lemma_.lower() not in ctx.cues.relays:
+        return None
+    relay = tok.head.head
+    deps = ("nsubjpass",) if _passive(relay) else ("dobj",)
+    obj = next((c for c in relay.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
+    return (obj, relay) if obj is not None else None
 
 
 def _last_chunk(tokens: list[Token]) -> list[Token]:
