@@ -276,10 +276,14 @@ def test_a_cue_whose_subject_cannot_speak_gives_way_to_one_whose_subject_can(nlp
     ('Hospital staff, Labour councillor Ama Boateng said, were "at breaking point".', "Ama Boateng"),
     ('Residents of Clonmore, county councillor Brid Nic Aodha said, were \u201cfed up with promises\u201d.',
      "Brid Nic Aodha"),
+    ('Teachers at Ashby Grammar walked out on Friday.\n\nTeachers, union rep Colm Ferris-Hay added, are '
+     '"sick of empty promises."', "Colm Ferris-Hay"),
+    ('Dockers in Tilbury stopped work at noon, their union said.\n\nDockers, Ola Brandt-Nyman said, were '
+     '\u201cnot going back without a deal.\u201d', "Ola Brandt-Nyman"),
 ])
 def test_a_cue_set_off_by_commas_speaks_for_the_name_next_to_it_not_the_topic(nlp, text, speaker):
-    row = one(text, nlp)
-    assert (row["speaker_entity"], row["cue"]) == (speaker, "said")
+    row = rows(text, nlp)[-1]
+    assert row["speaker_entity"] == speaker and row["cue"] in ("said", "added")
 
 
 @pytest.mark.parametrize("text", [

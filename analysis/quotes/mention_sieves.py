@@ -800,8 +800,8 @@ def _parenthetical_subject(ctx: Context, verb: Token) -> Token | None:
     subj = _best_subject(ctx, verb)
     sent = verb.sent
     commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","]
-    if not commas or (subj is not None and (subj.i > commas[-1] or subj.pos_ in ("PRON", "PROPN"))):
-        return None  # the parser's subject is the phrase next to the verb, a pronoun or a name: keep it
+    if not commas or (subj is not None and (subj.i > commas[-1] or subj.pos_ == "PRON")):
+        return None  # the parser's subject is the phrase next to the verb, or a pronoun: keep it
     after = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
     phrase = [t for t in doc[commas[-1] + 1:verb.i] if not t.is_space]
     between = [t for t in doc[verb.i + 1:after] if not t.is_space] if after is not None else []
