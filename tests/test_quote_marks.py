@@ -71,6 +71,23 @@ def test_a_new_opening_mark_ends_an_unclosed_quotation_at_its_sentence_end():
     assert "missing" in find_segments(text)[1][0]["message"]
 
 
+@pytest.mark.parametrize("text, first", [
+    ('The judge said it was \u201ca miracle nobody died. She called the footage \u201cterrifying\u201d.',
+     "a miracle nobody died."),
+    ('Ms Orr said the plan was \u201cdead. Mr Lee called it \u201ca fantasy\u201d on Monday.', "dead."),
+])
+def test_a_curly_opening_mark_after_a_finished_sentence_ends_an_unclosed_quotation(text, first):
+    segments, warnings = find_segments(text)
+    assert [text[s.start:s.end] for s in segments] == [first, text[text.rindex("\u201c") + 1:text.rindex("\u201d")]]
+    assert segments[1].depth == 0 and "missing" in warnings[0]["message"]
+
+
+def test_a_curly_opening_mark_inside_an_unfinished_sentence_nests():
+    text = '\u201cThey told us \u201cgo home\u201d and we did,\u201d said Ola Brandt.'
+    segments, _ = find_segments(text)
+    assert sorted(s.depth for s in segments) == [0, 1]
+
+
 def test_a_stray_closing_mark_is_a_warning():
     segments, warnings = find_segments("It measured 6\" across and 4\u201d deep.")
     assert segments == [] and len(warnings) == 2

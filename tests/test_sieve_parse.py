@@ -266,3 +266,47 @@ def test_a_cue_after_a_relative_clause_keeps_its_subject(nlp):
 ])
 def test_a_cue_whose_subject_cannot_speak_gives_way_to_one_whose_subject_can(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Patients in Sligo, Independent TD Ronan Ó Dálaigh said, were \u201cstill waiting longer than anyone\u201d.',
+     "Ronan Ó Dálaigh"),
+    ('Tenants in the east, housing campaigner Aoife Brennan-Ward said on Monday, were "paying more for less".',
+     "Aoife Brennan-Ward"),
+    ('Hospital staff, Labour councillor Ama Boateng said, were "at breaking point".', "Ama Boateng"),
+    ('Residents of Clonmore, county councillor Brid Nic Aodha said, were \u201cfed up with promises\u201d.',
+     "Brid Nic Aodha"),
+    ('Teachers at Ashby Grammar walked out on Friday.\n\nTeachers, union rep Colm Ferris-Hay added, are '
+     '"sick of empty promises."', "Colm Ferris-Hay"),
+    ('Dockers in Tilbury stopped work at noon, their union said.\n\nDockers, Ola Brandt-Nyman said, were '
+     '\u201cnot going back without a deal.\u201d', "Ola Brandt-Nyman"),
+])
+def test_a_cue_set_off_by_commas_speaks_for_the_name_next_to_it_not_the_topic(nlp, text, speaker):
+    row = rows(text, nlp)[-1]
+    assert row["speaker_entity"] == speaker and row["cue"] in ("said", "added")
+
+
+@pytest.mark.parametrize("text", [
+    'The plan, a close friend of Mara Quill said, was "never going to work".',
+    'The budget, a spokesman for Mayor Mara Quill said, was "balanced for the first time in a decade".',
+])
+def test_a_name_inside_the_phrase_before_a_cue_is_not_its_speaker(nlp, text):
+    assert one(text, nlp)["speaker_entity"] != "Mara Quill"
+
+
+def test_a_capitalised_title_with_prepositions_before_the_name_keeps_the_name(nlp):
+    text = ('The new licensing rules, Minister of State for Rural Affairs Tove Ekdahl-Moran said on Monday, are '
+            '\u201ca floor, not a ceiling\u201d.')
+    assert one(text, nlp)["speaker_entity"] == "Tove Ekdahl-Moran"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Winger Ola Brandt, who scored twice, posted on social media that he was "devastated but determined".',
+     "Ola Brandt", "posted"),
+    ('Forward Kim Lae-Sun, who missed the final, posted on Instagram that she was \u201cheartbroken\u201d.',
+     "Kim Lae-Sun", "posted"),
+    ('Striker Abel Okoro, who was sent off, posted on his Facebook page that he was "ashamed".', "Abel Okoro", "posted"),
+])
+def test_a_reporting_verb_after_a_relative_clause_read_as_a_participle_keeps_its_subject(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)

@@ -139,3 +139,26 @@ def test_a_statement_that_quotes_someone_relays_their_words_not_its_owners(nlp, 
 def test_one_who_posts_someone_elses_message_only_passes_it_on(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('At the vigil, pastor Ruth Ellery read out a letter written by Omar Tadesse, the driver\'s brother: '
+     '"We only want the truth."', "Omar Tadesse"),
+    ('Union steward Kofi Brandt-Ames read a note written by the strikers\' leader, Ilse Varga: '
+     '\u201cWe will not go back without a contract.\u201d', "Ilse Varga"),
+    ('A statement written by the bishop, Anselm Okafor, was read out by his deacon, Jo Pike: '
+     '"Forgive them, as I have."', "Anselm Okafor"),
+])
+def test_the_writer_of_a_letter_read_out_by_someone_else_speaks(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Conductor Paul Rhee retired in June. He was, his manager Ada Pike quoted him as saying on Monday, '
+     '\u201cready for a quieter life\u201d.', "Paul Rhee"),
+    ('Judge Ines Ortega retired in May. She was, her former clerk Omar Feld quoted her as saying, '
+     '"never bored for a single day".', "Ines Ortega"),
+])
+def test_a_relay_set_off_by_commas_speaks_for_its_object(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "quoted")

@@ -205,3 +205,14 @@ def test_a_live_blogs_present_tense_cue_after_a_name_reports_even_when_tagged_as
 ])
 def test_a_name_right_before_an_inserted_cue_speaks_not_the_organisation_before_it(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('"You have not read the report," protested Cllr Ola Brenner, who sits for the ward.', "Ola Brenner", "protested"),
+    ('\u201cThat is not what we agreed,\u201d Rafe Dunmore protested.', "Rafe Dunmore", "protested"),
+    ('"The vote was never put to members," objected union delegate Ines Carvalho-Roth.', "Ines Carvalho-Roth",
+     "objected"),
+])
+def test_verbs_of_complaint_are_cues(nlp, text, speaker, cue):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)

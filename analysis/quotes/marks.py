@@ -18,7 +18,8 @@ hard-wrapped lines, detected per text):
   ``open_at_end`` when the text ends there; otherwise its closing mark is missing: it ends at the
   end of its paragraph (the component may end it earlier, at an attribution) and a warning says so.
   A straight mark that opens a new quotation while one is open ends the open one at its last
-  sentence end, with a warning: a missing mark never swallows the following sentences.
+  sentence end, with a warning: a missing mark never swallows the following sentences. So does a
+  curly “ after a sentence of the open quotation has ended (a “ before that nests).
 
 Every problem is a warning record (``paragraph``, ``offset``, ``mark``, ``message``), never an
 exception.
@@ -134,7 +135,7 @@ class _Paragraph:
             if ch not in ALL_MARKS:
                 continue
             if ch in DOUBLE_OPEN:
-                self.stack.append((i, "double"))
+                self.curly_double_open(i)
             elif ch in DOUBLE_CLOSE:
                 self.close(i, "double")
             elif ch == STRAIGHT_DOUBLE:
@@ -163,6 +164,17 @@ class _Paragraph:
             self.stack.append((i, "double"))
         else:
             self.close(i, "double")
+
+    def curly_double_open(self, i: int) -> None:
+        """An opening “ inside an open double quotation nests, unless a sentence of the open one has ended
+        before it ('said it was “a miracle. She described it as “terrifying”'): then, as with a straight mark,
+        the open one lost its closing mark and ends at its last sentence end (English nests the other style)."""
+        if self.stack and self.stack[-1][1] == "double" and re.search(
+                r"[.!?\u2026]\s+\S", self.text[self.stack[-1][0] + 1:i]):
+            start, style = self.stack.pop()
+            self.warn(start, "closing quotation mark missing: the quotation ends at its last sentence end")
+            self.found.append((start, None, _last_sentence_end(self.text, start + 1, i), style, len(self.stack), "unclosed"))
+        self.stack.append((i, "double"))
 
     def single_close_or_apostrophe(self, i: int, ch: str) -> None:
         styles = self.open_styles()

@@ -318,6 +318,9 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
                             or _named_in_chain(ctx, t) is not None
                             or any(c.dep_ == "appos" and ctx.model.entity_at(c.i) for c in t.children) for t in inverted):
         inverted = []  # "..., told reporters, "...": an addressee, not the speaker
+    relayed = _relayed(ctx, before[k])
+    if relayed is not None:  # "He was, X quoted him as saying, '...'": the relay's object speaks, the relay is the cue
+        return _found("trigram", ctx, relayed[0], relayed[1])
     if _carried_owner(ctx, before[k]) is not None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
@@ -334,6 +337,17 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
         return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
+
+
+def _relayed(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
+    """The object and verb of a relay whose "as saying" a cue participle completes ("X quoted him as saying":
+    him, quoted; passive "he was quoted as saying": he), else None."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lemma_.lower() not in ctx.cues.relays:
+        return None
+    relay = tok.head.head
+    deps = ("nsubjpass",) if _passive(relay) else ("dobj",)
+    obj = next((c for c in relay.children if c.dep_ in deps and _agent_ok(ctx, c)), None)
+    return (obj, relay) if obj is not None else None
 
 
 def _last_chunk(tokens: list[Token]) -> list[Token]:
@@ -607,7 +621,8 @@ def _add(out: list[Found], found: Found | None) -> None:
 
 
 def _owner(ctx: Context, noun: Token) -> Token | None:
-    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X"."""
+    """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X", "a letter written
+    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
@@ -617,6 +632,9 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
         clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
         owner = next((g for c in clauses if c.lemma_ == "attribute"
                       for p in c.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:  # "a letter written by X", "a message posted by X": whoever writes or posts it is its author
+        owner = next((g for c in clauses if c.dep_ == "acl" and c.lemma_.lower() in ctx.cues.verbs
+                      for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     return owner
 
 
@@ -650,6 +668,9 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
     inverted = _inverted_subject(ctx, verb)
     if inverted is not None:  # "The collection, added the council's culture lead, X, was '...'"
         return inverted
+    parenthetical = _parenthetical_subject(ctx, verb)
+    if parenthetical is not None:  # "Patients in Mayo, TD X said, were '...'": X, not the topic
+        return parenthetical
     sender = _sender(ctx, verb)
     if sender is not None:  # "X sent a message that her husband posted": the husband only passes it on
         return sender
@@ -685,7 +706,10 @@ def _speaker_of(ctx: Context, verb: Token, frame: list[Token]) -> Token | None:
             if subj is None or _speaker_like(ctx, subj):
                 return subj
             fallback = fallback or subj  # "the decision was ..., and told reporters": look further up first
-        if head.dep_ == "acl" and head.tag_ in ("VBD", "VBG") and head.head.pos_ in ("NOUN", "PROPN") \
+        reports = head.tag_ == "VBN" and head == verb and any(c.dep_ == "ccomp" for c in head.children)
+        # "X, who scored twice, posted on social media that he was '...'": a participle with a reported clause is
+        # the finite verb the tagger misread (a passive participle takes no that-clause)
+        if head.dep_ == "acl" and (head.tag_ in ("VBD", "VBG") or reports) and head.head.pos_ in ("NOUN", "PROPN") \
                 and _agent_ok(ctx, head.head) and _speaker_like(ctx, head.head):
             noun = head.head  # the noun a verb was hung on: "the negotiator, X, called back", "the coach, saying"
             if noun.lemma_.lower() not in ctx.cues.nouns:
@@ -763,6 +787,32 @@ def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
     named = [t for t in (head, *(c for c in head.children if c.dep_ == "appos")) if ctx.model.entity_at(t.i) is not None
              and ctx.model.entity_at(t.i).kind in ("person", "organisation")]
     return head if named or _speaker_like(ctx, head) else None
+
+
+def _parenthetical_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue set off by commas inside the reporter's sentence in plain order ("Patients in Mayo,
+    TD X said, were '...'"; "The plan, union organiser X said on Monday, would '...'"): the name between the
+    comma and the verb, when the parser made the topic before the comma (no name itself) the verb's subject, or
+    left the verb without one, and hung the name on the topic. The reporting verb's subject, not the subject of the clause it reports."""
+    doc = ctx.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or ctx.in_quote[verb.i]:
+        return None
+    subj = _best_subject(ctx, verb)
+    sent = verb.sent
+    commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","]
+    if not commas or (subj is not None and (subj.i > commas[-1] or subj.pos_ == "PRON")):
+        return None  # the parser's subject is the phrase next to the verb, or a pronoun: keep it
+    after = next((t.i for t in doc[verb.i + 1:sent.end] if t.text == ","), None)
+    phrase = [t for t in doc[commas[-1] + 1:verb.i] if not t.is_space]
+    between = [t for t in doc[verb.i + 1:after] if not t.is_space] if after is not None else []
+    if after is None or not phrase or any(t.pos_ in ("VERB", "AUX") or ctx.in_quote[t.i] for t in phrase + between):
+        return None  # the cue is closed by a comma: the reporter's sentence goes on after it
+    ids, prep = {t.i for t in phrase}, phrase[-1].head
+    if prep.pos_ == "ADP" and prep.i in ids and prep.head.i in ids and prep.head.pos_ == "NOUN" and prep.head.text.islower():
+        return None  # "The plan, a spokesman for X said, ...": the spokesman speaks (a title such as "Minister of
+        # State for Y X" is capitalised)
+    last = ctx.model.entity_at(phrase[-1].i)  # the phrase ends with a person's name: "union organiser X"
+    return phrase[-1] if last is not None and last.kind == "person" and _agent_ok(ctx, phrase[-1]) else None
 
 
 def doc_text(ctx: Context, start: int, end: int) -> str:
