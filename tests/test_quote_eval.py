@@ -62,6 +62,25 @@ def test_loader_errors_name_file_line_and_field(tmp_path, change, field):
     assert (err.value.path.name, err.value.line, err.value.field) == ("description.jsonl", 2, field)
 
 
+@pytest.mark.parametrize("text, words, loads", [
+    ('She called it "slow but steady."', "slow but steady", False),   # the period before the mark is quoted
+    ('She called it \u201cslow but steady!\u201d', "slow but steady", False),
+    ("She called it \u2018slow but steady?\u2019", "slow but steady", False),
+    ('She called it "slow but steady.', "slow but steady", False),    # open at the end of the text
+    ('She called it "slow but steady."', "slow but steady.", True),
+    ('She called it "slow but steady".', "slow but steady", True),   # British: the period is the writer's
+    ('"Slow. But steady," she said.', "Slow", True),                 # a period inside the quotation
+])
+def test_a_final_stop_inside_the_marks_belongs_to_the_span(tmp_path, text, words, loads):
+    write(tmp_path, case(text=text, quotes=[quote(text, words, kind="partial", speaker="Ana Pires", cue="called")]))
+    if loads:
+        assert load_cases(tmp_path)[0]["quotes"][0]["quote"] == words
+    else:
+        with pytest.raises(ReferenceDataError, match="inside the marks belongs to the quotation") as err:
+            load_cases(tmp_path)
+        assert (err.value.line, err.value.field) == (1, "quotes[0].end")
+
+
 def test_duplicate_ids_are_refused(tmp_path):
     write(tmp_path, case(), case())
     with pytest.raises(ReferenceDataError, match="duplicate id"):

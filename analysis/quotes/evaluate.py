@@ -150,6 +150,7 @@ QUOTE_FIELDS: dict[str, type | tuple[type, ...]] = {
 MARK_STYLES = ("straight", "curly", "single", "mixed")
 CONVENTIONS = ("blank_line", "line", "hard_wrapped")
 QUOTE_KINDS = ("full", "partial", "scare", "title")
+CLOSING_MARKS = ('"', "\u201d", "\u2019", "'")  # a final . ! ? before one of these is inside the marks
 SCORE_COLUMNS = ["family", "split", "cases", "quotes", "predicted", "found", "span_precision", "span_recall", "span_f1",
                  "speaker_correct", "speaker_accuracy", "with_cue", "cue_correct", "cue_accuracy"]
 
@@ -180,6 +181,9 @@ def _validate_case(case: Any, path: Path, line: int, ids: set[str]) -> dict[str,
         _check(0 <= quote["start"] < quote["end"] <= len(text), "offsets outside the text", path, line, f"{where}.start")
         _check(text[quote["start"]:quote["end"]] == quote["quote"], "quote is not text[start:end]", path, line, f"{where}.quote")
         _check(quote["start"] >= previous, "quotations must be in text order", path, line, f"{where}.start")
+        after = text[quote["end"]:quote["end"] + 2]
+        _check(not (after[:1] in (".", "!", "?") and (len(after) == 1 or after[1] in CLOSING_MARKS)),
+               f"the final {after[:1]!r} inside the marks belongs to the quotation", path, line, f"{where}.end")
         _check(quote["kind"] in QUOTE_KINDS, f"kind must be one of {QUOTE_KINDS}", path, line, f"{where}.kind")
         speakers = quote["speakers"]
         _check(all(isinstance(s, str) for s in speakers), "speakers are names", path, line, f"{where}.speakers")
