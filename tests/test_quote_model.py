@@ -524,3 +524,49 @@ def test_a_surname_with_an_elided_particle_is_part_of_the_name(build, text, name
 ])
 def test_an_agent_noun_from_a_noun_ending_in_e_is_a_role(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+def _organisations(model: DocumentModel) -> list[str]:
+    return [e.name for e in model.entities if e.kind == "organisation"]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a hyphenated organisation word is one word ("Co-operative")
+    ("The Darling Downs Dairy Farmers\u2019 Co-operative has called for a floor price.", "Darling Downs Dairy Farmers\u2019 Co-operative"),
+    ("The Fenland Potato Growers' Co-op said the harvest was late.", "Fenland Potato Growers' Co-op"),
+])
+def test_a_hyphenated_organisation_word_ends_an_organisations_name(build, text, name):
+    assert _organisations(build(text)) == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a hard line wrap right after a plural possessive inside a name
+    ("Drivers protested. The Northern Bus Drivers\u2019\nUnion said the rota was unsafe.", "Northern Bus Drivers\u2019 Union"),
+    ("Farmers were angry. The Upland Sheep Breeders'\nAssociation said prices had halved.", "Upland Sheep Breeders' Association"),
+])
+def test_a_line_wrap_after_a_plural_possessive_stays_inside_the_name(build, text, name):
+    assert name in _organisations(build(text))
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a possessive inside the tagger's one entity opens an organisation
+    ("Tilly\u2019s Law Campaign, set up by bereaved parents, said the date was welcome.", "Tilly\u2019s Law Campaign"),
+    ("The victims' group Owen's Law Campaign said it would fight on.", "Owen's Law Campaign"),
+])
+def test_a_possessive_inside_an_organisations_name_is_kept(build, text, name):
+    assert name in _organisations(build(text))
+
+
+def test_a_places_possessive_is_no_part_of_the_organisation_after_it(build):
+    names = _organisations(build("Britain\u2019s Labour Party said no. Kenya\u2019s Law Society said the bill was unlawful."))
+    assert "Labour Party" in names and "Law Society" in names and not any("\u2019s" in n for n in names)
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a capitalised adjective after a dash opens a place-named organisation
+    ("\u201cNo comment until we have read it.\u201d \u2013 Western Cape Ratepayers\u2019 Forum", "Western Cape Ratepayers\u2019 Forum"),
+    ("\u201cWe will appeal.\u201d \u2014 Northern Rivers Dairy Association", "Northern Rivers Dairy Association"),
+])
+def test_an_adjective_after_a_dash_opens_the_organisation_it_modifies(build, text, name):
+    assert name in _organisations(build(text))
+
+
+def test_a_title_after_a_dash_is_still_no_name(build):
+    names = [e.name for e in build("\u201cNo comment.\u201d \u2013 Former Prime Minister Tom Wright").entities]
+    assert names == ["Tom Wright"]

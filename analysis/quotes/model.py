@@ -248,11 +248,21 @@ class DocumentModel:
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
                 and nxt.lower_ not in self.lexicon.demonyms:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
+        if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.is_space \
+                and "\n\n" not in nxt.text and j + 2 < len(doc) and not self.in_quote[j + 2] \
+                and self._is_name_token(doc[j + 2]) and self._org_entity_end(nxt) in self.org_words \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 3  # "Boat Operators’\nFederation": a hard line wrap after a plural possessive inside the name
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
         if tok.text in ("'s", "\u2019s") and nxt_name and self._org_entity_end(tok) in self.org_words and (
                 (j - start == 1 and self._word_before(start).lower_ == "the") or (j - start == 2 and doc[start].lower_ == "the")):
             return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
+        if tok.text in ("'s", "\u2019s") and nxt_name and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
+                and prev.ent_type_ not in PLACE_TYPES and prev.ent_type_ != "NORP" and not _is_country(prev.text) \
+                and self._org_entity_end(tok) in self.org_words:
+            return 2  # "Tilly’s Law Campaign": a name and its possessive inside the tagger's one entity, before an
+            # organisation word, open the organisation's name (not a place's: "Britain’s Labour Party")
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j] if not t.is_space}
@@ -325,6 +335,11 @@ class DocumentModel:
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
                 and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1])) or (  # "Northshire Police"
+                self._opens_clause(tok) and tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "ADJ" and not tok.is_stop
+                and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "PROPN" and i < tok.head.i <= i + 4
+                and tok.lower_ not in self.title_words and tok.lower_ not in self.lexicon.roles
+                and tok.lower_ not in self.lexicon.modifiers
+                and all(self._is_name_token(t) for t in doc[i + 1:tok.head.i + 1])) or (  # "– Western Cape X Forum"
                 tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
                 and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
                 and self._org_entity_end(doc[i + 2]) in self.org_words) or (  # "Dockers’ and Riggers’ Union X ..." opening a sentence
@@ -377,8 +392,9 @@ class DocumentModel:
         return out
 
     def _organisation_name(self, run: Span) -> bool:
-        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
-        words = [name_key(t.text) for t in run if not t.is_punct]
+        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X").
+        A hyphenated word is one word ("Growers’ Co-operative", "Kestrel Co-op"), as the lexicon writes it."""
+        words = [w for w in self._words(run) if any(c.isalnum() for c in w)]
         if not words:
             return False
         if len(words) == 2 and words[0] in self.lexicon.gender and words[0] in self.title_words:
