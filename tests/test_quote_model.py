@@ -570,3 +570,11 @@ def test_an_adjective_after_a_dash_opens_the_organisation_it_modifies(build, tex
 def test_a_title_after_a_dash_is_still_no_name(build):
     names = [e.name for e in build("\u201cNo comment.\u201d \u2013 Former Prime Minister Tom Wright").entities]
     assert names == ["Tom Wright"]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: an industry noun before a company's name ("Chipmaker X")
+    ("SAN JOSE (AP) - Chipmaker Veridian Semiconductor on Wednesday announced a new plant.", "Veridian Semiconductor"),
+    ("Drugmaker Halvorsen Pharma said on Monday the trial had met its goal.", "Halvorsen Pharma"),
+])
+def test_an_industry_noun_before_a_company_is_no_part_of_its_name(build, text, name):
+    assert _organisations(build(text))[-1] == name
