@@ -578,3 +578,20 @@ def test_a_title_after_a_dash_is_still_no_name(build):
 ])
 def test_an_industry_noun_before_a_company_is_no_part_of_its_name(build, text, name):
     assert _organisations(build(text))[-1] == name
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: honorifics and offices of Nigerian and Irish papers
+    ("LAGOS - The director, Hajiya Zainab Abubakar-Sani, said the port would close.", "Zainab Abubakar-Sani"),
+    ("Alhaja Kudirat Balogun-Ade said the market would reopen on Monday.", "Kudirat Balogun-Ade"),
+    ("Mallam Ibrahim Danjuma-Bello said the school would reopen.", "Ibrahim Danjuma-Bello"),
+    ("Tánaiste Gráinne Fitzmaurice said the figures were right.", "Gráinne Fitzmaurice"),
+    ("Taoiseach Cathal Ó Murchú said the budget was fair.", "Cathal Ó Murchú"),
+    ("The Ceann Comhairle, Dermot Hegarty, called for order.", "Dermot Hegarty"),
+])
+def test_honorifics_and_offices_of_english_language_presses(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+def test_a_nigerian_honorific_tells_the_gender(build):
+    person = next(e for e in build("Hajiya Amina Lawal-Bako said the clinic was full.").entities if e.kind == "person")
+    assert person.gender == "f"
