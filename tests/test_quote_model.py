@@ -595,3 +595,20 @@ def test_honorifics_and_offices_of_english_language_presses(build, text, name):
 def test_a_nigerian_honorific_tells_the_gender(build):
     person = next(e for e in build("Hajiya Amina Lawal-Bako said the clinic was full.").entities if e.kind == "person")
     assert person.gender == "f"
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a role noun already introduces the name: the next word is a given name
+    ("Airedale Town manager Dean Okafor-Riley backed his goalkeeper. Okafor-Riley said the error was forgiven.",
+     "Dean Okafor-Riley"),
+    ("Rovers coach Dean Whitlock-Ames said the squad was tired.", "Dean Whitlock-Ames"),
+])
+def test_a_given_name_that_is_a_role_noun_after_a_role_noun_is_the_names(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # ... and keeps its title reading otherwise
+    ("The college's Dean Harriet Ames said the course would close.", "Harriet Ames"),
+    ("Party leader Senator Jo Whitlock said no. Senator Whitlock left.", "Jo Whitlock"),
+])
+def test_a_title_without_a_role_noun_before_it_stays_a_title(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

@@ -415,6 +415,8 @@ class DocumentModel:
         doc, roles = self.doc, []
         toks = self.tokens  # doc[i] builds a new Token; the model's list does not
         k = start
+        if self._given_after_role(start, end):
+            return start, end, roles  # "manager Dean X": a role noun already introduces the name
         while k < end - 1:
             low = toks[k].lower_.rstrip(".")
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
@@ -476,6 +478,18 @@ class DocumentModel:
         while end - 1 > k and toks[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
+
+    def _given_after_role(self, start: int, end: int) -> bool:
+        """The first of two name words is a given name that is also a role noun ("manager Dean X", "coach Dean Y"):
+        a lower-case role noun right before the name already says what the person is, and English stacks a
+        title after it ("party leader Senator X") but not a second role noun. A word of ``titles.csv`` keeps
+        its title reading."""
+        toks = self.tokens
+        first, before = toks[start], self._word_before(start)
+        low = first.lower_
+        return start > 0 and len(self._word_starts(start, end)) == 2 and first.is_alpha and first.text[:1].isupper() \
+            and low in self.lexicon.roles and low not in self.title_words and low not in self.lexicon.gender \
+            and before.is_lower and before.is_alpha and before.lower_ in self.lexicon.roles and not self.in_quote[before.i]
 
     def _portfolio_title(self, name: Span, words: list[str]) -> bool:
         """A title with its portfolio and no name ("Manitoba's Health Minister, X, said", "the Public Works
