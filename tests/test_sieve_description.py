@@ -503,3 +503,14 @@ def test_a_lawyer_is_whoever_the_text_named_as_counsel_solicitor_or_attorney(nlp
 ])
 def test_a_description_after_the_lede_refers_back_rather_than_to_someone_named_later(nlp, text, who):
     assert one(text, nlp)["speaker_entity"] == who
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: a noun for a person by age finds the person given that age
+    ('Coach Ann Moss praised the squad. Its captain, Leo Hartley-Moore, now 16, joined at nine. The teenager said the '
+     'title was "the best day of my life".', "Leo Hartley-Moore"),
+    ('Ruth Pike, aged 84, still swims daily. Her trainer, Jo Bell, 31, is proud. The octogenarian said the sea was '
+     '"my medicine".', "Ruth Pike"),
+])
+def test_an_age_noun_describes_the_person_given_an_age_in_its_range(nlp, text, speaker):
+    row = one(text, nlp)
+    assert row["speaker_entity"] == speaker

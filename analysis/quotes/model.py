@@ -1363,14 +1363,22 @@ class DocumentModel:
     def _ages(self) -> None:
         """People whose age the text gives between commas ("Dahlgren, 58, is seeking ..."), for "the 58-year-old"."""
         self.ages: dict[str, Entity] = {}
+        self.aged: list[tuple[int, int, Entity]] = []  # (last token of the name, age, person), in text order
         starts = sorted({self.runs[i] for i in self.by_token})
         for start, end in starts:
             entity = self.by_token.get(end - 1)
             toks = self.tokens[end:end + 3]
             if entity is None or entity.kind != "person" or len(toks) < 3 or self.in_quote[end]:
                 continue
+            if toks[0].text == "," and toks[1].lower_ in ("now", "aged") and end + 3 < len(self.tokens):
+                toks = [toks[0], *self.tokens[end + 2:end + 4]]  # "X, now 17, who ...", "Y, aged 84,"
             if toks[0].text == "," and toks[1].text.isdigit() and len(toks[1].text) <= 3 and toks[2].text in (",", ")", "."):
                 self.ages[toks[1].text] = entity
+                self.aged.append((end - 1, int(toks[1].text), entity))
+
+    def aged_between(self, low: int, high: int, before: int) -> Entity | None:
+        """The person last given an age in ``low``-``high`` before token ``before``: "the teenager" after "X, now 17,"."""
+        return next((e for i, age, e in reversed(self.aged) if i < before and low <= age <= high), None)
 
     def _share_kind(self, tok: Token, members: list[Entity]) -> None:
         """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
