@@ -514,3 +514,13 @@ def test_a_description_after_the_lede_refers_back_rather_than_to_someone_named_l
 def test_an_age_noun_describes_the_person_given_an_age_in_its_range(nlp, text, speaker):
     row = one(text, nlp)
     assert row["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: "the corporation" refers back to one with that word in its name
+    ('The Municipal Corporation of Pune was criticised by the court. Judge Asha Rao heard the case. The corporation '
+     'later said the drains would be "clear by June".', "Municipal Corporation of Pune"),
+    ('Halden Water Corporation, the operator of the dam, said levels were low. "We set no rules," the operator said.',
+     "Halden Water Corporation"),
+])
+def test_the_corporation_and_the_operator_find_a_corporation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

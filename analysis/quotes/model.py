@@ -1780,8 +1780,10 @@ class DocumentModel:
             # owner, Nordwall Reederei, said ... 'the company said'"), not one whose name says it is of another kind
             kinds = set(self.lexicon.organisations)
             here = self.paragraph_of(before) if before < len(self.doc) else 10**6
-            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)
-                    and (e.kind == "organisation" or not e.honorifics)]
+            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not any(
+                        ({k} | self.lexicon.organisations[k]) & words for k in name_words(e) & kinds))
+                    and (e.kind == "organisation" or not e.honorifics)]  # "the operator" may be "X Water Corporation":
+            # a corporation is a company, and an operator may be one
             speaking = [e for e in pool if e.last_before(before, True) >= 0 and here - self.paragraph_of(e.last_before(before, True)) <= 1]
             if speaking:
                 found = max(speaking, key=lambda e: e.last_before(before, True))
