@@ -612,3 +612,12 @@ def test_a_given_name_that_is_a_role_noun_after_a_role_noun_is_the_names(build, 
 ])
 def test_a_title_without_a_role_noun_before_it_stays_a_title(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a hard line wrap after a particle stays inside the name
+    ("\"The bill is wrong,\" said Sen. Pieter van der\nBerg, the whip. Van der Berg wants permits sped up.",
+     "Pieter van der Berg"),
+    ("\"We will appeal,\" said Mayor Anouk de\nJong on Monday. De Jong said the vote was close.", "Anouk de Jong"),
+])
+def test_a_line_wrap_after_a_particle_keeps_the_surname_and_links_its_short_form(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

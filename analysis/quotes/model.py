@@ -205,6 +205,10 @@ class DocumentModel:
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
+        if tok.lower_ in self.particles and prev.whitespace_ and nxt is not None and nxt.is_space and "\n\n" not in nxt.text \
+                and j + 2 < len(doc) and self._is_name_token(doc[j + 2]) and not self.in_quote[j + 2] \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 1  # "Thaddeus van der\nMerwe": a hard line wrap after a particle (the wrap then joins as a space)
         if tok.lower_ in self.inner_particles and prev.lower_ in self.particles and nxt_name:
             return 1  # "Mac an Bhaird", "Nic an tSaoir": the Irish article between a particle and the surname
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
