@@ -621,3 +621,12 @@ def test_a_title_without_a_role_noun_before_it_stays_a_title(build, text, name):
 ])
 def test_a_line_wrap_after_a_particle_keeps_the_surname_and_links_its_short_form(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a given name before the tagger's person span after a portfolio
+    ("Leader of the Opposition Vikram Singh Rathore called the plan recycled.", "Vikram Singh Rathore"),
+    ("Leader of the House Arjun Pal Chauhan said the session would be extended.", "Arjun Pal Chauhan"),
+    ("Minister for Health Deirdre Walsh said the waits fell.", "Deirdre Walsh"),
+])
+def test_a_three_part_name_after_a_portfolio_keeps_its_given_name(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

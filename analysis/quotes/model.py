@@ -445,6 +445,10 @@ class DocumentModel:
                 at = words.index(person) if person is not None else 0
                 while at > 1 and toks[words[at - 1]].lower_ in self.particles:
                     at -= 1  # "Ciarán Mac Giolla Phádraig" tagged from "Giolla": the particle opens the surname
+                if person is not None and at > 1 and toks[words[at]].lower_ not in self.particles:
+                    while at > 1 and self._given_before(toks[words[at - 1]]):
+                        at -= 1  # "Leader of the Opposition Vikram Singh Rathore" tagged from "Singh": a name word
+                    person = words[at]  # before the span that is no common noun, title or place is the name's
                 if at > 1 and toks[words[at]].lower_ in self.particles:
                     given = toks[words[at - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
                     if self._is_name_token(given) and name_key(given.text) not in self.title_words \
@@ -494,6 +498,14 @@ class DocumentModel:
         return start > 0 and len(self._word_starts(start, end)) == 2 and first.is_alpha and first.text[:1].isupper() \
             and low in self.lexicon.roles and low not in self.title_words and low not in self.lexicon.gender \
             and before.is_lower and before.is_alpha and before.lower_ in self.lexicon.roles and not self.in_quote[before.i]
+
+    def _given_before(self, tok: Token) -> bool:
+        """A capitalised word before a surname after a portfolio that belongs to the name: no common noun,
+        title, role, organisation or place word, or particle ("Opposition", "Health" stay in the portfolio)."""
+        low = name_key(tok.text)
+        return self._is_name_token(tok) and tok.is_alpha and not self._common(tok.lower_) and low not in self.title_words \
+            and low not in self.lexicon.roles and low not in self.org_words and low not in self.lexicon.places \
+            and low not in self.particles and tok.ent_type_ not in PLACE_TYPES and tok.ent_type_ != "NORP"
 
     def _portfolio_title(self, name: Span, words: list[str]) -> bool:
         """A title with its portfolio and no name ("Manitoba's Health Minister, X, said", "the Public Works
