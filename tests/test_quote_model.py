@@ -630,3 +630,11 @@ def test_a_line_wrap_after_a_particle_keeps_the_surname_and_links_its_short_form
 ])
 def test_a_three_part_name_after_a_portfolio_keeps_its_given_name(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a title before a role-noun given name ("Coach Dean X")
+    ("Coach Dean O\u2019Halloran said the team would travel. O\u2019Halloran said the squad was ready.", "Dean O\u2019Halloran"),
+    ("Chief Executive Dean Whitlock said profits rose.", "Dean Whitlock"),
+])
+def test_a_role_noun_given_name_after_a_title_is_the_names(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]

@@ -423,6 +423,8 @@ class DocumentModel:
             return start, end, roles  # "manager Dean X": a role noun already introduces the name
         while k < end - 1:
             low = toks[k].lower_.rstrip(".")
+            if roles and k > start and self._given_after_role(k, end):
+                break  # "Coach Dean X": a title already introduces the name
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
@@ -488,16 +490,22 @@ class DocumentModel:
         return k, end, roles
 
     def _given_after_role(self, start: int, end: int) -> bool:
-        """The first of two name words is a given name that is also a role noun ("manager Dean X", "coach Dean Y"):
-        a lower-case role noun right before the name already says what the person is, and English stacks a
-        title after it ("party leader Senator X") but not a second role noun. A word of ``titles.csv`` keeps
-        its title reading."""
+        """The first of two name words is a given name that is also a role noun ("manager Dean X", "Coach Dean Y"):
+        a role noun or title right before the name already says what the person is, and English stacks a title
+        after a role ("party leader Senator X") but not a second role noun. A word of ``titles.csv`` keeps its
+        title reading, and so does a role after a modifier or a head's word ("Deputy Director X", "Chief
+        Executive Y")."""
         toks = self.tokens
         first, before = toks[start], self._word_before(start)
-        low = first.lower_
-        return start > 0 and len(self._word_starts(start, end)) == 2 and first.is_alpha and first.text[:1].isupper() \
-            and low in self.lexicon.roles and low not in self.title_words and low not in self.lexicon.gender \
-            and before.is_lower and before.is_alpha and before.lower_ in self.lexicon.roles and not self.in_quote[before.i]
+        low, prev = first.lower_, before.lower_.rstrip(".")
+        if not (start > 0 and len(self._word_starts(start, end)) == 2 and first.is_alpha and first.text[:1].isupper()
+                and low in self.lexicon.roles and low not in self.title_words and low not in self.lexicon.gender
+                and not self.in_quote[before.i]):
+            return False
+        if before.is_lower:
+            return before.is_alpha and prev in self.lexicon.roles
+        return prev in self.title_words | self.lexicon.roles and prev not in self.lexicon.modifiers \
+            and self.lexicon.role_class.get(prev) != "head"  # "Coach Dean X", not "Chief Executive X"
 
     def _given_before(self, tok: Token) -> bool:
         """A capitalised word before a surname after a portfolio that belongs to the name: no common noun,
