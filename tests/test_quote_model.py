@@ -638,3 +638,16 @@ def test_a_three_part_name_after_a_portfolio_keeps_its_given_name(build, text, n
 ])
 def test_a_role_noun_given_name_after_a_title_is_the_names(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [  # round 10: a sentence-opening given name the tagger read as a common noun
+    ("Piers Alladyce KC, for the operator, said the rules had changed.", "Piers Alladyce"),
+    ("Rose Tanner, for the families, said the inquiry was overdue.", "Rose Tanner"),
+])
+def test_a_given_name_opening_a_sentence_before_a_one_word_person_is_the_names(build, text, name):
+    assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
+
+
+def test_a_noun_for_people_before_a_one_word_person_is_no_given_name(build):
+    people = [e for e in build("Pensioners Smith and Jones said the fares were too high.").entities if e.kind == "person"]
+    assert {e.name for e in people} == {"Smith", "Jones"}

@@ -344,6 +344,7 @@ class DocumentModel:
                 and tok.lower_ not in self.title_words and tok.lower_ not in self.lexicon.roles
                 and tok.lower_ not in self.lexicon.modifiers
                 and all(self._is_name_token(t) for t in doc[i + 1:tok.head.i + 1])) or (  # "– Western Cape X Forum"
+                self._given_opening(i)) or (  # "Piers X KC, for the operator, said"
                 tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
                 and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
                 and self._org_entity_end(doc[i + 2]) in self.org_words) or (  # "Dockers’ and Riggers’ Union X ..." opening a sentence
@@ -506,6 +507,27 @@ class DocumentModel:
             return before.is_alpha and prev in self.lexicon.roles
         return prev in self.title_words | self.lexicon.roles and prev not in self.lexicon.modifiers \
             and self.lexicon.role_class.get(prev) != "head"  # "Coach Dean X", not "Chief Executive X"
+
+    def _given_opening(self, i: int) -> bool:
+        """A capitalised word opening a sentence right before the tagger's person span of one word (and any
+        post-nominal letters) is that person's given name, whatever the tagger calls it ("Piers X KC said",
+        "Rose Y said"), unless it is a word for what people are (a role, an unnamed source, a title, an
+        organisation, a group): "Pensioners X and Y", "Officer X"."""
+        doc, tok = self.tokens, self.tokens[i]
+        if not (tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and not tok.ent_type_
+                and tok.pos_ in ("NOUN", "PROPN") and i + 1 < len(doc) and doc[i + 1].lower_ not in self.particles
+                and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B"):
+            return False
+        k = i + 2
+        while k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I":
+            if doc[k].lower_.rstrip(".") not in self.lexicon.postnominal and doc[k].text not in ("-", "\u2010"):
+                return False  # the tagger's person has a given name of its own
+            k += 1
+        lex = self.lexicon
+        words = {tok.lower_, tok.lemma_.lower()}
+        return not words & (lex.roles | lex.unnamed | self.title_words | set(lex.gender) | set(lex.organisations)
+                            | lex.group_nouns | lex.demonyms | lex.places | lex.calendar | set(lex.ages)) \
+            and not any(w.endswith(s) for w in words for s in lex.agent_suffixes) and not self.derived_agent(tok.lower_)
 
     def _given_before(self, tok: Token) -> bool:
         """A capitalised word before a surname after a portfolio that belongs to the name: no common noun,
