@@ -524,3 +524,13 @@ def test_an_age_noun_describes_the_person_given_an_age_in_its_range(nlp, text, s
 ])
 def test_the_corporation_and_the_operator_find_a_corporation(nlp, text, speaker):
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: the modifier of a role written before the name is the person's
+    ('Former Kerala minister Joseph Thomas-Mani withdrew his nomination on Monday. Health minister Anita Rao said the '
+     'party would choose again. "I am only resting," the former minister said.', "Joseph Thomas-Mani"),
+    ('Former Ontario minister Priya Nair-Chow backed the bill. Finance minister Tom Reed opposed it. "It is overdue," '
+     'the former minister said.', "Priya Nair-Chow"),
+])
+def test_a_modifier_before_a_role_before_a_name_is_the_persons(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

@@ -1050,6 +1050,9 @@ class DocumentModel:
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
             self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
+            for mod in before.children:  # "Former Maharashtra minister X": the modifier of the role before the name
+                if mod.dep_ == "amod" and mod.i < before.i and mod.lower_ in self.lexicon.modifiers:  # is X's, so
+                    self._add_role(entity, mod.lower_)  # "the former minister" finds X
         elif before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ") and not self.in_quote[before.i]:
             lemma = before.lemma_.lower()
             if before.pos_ == "NOUN" and (lemma in self.lexicon.organisations or lemma in self.lexicon.group_nouns):
