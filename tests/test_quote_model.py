@@ -651,3 +651,14 @@ def test_a_given_name_opening_a_sentence_before_a_one_word_person_is_the_names(b
 def test_a_noun_for_people_before_a_one_word_person_is_no_given_name(build):
     people = [e for e in build("Pensioners Smith and Jones said the fares were too high.").entities if e.kind == "person"]
     assert {e.name for e in people} == {"Smith", "Jones"}
+
+
+@pytest.mark.parametrize("text, genders", [  # round 10: "X and Y, sister and brother,": the nouns go in order
+    ("Councillors Niamh Kavanagh and Pádraig Kavanagh, sister and brother, sat on opposite sides.", {"Niamh Kavanagh": "f",
+                                                                                                   "Pádraig Kavanagh": "m"}),
+    ("Runners Tomasz Nowak and Ewa Nowak, husband and wife, finished together.", {"Tomasz Nowak": "m", "Ewa Nowak": "f"}),
+    ("Farmers Ali Demir and Zeynep Demir, brother and sister, run the dairy.", {"Ali Demir": "m", "Zeynep Demir": "f"}),
+])
+def test_a_coordinated_apposition_describes_the_coordinated_names_in_order(build, text, genders):
+    people = {e.name: e.gender for e in build(text).entities if e.kind == "person"}
+    assert people == genders

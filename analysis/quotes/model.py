@@ -1129,10 +1129,31 @@ class DocumentModel:
             if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
 
+    def _respective(self, root: Token, end: int) -> bool:
+        """"X and Y, sister and brother,": singular nouns set off by commas right after a coordination of as many
+        names describe them in order (X is the sister, Y the brother), whatever the parser hung them on. True
+        when it did."""
+        toks = self.tokens
+        if root.dep_ != "conj" or end + 4 >= len(toks) or toks[end].text != "," or self.in_quote[end]:
+            return False
+        described = toks[end + 1:end + 4]
+        if not (described[1].lower_ == "and" and all(t.tag_ == "NN" and t.is_lower for t in described[::2])
+                and toks[end + 4].text in (",", ")")):
+            return False
+        names = [root.head, *[c for c in root.head.children if c.dep_ == "conj" and c.i in self.by_token]]
+        people = [self.by_token.get(t.i) for t in names]
+        if len(people) != 2 or None in people or people[0] is people[1] or names[1].i != root.i:
+            return False
+        for person, noun in zip(people, described[::2]):
+            self._add_role(person, noun.lemma_.lower())
+        return True
+
     def _appositions(self, entity: Entity, name: Span) -> None:
         """Roles from "X, the transport minister," and "the minister, X,"; the organisation of "head of Y"."""
         root = name.root
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+        if self._respective(root, name.end):
+            return
         if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < name.start:
             nouns.append(root.head)
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
