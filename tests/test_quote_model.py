@@ -662,3 +662,13 @@ def test_a_noun_for_people_before_a_one_word_person_is_no_given_name(build):
 def test_a_coordinated_apposition_describes_the_coordinated_names_in_order(build, text, genders):
     people = {e.name: e.gender for e in build(text).entities if e.kind == "person"}
     assert people == genders
+
+
+@pytest.mark.parametrize("text, name, gender", [  # round 10: a description set off before "the <noun> <name>"
+    ("Tributes were paid to the pianist Dónal Ó Laoire. His daughter, the singer Saoirse Ní Laoire, said he had played "
+     "until September.", "Saoirse Ní Laoire", "f"),
+    ("The fisherman Ewan Bell died on Friday. His son, the footballer Ade Bell, said she had been at his side.",
+     "Ade Bell", "m"),
+])
+def test_a_gendered_description_set_off_before_the_noun_and_name_gives_the_gender(build, text, name, gender):
+    assert {e.name: e.gender for e in build(text).entities if e.kind == "person"}[name] == gender

@@ -1241,6 +1241,7 @@ class DocumentModel:
         k = start - 1
         while k >= 0 and start - k <= 4 and (self.tokens[k].is_space or self.tokens[k].text in ("-", "\u2010") or (
                 self.tokens[k].is_lower and self.tokens[k].pos_ in ("NOUN", "ADJ", "VERB"))
+                or (self.tokens[k].lower_ in ("the", "a", "an") and k + 1 < start)  # "His daughter, the singer X"
                 or (self.tokens[k + 1].text in ("-", "\u2010") and self.tokens[k].text[:1].isupper())):
             k -= 1  # "advocate R. Y", "Hamburg-based Z": words that introduce the name
         if k < 1 or self.tokens[k].text != ",":
