@@ -89,3 +89,14 @@ def test_an_inner_particle_loads_apart_and_needs_its_value(tmp_path):
     path.write_text("type,word,value,note\nparticle,an,first,\n", encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="inner"):
         load_speaker_lexicon(path)
+
+
+@pytest.mark.parametrize("value", ["", "13", "19-13", "teen"])
+def test_an_age_noun_needs_a_range_of_years(tmp_path, value):
+    path = tmp_path / "speakers.csv"
+    path.write_text("type,word,value,note\nage,teenager,13-19,\nage,octogenarian,80-89,\n", encoding="utf-8")
+    assert load_speaker_lexicon(path).ages == {"teenager": (13, 19), "octogenarian": (80, 89)}
+    path.write_text(f"type,word,value,note\nrole,chair,,\nage,teenager,{value},\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_speaker_lexicon(path)
+    assert (err.value.line, err.value.field) == (3, "value")

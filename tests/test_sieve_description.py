@@ -503,3 +503,34 @@ def test_a_lawyer_is_whoever_the_text_named_as_counsel_solicitor_or_attorney(nlp
 ])
 def test_a_description_after_the_lede_refers_back_rather_than_to_someone_named_later(nlp, text, who):
     assert one(text, nlp)["speaker_entity"] == who
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: a noun for a person by age finds the person given that age
+    ('Coach Ann Moss praised the squad. Its captain, Leo Hartley-Moore, now 16, joined at nine. The teenager said the '
+     'title was "the best day of my life".', "Leo Hartley-Moore"),
+    ('Ruth Pike, aged 84, still swims daily. Her trainer, Jo Bell, 31, is proud. The octogenarian said the sea was '
+     '"my medicine".', "Ruth Pike"),
+])
+def test_an_age_noun_describes_the_person_given_an_age_in_its_range(nlp, text, speaker):
+    row = one(text, nlp)
+    assert row["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: "the corporation" refers back to one with that word in its name
+    ('The Municipal Corporation of Pune was criticised by the court. Judge Asha Rao heard the case. The corporation '
+     'later said the drains would be "clear by June".', "Municipal Corporation of Pune"),
+    ('Halden Water Corporation, the operator of the dam, said levels were low. "We set no rules," the operator said.',
+     "Halden Water Corporation"),
+])
+def test_the_corporation_and_the_operator_find_a_corporation(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [  # round 10: the modifier of a role written before the name is the person's
+    ('Former Kerala minister Joseph Thomas-Mani withdrew his nomination on Monday. Health minister Anita Rao said the '
+     'party would choose again. "I am only resting," the former minister said.', "Joseph Thomas-Mani"),
+    ('Former Ontario minister Priya Nair-Chow backed the bill. Finance minister Tom Reed opposed it. "It is overdue," '
+     'the former minister said.', "Priya Nair-Chow"),
+])
+def test_a_modifier_before_a_role_before_a_name_is_the_persons(nlp, text, speaker):
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

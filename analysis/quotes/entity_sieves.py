@@ -303,6 +303,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         found = ctx.model.ages.get(age) or ctx.model.recent(head.i, subjects=True) or ctx.model.recent(head.i)
         return [found] if found else []
     det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    span = ctx.lexicon.ages.get(head.lemma_.lower()) or ctx.lexicon.ages.get(head.lower_)
+    if span is not None and det is not None and det.lower_ == "the" and head.tag_ == "NN":
+        found = ctx.model.aged_between(*span, head.i)  # "the teenager" after "X, now 17,"
+        if found is not None:
+            return [found]
     if head.pos_ == "PROPN" and head.i not in ctx.model.by_token and det is not None and det.lower_ == "the" and (
             head.lower_ in ctx.lexicon.demonyms or head.ent_type_ == "NORP"):
         holders = [e for e in ctx.model.entities if e.kind == "person" and head.lower_ in e.text_roles
@@ -386,7 +391,7 @@ def _salient_person(ctx: Context, head: Token, det: Token | None, plural: bool) 
     words = {lemma, low}
     if words & (set(lex.organisations) | lex.things | ctx.cues.nouns):
         return []
-    person_noun = bool(words & (lex.roles | lex.unnamed | set(lex.gender))) or any(
+    person_noun = bool(words & (lex.roles | lex.unnamed | set(lex.gender) | set(lex.ages))) or any(
         low.endswith(s) and len(low) > len(s) + 2 for s in lex.agent_suffixes) or ctx.model.derived_agent(low)
     if not person_noun:
         return []

@@ -20,7 +20,8 @@ CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal", "document_verb"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
 SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
-                           "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix"})
+                           "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix",
+                           "age"})
 GENDERS = frozenset({"f", "m"})
 
 
@@ -110,6 +111,7 @@ class SpeakerLexicon:
     vessels: frozenset[str] = frozenset()  # nouns for ships and boats: "the trawler Northern X" names a thing, not a speaker
     derived_agent_suffixes: tuple[str, ...] = ()  # "-or", "-ist": a person noun when what precedes is an English noun ("surveyor")
     inner_particles: frozenset[str] = frozenset()  # a particle only right after another ("an" of "Mac an Bhaird"), never alone
+    ages: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "teenager" -> (13, 19): a person by age
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -135,6 +137,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     role_class: dict[str, str] = {}
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
+    ages: dict[str, tuple[int, int]] = {}
     organisations: dict[str, frozenset[str]] = {}
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -174,6 +177,12 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
             if value != "inner":
                 raise ReferenceDataError("a particle's value is empty or 'inner'", path=path, line=line, field="value")
             inner_particles.add(word)
+        elif kind == "age":
+            low, _, high = (value or "").partition("-")
+            if not (low.isdigit() and high.isdigit() and int(low) <= int(high)):
+                raise ReferenceDataError("an age noun's value is a range of years such as 13-19", path=path, line=line,
+                                         field="value")
+            ages[word] = (int(low), int(high))
         elif kind == "role":
             roles.add(word)
             if value:
@@ -187,7 +196,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
                           frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels),
-                          tuple(sorted(derived_agent_suffixes)), frozenset(inner_particles))
+                          tuple(sorted(derived_agent_suffixes)), frozenset(inner_particles), ages)
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]

@@ -205,6 +205,10 @@ class DocumentModel:
         if tok.lower_ in self.particles and nxt is not None and (nxt_name or nxt.lower_ in self.particles or (
                 nxt.text == "-" and not tok.whitespace_)):
             return 1
+        if tok.lower_ in self.particles and prev.whitespace_ and nxt is not None and nxt.is_space and "\n\n" not in nxt.text \
+                and j + 2 < len(doc) and self._is_name_token(doc[j + 2]) and not self.in_quote[j + 2] \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 1  # "Thaddeus van der\nMerwe": a hard line wrap after a particle (the wrap then joins as a space)
         if tok.lower_ in self.inner_particles and prev.lower_ in self.particles and nxt_name:
             return 1  # "Mac an Bhaird", "Nic an tSaoir": the Irish article between a particle and the surname
         if tok.is_space and "\n\n" not in tok.text and nxt_name and not self.in_quote[j + 1] \
@@ -248,11 +252,21 @@ class DocumentModel:
         if tok.text in ("'", "\u2019") and nxt_name and prev.lower_.endswith("s") and nxt.ent_type_ != "NORP" \
                 and nxt.lower_ not in self.lexicon.demonyms:
             return 2  # "Dockers' Guild"; not "Kelburn Rovers' Brazilian striker X"
+        if tok.text in ("'", "\u2019") and prev.lower_.endswith("s") and nxt is not None and nxt.is_space \
+                and "\n\n" not in nxt.text and j + 2 < len(doc) and not self.in_quote[j + 2] \
+                and self._is_name_token(doc[j + 2]) and self._org_entity_end(nxt) in self.org_words \
+                and self.paragraph_of(j + 2) == self.paragraph_of(j - 1):
+            return 3  # "Boat Operators’\nFederation": a hard line wrap after a plural possessive inside the name
         if tok.text in ("'s", "\u2019s") and nxt_name and name_key(nxt.text) in self.org_words:
             return 2  # "St Aldric’s Hospital"
         if tok.text in ("'s", "\u2019s") and nxt_name and self._org_entity_end(tok) in self.org_words and (
                 (j - start == 1 and self._word_before(start).lower_ == "the") or (j - start == 2 and doc[start].lower_ == "the")):
             return 2  # "the Women's Football Medical Panel", "the Children's Rights Alliance": one organisation's name
+        if tok.text in ("'s", "\u2019s") and nxt_name and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
+                and prev.ent_type_ not in PLACE_TYPES and prev.ent_type_ != "NORP" and not _is_country(prev.text) \
+                and self._org_entity_end(tok) in self.org_words:
+            return 2  # "Tilly’s Law Campaign": a name and its possessive inside the tagger's one entity, before an
+            # organisation word, open the organisation's name (not a place's: "Britain’s Labour Party")
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j] if not t.is_space}
@@ -325,6 +339,12 @@ class DocumentModel:
                 and doc[i + 1].lower_ == "of" and self._is_name_token(doc[i + 2] if doc[i + 2].lower_ != "the" else doc[i + 3])) or (
                 tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "ADJ") and not tok.is_stop
                 and tok.dep_ == "compound" and tok.head.i == i + 1 and self._is_name_token(doc[i + 1])) or (  # "Northshire Police"
+                self._opens_clause(tok) and tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "ADJ" and not tok.is_stop
+                and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "PROPN" and i < tok.head.i <= i + 4
+                and tok.lower_ not in self.title_words and tok.lower_ not in self.lexicon.roles
+                and tok.lower_ not in self.lexicon.modifiers
+                and all(self._is_name_token(t) for t in doc[i + 1:tok.head.i + 1])) or (  # "– Western Cape X Forum"
+                self._given_opening(i)) or (  # "Piers X KC, for the operator, said"
                 tok.is_sent_start and tok.text[:1].isupper() and tok.lower_.endswith("s") and i + 3 < len(doc)
                 and doc[i + 1].text in ("'", "\u2019") and doc[i + 2].lower_ == "and" and self._is_name_token(doc[i + 3])
                 and self._org_entity_end(doc[i + 2]) in self.org_words) or (  # "Dockers’ and Riggers’ Union X ..." opening a sentence
@@ -377,8 +397,9 @@ class DocumentModel:
         return out
 
     def _organisation_name(self, run: Span) -> bool:
-        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X")."""
-        words = [name_key(t.text) for t in run if not t.is_punct]
+        """An organisation word ends the name, or comes before its "of" ("Foreign Ministry", "Ministry of X").
+        A hyphenated word is one word ("Growers’ Co-operative", "Kestrel Co-op"), as the lexicon writes it."""
+        words = [w for w in self._words(run) if any(c.isalnum() for c in w)]
         if not words:
             return False
         if len(words) == 2 and words[0] in self.lexicon.gender and words[0] in self.title_words:
@@ -399,8 +420,12 @@ class DocumentModel:
         doc, roles = self.doc, []
         toks = self.tokens  # doc[i] builds a new Token; the model's list does not
         k = start
+        if self._given_after_role(start, end):
+            return start, end, roles  # "manager Dean X": a role noun already introduces the name
         while k < end - 1:
             low = toks[k].lower_.rstrip(".")
+            if roles and k > start and self._given_after_role(k, end):
+                break  # "Coach Dean X": a title already introduces the name
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
@@ -423,6 +448,10 @@ class DocumentModel:
                 at = words.index(person) if person is not None else 0
                 while at > 1 and toks[words[at - 1]].lower_ in self.particles:
                     at -= 1  # "Ciarán Mac Giolla Phádraig" tagged from "Giolla": the particle opens the surname
+                if person is not None and at > 1 and toks[words[at]].lower_ not in self.particles:
+                    while at > 1 and self._given_before(toks[words[at - 1]]):
+                        at -= 1  # "Leader of the Opposition Vikram Singh Rathore" tagged from "Singh": a name word
+                    person = words[at]  # before the span that is no common noun, title or place is the name's
                 if at > 1 and toks[words[at]].lower_ in self.particles:
                     given = toks[words[at - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
                     if self._is_name_token(given) and name_key(given.text) not in self.title_words \
@@ -460,6 +489,53 @@ class DocumentModel:
         while end - 1 > k and toks[end - 1].lower_.rstrip(".") in self.lexicon.postnominal:
             end -= 1
         return k, end, roles
+
+    def _given_after_role(self, start: int, end: int) -> bool:
+        """The first of two name words is a given name that is also a role noun ("manager Dean X", "Coach Dean Y"):
+        a role noun or title right before the name already says what the person is, and English stacks a title
+        after a role ("party leader Senator X") but not a second role noun. A word of ``titles.csv`` keeps its
+        title reading, and so does a role after a modifier or a head's word ("Deputy Director X", "Chief
+        Executive Y")."""
+        toks = self.tokens
+        first, before = toks[start], self._word_before(start)
+        low, prev = first.lower_, before.lower_.rstrip(".")
+        if not (start > 0 and len(self._word_starts(start, end)) == 2 and first.is_alpha and first.text[:1].isupper()
+                and low in self.lexicon.roles and low not in self.title_words and low not in self.lexicon.gender
+                and not self.in_quote[before.i]):
+            return False
+        if before.is_lower:
+            return before.is_alpha and prev in self.lexicon.roles
+        return prev in self.title_words | self.lexicon.roles and prev not in self.lexicon.modifiers \
+            and self.lexicon.role_class.get(prev) != "head"  # "Coach Dean X", not "Chief Executive X"
+
+    def _given_opening(self, i: int) -> bool:
+        """A capitalised word opening a sentence right before the tagger's person span of one word (and any
+        post-nominal letters) is that person's given name, whatever the tagger calls it ("Piers X KC said",
+        "Rose Y said"), unless it is a word for what people are (a role, an unnamed source, a title, an
+        organisation, a group): "Pensioners X and Y", "Officer X"."""
+        doc, tok = self.tokens, self.tokens[i]
+        if not (tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and not tok.ent_type_
+                and tok.pos_ in ("NOUN", "PROPN") and i + 1 < len(doc) and doc[i + 1].lower_ not in self.particles
+                and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B"):
+            return False
+        k = i + 2
+        while k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "I":
+            if doc[k].lower_.rstrip(".") not in self.lexicon.postnominal and doc[k].text not in ("-", "\u2010"):
+                return False  # the tagger's person has a given name of its own
+            k += 1
+        lex = self.lexicon
+        words = {tok.lower_, tok.lemma_.lower()}
+        return not words & (lex.roles | lex.unnamed | self.title_words | set(lex.gender) | set(lex.organisations)
+                            | lex.group_nouns | lex.demonyms | lex.places | lex.calendar | set(lex.ages)) \
+            and not any(w.endswith(s) for w in words for s in lex.agent_suffixes) and not self.derived_agent(tok.lower_)
+
+    def _given_before(self, tok: Token) -> bool:
+        """A capitalised word before a surname after a portfolio that belongs to the name: no common noun,
+        title, role, organisation or place word, or particle ("Opposition", "Health" stay in the portfolio)."""
+        low = name_key(tok.text)
+        return self._is_name_token(tok) and tok.is_alpha and not self._common(tok.lower_) and low not in self.title_words \
+            and low not in self.lexicon.roles and low not in self.org_words and low not in self.lexicon.places \
+            and low not in self.particles and tok.ent_type_ not in PLACE_TYPES and tok.ent_type_ != "NORP"
 
     def _portfolio_title(self, name: Span, words: list[str]) -> bool:
         """A title with its portfolio and no name ("Manitoba's Health Minister, X, said", "the Public Works
@@ -974,6 +1050,9 @@ class DocumentModel:
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
             self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
+            for mod in before.children:  # "Former Maharashtra minister X": the modifier of the role before the name
+                if mod.dep_ == "amod" and mod.i < before.i and mod.lower_ in self.lexicon.modifiers:  # is X's, so
+                    self._add_role(entity, mod.lower_)  # "the former minister" finds X
         elif before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ") and not self.in_quote[before.i]:
             lemma = before.lemma_.lower()
             if before.pos_ == "NOUN" and (lemma in self.lexicon.organisations or lemma in self.lexicon.group_nouns):
@@ -1050,10 +1129,31 @@ class DocumentModel:
             if part in self.lexicon.gender and entity.gender is None:
                 entity.gender = self.lexicon.gender[part]
 
+    def _respective(self, root: Token, end: int) -> bool:
+        """"X and Y, sister and brother,": singular nouns set off by commas right after a coordination of as many
+        names describe them in order (X is the sister, Y the brother), whatever the parser hung them on. True
+        when it did."""
+        toks = self.tokens
+        if root.dep_ != "conj" or end + 4 >= len(toks) or toks[end].text != "," or self.in_quote[end]:
+            return False
+        described = toks[end + 1:end + 4]
+        if not (described[1].lower_ == "and" and all(t.tag_ == "NN" and t.is_lower for t in described[::2])
+                and toks[end + 4].text in (",", ")")):
+            return False
+        names = [root.head, *[c for c in root.head.children if c.dep_ == "conj" and c.i in self.by_token]]
+        people = [self.by_token.get(t.i) for t in names]
+        if len(people) != 2 or None in people or people[0] is people[1] or names[1].i != root.i:
+            return False
+        for person, noun in zip(people, described[::2]):
+            self._add_role(person, noun.lemma_.lower())
+        return True
+
     def _appositions(self, entity: Entity, name: Span) -> None:
         """Roles from "X, the transport minister," and "the minister, X,"; the organisation of "head of Y"."""
         root = name.root
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+        if self._respective(root, name.end):
+            return
         if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < name.start:
             nouns.append(root.head)
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "Pires is the minister"
@@ -1141,6 +1241,7 @@ class DocumentModel:
         k = start - 1
         while k >= 0 and start - k <= 4 and (self.tokens[k].is_space or self.tokens[k].text in ("-", "\u2010") or (
                 self.tokens[k].is_lower and self.tokens[k].pos_ in ("NOUN", "ADJ", "VERB"))
+                or (self.tokens[k].lower_ in ("the", "a", "an") and k + 1 < start)  # "His daughter, the singer X"
                 or (self.tokens[k + 1].text in ("-", "\u2010") and self.tokens[k].text[:1].isupper())):
             k -= 1  # "advocate R. Y", "Hamburg-based Z": words that introduce the name
         if k < 1 or self.tokens[k].text != ",":
@@ -1333,14 +1434,22 @@ class DocumentModel:
     def _ages(self) -> None:
         """People whose age the text gives between commas ("Dahlgren, 58, is seeking ..."), for "the 58-year-old"."""
         self.ages: dict[str, Entity] = {}
+        self.aged: list[tuple[int, int, Entity]] = []  # (last token of the name, age, person), in text order
         starts = sorted({self.runs[i] for i in self.by_token})
         for start, end in starts:
             entity = self.by_token.get(end - 1)
             toks = self.tokens[end:end + 3]
             if entity is None or entity.kind != "person" or len(toks) < 3 or self.in_quote[end]:
                 continue
+            if toks[0].text == "," and toks[1].lower_ in ("now", "aged") and end + 3 < len(self.tokens):
+                toks = [toks[0], *self.tokens[end + 2:end + 4]]  # "X, now 17, who ...", "Y, aged 84,"
             if toks[0].text == "," and toks[1].text.isdigit() and len(toks[1].text) <= 3 and toks[2].text in (",", ")", "."):
                 self.ages[toks[1].text] = entity
+                self.aged.append((end - 1, int(toks[1].text), entity))
+
+    def aged_between(self, low: int, high: int, before: int) -> Entity | None:
+        """The person last given an age in ``low``-``high`` before token ``before``: "the teenager" after "X, now 17,"."""
+        return next((e for i, age, e in reversed(self.aged) if i < before and low <= age <= high), None)
 
     def _share_kind(self, tok: Token, members: list[Entity]) -> None:
         """Names coordinated together are of one kind: a plural role in apposition ("X, Y and Z, the
@@ -1742,8 +1851,10 @@ class DocumentModel:
             # owner, Nordwall Reederei, said ... 'the company said'"), not one whose name says it is of another kind
             kinds = set(self.lexicon.organisations)
             here = self.paragraph_of(before) if before < len(self.doc) else 10**6
-            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not name_words(e) & words)
-                    and (e.kind == "organisation" or not e.honorifics)]
+            pool = [e for e in open_kind if e.last_before(before) >= 0 and not (name_words(e) & kinds and not any(
+                        ({k} | self.lexicon.organisations[k]) & words for k in name_words(e) & kinds))
+                    and (e.kind == "organisation" or not e.honorifics)]  # "the operator" may be "X Water Corporation":
+            # a corporation is a company, and an operator may be one
             speaking = [e for e in pool if e.last_before(before, True) >= 0 and here - self.paragraph_of(e.last_before(before, True)) <= 1]
             if speaking:
                 found = max(speaking, key=lambda e: e.last_before(before, True))
