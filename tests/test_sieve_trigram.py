@@ -216,3 +216,13 @@ def test_a_name_right_before_an_inserted_cue_speaks_not_the_organisation_before_
 def test_verbs_of_complaint_are_cues(nlp, text, speaker, cue):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cI could barely climb the stairs,\u201d says Napier rower Aroha Tipene-Blake, describing the winter after "
+     "her fall.", "Aroha Tipene-Blake"),
+    ('"My knees still ache," says Otago sculler Tane Whitford-Rhee, looking back on the season.', "Tane Whitford-Rhee"),
+    ('"I never stopped believing," says Perth swimmer Jade Okafor-Lim, describing her comeback.', "Jade Okafor-Lim"),
+])
+def test_an_inverted_cue_speaks_for_the_name_after_a_place_and_a_noun_the_tagger_read_as_a_verb(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

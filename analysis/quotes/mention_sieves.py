@@ -259,11 +259,12 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     """The head of a short noun phrase (all tokens NP-like): its subject, entity or last noun."""
     if not tokens or len(tokens) > 8:
         return None
-    if any(t.pos_ not in NP_POS and not (t.is_punct and t.text in "-'\u2019,") and t.pos_ != "CCONJ" for t in tokens):
+    if any(t.pos_ not in NP_POS and not (t.is_punct and t.text in "-'\u2019,") and t.pos_ != "CCONJ"
+           and not _nominal_verb(t) for t in tokens):
         return None
     for tok in tokens:
-        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok):
-            return tok
+        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok) and not _nominal_verb(tok.head):
+            return tok  # not "Perth" in "says Perth swimmer X" parsed as a clause: the phrase's name, below
     age = next((t for t in tokens if age_of(t) is not None), None)
     if age is not None:
         return age  # "the 58-year-old" (the parser hangs "old" anywhere)
@@ -365,7 +366,7 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     """The noun phrase a token run starts with ("Ana Pires", "the minister", "Pires and Costa")."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
+        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or _nominal_verb(tok) or (
                 out and tok.text in "-\u2010" and not tok.whitespace_) or (  # "the council's secretary-general"
                 out and out[-1].text in "-\u2010" and not out[-1].whitespace_ and tok.tag_ in ("VBN", "VBG")):
             out.append(tok)  # "one London-based aviation analyst", "a long-serving official": a compound adjective
@@ -374,6 +375,19 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
         else:
             break
     return out
+
+
+def _nominal_verb(tok: Token) -> bool:
+    """A noun the tagger read as a base-form verb but the parser uses as a noun ("says Perth swimmer X", "Otago
+    sculler X"): a compound, a subject that is not a gerund or participle, or a plural or base form whose
+    subject is one singular name with no auxiliary ("Napier rower X": as a verb it would not agree)."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "compound" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ not in ("VBG", "VBN")):
+        return True
+    children = list(tok.children)
+    return tok.tag_ in ("VB", "VBP") and any(c.dep_ == "nsubj" and c.tag_ == "NNP" for c in children) and not any(
+        c.dep_ in ("aux", "auxpass", "neg", "conj") or c.tag_ == "MD" for c in children)
 
 
 def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
