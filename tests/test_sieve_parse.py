@@ -310,3 +310,21 @@ def test_a_capitalised_title_with_prepositions_before_the_name_keeps_the_name(nl
 def test_a_reporting_verb_after_a_relative_clause_read_as_a_participle_keeps_its_subject(nlp, text, speaker, cue):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("    LONDON - The Treasury select committee ended in shouting\non Tuesday after Labour MP Nadia Ferreira-Holt "
+     "accused the chief\neconomist of the Bank of England, Owen Marsh-Adeyemi, of \u201cducking\u201d\nquestions on rents.",
+     "Nadia Ferreira-Holt"),
+    ("The Senate estimates hearing ended in shouting on Friday after Greens senator Lars Okonjo-Berg accused the head "
+     "of the Reserve Bank of Australia, Maria Chen-Hollis, of \u201cstonewalling\u201d questions on housing.",
+     "Lars Okonjo-Berg"),
+])
+def test_a_gerund_that_names_an_act_of_speech_after_a_preposition_reports_nothing(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "accused")
+
+
+def test_a_gerund_after_a_preposition_that_reports_a_clause_is_still_a_cue(nlp):
+    row = one('Finance minister Ruth Abara-Klein left the chamber after insisting that the plan was "fully costed".', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Ruth Abara-Klein", "insisting")

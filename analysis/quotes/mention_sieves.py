@@ -560,7 +560,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 and _carried_owner(ctx, tok) is not None:  # "he read staff a note from the congresswoman:": its owner
             _add(out, _found("parse", ctx, _carried_owner(ctx, tok), tok))
             continue
-        if _is_cue_verb(ctx, tok) and not _withheld(tok):
+        if _is_cue_verb(ctx, tok) and not _withheld(tok) and not _named_act(tok, q):
             who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
             if who is not None and who.tag_ in ("NNS", "NNPS") and who.dep_ in SUBJECT_DEPS and who.head == tok:
@@ -600,6 +600,14 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
 
 #: Verbs whose infinitive complement is a report that did not happen ("declined to comment", "refused to say").
 REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _named_act(verb: Token, q: Quote) -> bool:
+    """A gerund after a preposition with nothing reported ("the hearing ended in shouting", "after much arguing"):
+    it names an act of speech, it does not report the quotation (unless the quotation is inside it)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and q.span.start not in {t.i for t in verb.subtree} and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "nsubj", "attr", "oprd", "dative")
+        or (c.dep_ == "prep" and c.lower_ in ("to", "at", "about")) for c in verb.children)
 
 
 def _withheld(verb: Token) -> bool:
