@@ -862,8 +862,10 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return None  # only across a comma: the noun phrase ends before the verb's own words
     named = ctx.model.entity_at(i)
     if named is not None and named.kind in ("person", "organisation") and ctx.model.runs.get(i, (i, i + 1))[1] == i + 1 \
-            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object
+            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(a.dep_ == "agent" and a.i < verb.i for a in ctx.doc[i].ancestors):
+        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object;
+        # not the agent of another verb ("a letter from Y, read out by its secretary, X, urged": the reader)
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):
         if a.i >= verb.i:
             return None
