@@ -25,6 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .entity_sieves import one_of
+from .marks import normalise_quote
 from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
 from .state import Context, Found, Quote, age_of, span_text
 
@@ -241,6 +242,10 @@ def _name_after_colon(ctx: Context, q: Quote) -> Found | None:
     rest = ctx.text[q.seg.close_mark + 1:q.seg.para_end]
     if not rest.startswith(":") or len(rest) > 120:
         return None
+    words = normalise_quote(q.span.text)
+    if len(words.split()) >= 3 and words in normalise_quote(ctx.text[q.seg.para_end:]):
+        return None  # "'Mr Speaker, ...': Tánaiste faces questions": the body quotes these words again with their
+        # speaker, who is named more plainly there than in a headline (``echo`` gives the headline that speaker)
     words = [t for t in ctx.frame(q, "after") if not t.is_space]
     if not words or words[0].text != ":":
         return None
