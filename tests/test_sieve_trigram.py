@@ -226,3 +226,14 @@ def test_verbs_of_complaint_are_cues(nlp, text, speaker, cue):
 ])
 def test_an_inverted_cue_speaks_for_the_name_after_a_place_and_a_noun_the_tagger_read_as_a_verb(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will open two more stores," said co-owner Marta Lindgren-Oyo, who runs the shop with her brother.',
+     "Marta Lindgren-Oyo"),
+    ("\u201cThe review is overdue,\u201d said co-chair Daniel Abara-Novak, who has led the panel since 2021.",
+     "Daniel Abara-Novak"),
+    ('"This is our busiest winter," said co-director Priya Sethi-Moore, speaking at the launch.', "Priya Sethi-Moore"),
+])
+def test_the_first_part_of_a_hyphenated_title_is_not_the_speaker(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

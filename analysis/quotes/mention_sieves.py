@@ -268,12 +268,14 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
            and not _nominal_verb(t) for t in tokens):
         return None
     for tok in tokens:
-        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok) and not _nominal_verb(tok.head):
+        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok) and not _nominal_verb(tok.head) and not _prefix(tok) \
+                and tok.text not in "-\u2010":
             return tok  # not "Perth" in "says Perth swimmer X" parsed as a clause: the phrase's name, below
     age = next((t for t in tokens if age_of(t) is not None), None)
     if age is not None:
         return age  # "the 58-year-old" (the parser hangs "old" anywhere)
-    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t)]
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t) and not _prefix(t)
+             and t.text not in "-\u2010"]
     if not nouns:
         return None
     first_conj = next((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ"), None)
@@ -284,6 +286,13 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     ids = {n.i for n in tokens}
     heads = [t for t in nouns if t.head.i not in ids or t.head == t]
     return heads[0] if heads else nouns[-1]
+
+
+def _prefix(tok: Token) -> bool:
+    """The first part of a hyphenated word ("co" of "co-founder", "vice" of "vice-chair"): never a phrase's head."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-\u2010" \
+        and not doc[tok.i + 1].whitespace_
 
 
 def _passive(tok: Token) -> bool:
