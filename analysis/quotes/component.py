@@ -154,6 +154,8 @@ class QuoteAttributor:
                     # told reporters that ...': the reporter's sentence goes on with a second reporting verb
                 if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
+                if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+                    continue  # "..., lead author X said", "..., acting chair X said": a verb form modifying a noun
                 if tok.pos_ in ("VERB", "AUX"):
                     if seg.ending != "unclosed" and not _ends_paragraph(tok, words):
                         break  # a quotation continued in the next paragraph, or still open when the text ends, is cut
