@@ -328,3 +328,16 @@ def test_a_gerund_that_names_an_act_of_speech_after_a_preposition_reports_nothin
 def test_a_gerund_after_a_preposition_that_reports_a_clause_is_still_a_cue(nlp):
     row = one('Finance minister Ruth Abara-Klein left the chamber after insisting that the plan was "fully costed".', nlp)
     assert (row["speaker_entity"], row["cue"]) == ("Ruth Abara-Klein", "insisting")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The inquest resumed on Monday.\n\n\"Ma'am, the ward had two nurses that night,\" solicitor Grace Abara-Hill, "
+     "acting for the family, told the coroner.\n\nThe coroner thanked her.", "Grace Abara-Hill"),
+    ("The tribunal sat late.\n\n\u201cSir, my client was never shown the evidence,\u201d barrister Owen Lindqvist-Rao, "
+     "appearing for the dockers, told the panel.\n\nThe panel adjourned.", "Owen Lindqvist-Rao"),
+    ('"Your Honour, the contract was signed under pressure," counsel Piet van Oort, representing the growers, told the '
+     "court on Tuesday.", "Piet van Oort"),
+])
+def test_a_name_before_a_participle_phrase_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "told")

@@ -874,6 +874,9 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
+    named = _name_before_participle(ctx, verb, i)
+    if named is not None:
+        return named
     named = ctx.model.entity_at(i)
     if named is not None and named.kind in ("person", "organisation") and ctx.model.runs.get(i, (i, i + 1))[1] == i + 1 \
             and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP") \
@@ -890,6 +893,24 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         if a.dep_ not in ("pobj", "prep", "appos", "compound", "amod", "poss", "case", "det", "nmod", "punct", "flat"):
             return None
     return None
+
+
+def _name_before_participle(ctx: Context, verb: Token, last: int) -> Token | None:
+    """A name right before a participle phrase set off by commas that ends at ``last``, right before a finite
+    verb with no subject: ", senior advocate X, appearing for the residents, told the bench" (X was hung elsewhere)."""
+    doc = ctx.doc
+    k = last
+    while k > max(0, last - 10) and doc[k].text != "," and not ctx.in_quote[k]:
+        k -= 1
+    if doc[k].text != "," or k + 1 > last or doc[k + 1].tag_ not in ("VBG", "VBN") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    named = ctx.model.entity_at(j) if j >= 0 and not ctx.in_quote[j] else None
+    if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
+        return None
+    return doc[j]
 
 
 def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
