@@ -237,3 +237,14 @@ def test_an_inverted_cue_speaks_for_the_name_after_a_place_and_a_noun_the_tagger
 ])
 def test_the_first_part_of_a_hyphenated_title_is_not_the_speaker(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The rally filled the square.\n\nUnion organiser Tomasz Ferreira-Olsen addressed the crowd from a flatbed truck: "
+     "\"Brothers and sisters, we are not going back.\"", "Tomasz Ferreira-Olsen"),
+    ("The assembly was packed.\n\nHead girl Amara Osei-Lund addressed the school for the last time: \u201cTeachers, "
+     "thank you for putting up with us.\u201d", "Amara Osei-Lund"),
+])
+def test_addressing_an_audience_reports_the_quotation_after_the_colon(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "addressed")
