@@ -248,3 +248,14 @@ def test_the_first_part_of_a_hyphenated_title_is_not_the_speaker(nlp, text, spea
 def test_addressing_an_audience_reports_the_quotation_after_the_colon(nlp, text, speaker):
     row = rows(text, nlp)[0]
     assert (row["speaker_entity"], row["cue"]) == (speaker, "addressed")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cWe honestly didn't expect the first image to be this sharp,\u201d said project lead Ananya Rao-Whitfield, a "
+     "doctoral student.", "Ananya Rao-Whitfield"),
+    ('"The rover drove further than we planned," said mission lead Tomas Berg-Oyelaran, an engineer at the lab.',
+     "Tomas Berg-Oyelaran"),
+    ('"Nobody had tried it on a ship before," said team lead Carys Evans-Obi, who designed the sensor.', "Carys Evans-Obi"),
+])
+def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of_the_speaker_phrase(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

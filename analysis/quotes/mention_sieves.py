@@ -394,13 +394,14 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
 def _nominal_verb(tok: Token) -> bool:
     """A noun the tagger read as a base-form verb but the parser uses as a noun ("says Perth swimmer X", "Otago
     sculler X"): a compound, a subject that is not a gerund or participle, or a plural or base form whose
-    subject is one singular name with no auxiliary ("Napier rower X": as a verb it would not agree)."""
+    subject is one singular noun or name with no auxiliary ("Napier rower X", "mission lead X": as a verb it would
+    not agree)."""
     if tok.pos_ != "VERB":
         return False
     if tok.dep_ == "compound" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ not in ("VBG", "VBN")):
         return True
     children = list(tok.children)
-    return tok.tag_ in ("VB", "VBP") and any(c.dep_ == "nsubj" and c.tag_ == "NNP" for c in children) and not any(
+    return tok.tag_ in ("VB", "VBP") and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in children) and not any(
         c.dep_ in ("aux", "auxpass", "neg", "conj") or c.tag_ == "MD" for c in children)
 
 
