@@ -315,3 +315,33 @@ def test_an_unclosed_partial_quotation_ends_before_a_second_reporting_verb_of_th
 def test_a_capitalised_name_set_off_by_commas_inside_the_marks_is_a_title(nlp, text):
     row = one(text, nlp)
     assert (row["kind"], row["speaker"]) == ("title", None)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Nurses walked out.\n\n"We cannot staff the wards on these rates, Maria Delgado-Roe, who leads the nurses\' union '
+     'at the hospital, told reporters.\n\nThe board did not comment.', "We cannot staff the wards on these rates",
+     "Maria Delgado-Roe"),
+    ('Fishermen blocked the harbour.\n\n\u201cThe quota was cut without a word to us, Tomasz Ferreira-Olsen, whose '
+     'family has fished here for a century, said on Tuesday.\n\nThe ministry said the cut was needed.',
+     "The quota was cut without a word to us", "Tomasz Ferreira-Olsen"),
+    ('The vote was close.\n\n"Renters were never asked, councillor Aoife Brennan-Stahl, who chairs the housing '
+     'committee, wrote in a post.\n\nThe mayor did not reply.', "Renters were never asked", "Aoife Brennan-Stahl"),
+])
+def test_an_unclosed_quotation_ends_before_an_attribution_whose_speaker_has_a_relative_clause(nlp, text, quote, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], row["speaker_entity"]) == (quote, speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Ecologists in Nelson say an old pest may help honeybees.\n\"It's the shrub every farmer rips out of their "
+     "paddocks, lead author Dr Tama Whitcombe-Rua said.\nThe team found that the shrub flowers in winter.",
+     "It's the shrub every farmer rips out of their paddocks", "Tama Whitcombe-Rua"),
+    ("Engineers at the University of Leeds say a cheap clay may clean water.\n\"It's the soil every builder digs out of "
+     "their foundations, lead author Dr Priya Anand-Cole said.\nThe group found that the clay binds lead within minutes.",
+     "It's the soil every builder digs out of their foundations", "Priya Anand-Cole"),
+    ("The council approved the budget.\n\n\"We had no choice but to raise rates, acting mayor Dan Okonkwo-Reid said on "
+     "Tuesday.\n\nThe vote was 7-4.", "We had no choice but to raise rates", "Dan Okonkwo-Reid"),
+])
+def test_an_unclosed_quotation_ends_before_an_attribution_whose_title_opens_with_a_verb_form(nlp, text, quote, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["quote"], row["speaker_entity"]) == (quote, speaker)

@@ -49,3 +49,21 @@ def test_a_quotation_then_a_colon_then_no_name_is_not_a_headline_attribution(nlp
 def test_a_name_and_a_colon_after_another_sentence_of_a_live_blog_entry_names_the_speaker(nlp, text, speaker):
     row = rows(text, nlp)[-1]
     assert (row["speaker_entity"], row["attribution"]) == (speaker, "colon")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("'We were never consulted': Mayor Ruth Okafor-Klein under fire over bus cuts\n\n\"We were never consulted, not "
+     "once,\" said Joan Pereira-Watts, who chairs the riders' association.\n\nThe mayor said the cuts were needed.",
+     "Joan Pereira-Watts"),
+    ("\u2018Chair, the board has misled us\u2019: Minister Paul Ekwueme-Dane faces shareholder revolt\n\n\u201cChair, "
+     "the board has misled us for two years,\u201d shareholder Grete Oduya-Lund told the meeting.\n\nThe minister "
+     "declined to comment.", "Grete Oduya-Lund"),
+])
+def test_a_headline_quotation_repeated_in_the_body_goes_to_the_body_speaker_not_the_name_after_its_colon(nlp, text, speaker):
+    assert rows(text, nlp)[0]["speaker_entity"] == speaker
+
+
+def test_a_headline_quotation_not_repeated_in_the_body_keeps_the_name_after_its_colon(nlp):
+    text = ("'We were never consulted': Joan Pereira-Watts on the bus cuts\n\nThe riders' association wrote to the "
+            "mayor in March.")
+    assert rows(text, nlp)[0]["speaker_entity"] == "Joan Pereira-Watts"

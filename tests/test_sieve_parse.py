@@ -310,3 +310,34 @@ def test_a_capitalised_title_with_prepositions_before_the_name_keeps_the_name(nl
 def test_a_reporting_verb_after_a_relative_clause_read_as_a_participle_keeps_its_subject(nlp, text, speaker, cue):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("    LONDON - The Treasury select committee ended in shouting\non Tuesday after Labour MP Nadia Ferreira-Holt "
+     "accused the chief\neconomist of the Bank of England, Owen Marsh-Adeyemi, of \u201cducking\u201d\nquestions on rents.",
+     "Nadia Ferreira-Holt"),
+    ("The Senate estimates hearing ended in shouting on Friday after Greens senator Lars Okonjo-Berg accused the head "
+     "of the Reserve Bank of Australia, Maria Chen-Hollis, of \u201cstonewalling\u201d questions on housing.",
+     "Lars Okonjo-Berg"),
+])
+def test_a_gerund_that_names_an_act_of_speech_after_a_preposition_reports_nothing(nlp, text, speaker):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "accused")
+
+
+def test_a_gerund_after_a_preposition_that_reports_a_clause_is_still_a_cue(nlp):
+    row = one('Finance minister Ruth Abara-Klein left the chamber after insisting that the plan was "fully costed".', nlp)
+    assert (row["speaker_entity"], row["cue"]) == ("Ruth Abara-Klein", "insisting")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The inquest resumed on Monday.\n\n\"Ma'am, the ward had two nurses that night,\" solicitor Grace Abara-Hill, "
+     "acting for the family, told the coroner.\n\nThe coroner thanked her.", "Grace Abara-Hill"),
+    ("The tribunal sat late.\n\n\u201cSir, my client was never shown the evidence,\u201d barrister Owen Lindqvist-Rao, "
+     "appearing for the dockers, told the panel.\n\nThe panel adjourned.", "Owen Lindqvist-Rao"),
+    ('"Your Honour, the contract was signed under pressure," counsel Piet van Oort, representing the growers, told the '
+     "court on Tuesday.", "Piet van Oort"),
+])
+def test_a_name_before_a_participle_phrase_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "told")

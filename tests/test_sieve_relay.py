@@ -162,3 +162,13 @@ def test_the_writer_of_a_letter_read_out_by_someone_else_speaks(nlp, text, speak
 def test_a_relay_set_off_by_commas_speaks_for_its_object(nlp, text, speaker):
     row = rows(text, nlp)[0]
     assert (row["speaker_entity"], row["cue"]) == (speaker, "quoted")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A note from Coach Dermot Ashby-Kane, read to the squad on Friday by the club captain, Luis Ferreira, urged the '
+     'players to "play without fear" in the final.', "Dermot Ashby-Kane"),
+    ("A statement from Bishop Anne Obi-Carlsen, read at the service on Sunday by her deputy, Canon Piet Lund, asked "
+     "parishioners to \u201ckeep the door open\u201d for refugees.", "Anne Obi-Carlsen"),
+])
+def test_the_reader_named_in_the_agent_of_read_out_by_is_not_the_subject_of_the_next_verb(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -216,3 +216,46 @@ def test_a_name_right_before_an_inserted_cue_speaks_not_the_organisation_before_
 def test_verbs_of_complaint_are_cues(nlp, text, speaker, cue):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cI could barely climb the stairs,\u201d says Napier rower Aroha Tipene-Blake, describing the winter after "
+     "her fall.", "Aroha Tipene-Blake"),
+    ('"My knees still ache," says Otago sculler Tane Whitford-Rhee, looking back on the season.', "Tane Whitford-Rhee"),
+    ('"I never stopped believing," says Perth swimmer Jade Okafor-Lim, describing her comeback.', "Jade Okafor-Lim"),
+])
+def test_an_inverted_cue_speaks_for_the_name_after_a_place_and_a_noun_the_tagger_read_as_a_verb(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will open two more stores," said co-owner Marta Lindgren-Oyo, who runs the shop with her brother.',
+     "Marta Lindgren-Oyo"),
+    ("\u201cThe review is overdue,\u201d said co-chair Daniel Abara-Novak, who has led the panel since 2021.",
+     "Daniel Abara-Novak"),
+    ('"This is our busiest winter," said co-director Priya Sethi-Moore, speaking at the launch.', "Priya Sethi-Moore"),
+])
+def test_the_first_part_of_a_hyphenated_title_is_not_the_speaker(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The rally filled the square.\n\nUnion organiser Tomasz Ferreira-Olsen addressed the crowd from a flatbed truck: "
+     "\"Brothers and sisters, we are not going back.\"", "Tomasz Ferreira-Olsen"),
+    ("The assembly was packed.\n\nHead girl Amara Osei-Lund addressed the school for the last time: \u201cTeachers, "
+     "thank you for putting up with us.\u201d", "Amara Osei-Lund"),
+])
+def test_addressing_an_audience_reports_the_quotation_after_the_colon(nlp, text, speaker):
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "addressed")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cWe honestly didn't expect the first image to be this sharp,\u201d said project lead Ananya Rao-Whitfield, a "
+     "doctoral student.", "Ananya Rao-Whitfield"),
+    ('"The rover drove further than we planned," said mission lead Tomas Berg-Oyelaran, an engineer at the lab.',
+     "Tomas Berg-Oyelaran"),
+    ('"Nobody had tried it on a ship before," said team lead Carys Evans-Obi, who designed the sensor.', "Carys Evans-Obi"),
+])
+def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of_the_speaker_phrase(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

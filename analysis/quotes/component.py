@@ -141,12 +141,21 @@ class QuoteAttributor:
         for k, comma in enumerate(tokens):
             if comma.text != ",":
                 continue
-            for tok in tokens[k + 1:k + 14]:
+            j, limit = k + 1, k + 14
+            while j < min(len(tokens), limit):
+                tok, j = tokens[j], j + 1
+                relative = _set_off_relative(doc, comma, tok)
+                if relative is not None:  # "..., Ana Pires, who chairs the board, said": the relative clause
+                    skipped = relative.right_edge.i + 2 - tok.i  # describes the speaker; the attribution goes on
+                    j, limit = j + skipped - 1, limit + skipped
+                    continue
                 if tok.pos_ == "CCONJ" and tok.i == comma.i + 1 and self._goes_on_reporting(doc, seg, tok):
                     return self._cut(doc, seg, span, comma, in_quote)  # 'said the limit was "a recipe for panic, and
                     # told reporters that ...': the reporter's sentence goes on with a second reporting verb
                 if tok.text in SENTENCE_END or (tok.pos_ == "CCONJ" and not _joins_roles(tok)):
                     break
+                if tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+                    continue  # "..., lead author X said", "..., acting chair X said": a verb form modifying a noun
                 if tok.pos_ in ("VERB", "AUX"):
                     if seg.ending != "unclosed" and not _ends_paragraph(tok, words):
                         break  # a quotation continued in the next paragraph, or still open when the text ends, is cut
@@ -256,6 +265,18 @@ class QuoteAttributor:
                         and f" {norm[i]} " in f" {norm[j]} ":
                     q.duplicate_of = o.quote_id
                     break
+
+
+def _set_off_relative(doc: Doc, comma: Token, tok: Token) -> Token | None:
+    """The verb of a relative clause set off by commas that ``tok`` (its wh-word) opens, on a noun after ``comma``
+    (", Ana Pires, who chairs the board, said", ", X, whose family has fished here, said"), else None."""
+    if tok.tag_ not in ("WP", "WP$") or doc[tok.i - 1].text != ",":
+        return None
+    verb = next((a for a in (tok, *tok.ancestors) if a.dep_ == "relcl"), None)
+    if verb is None or verb.left_edge.i != tok.i or not comma.i < verb.head.i < tok.i:
+        return None
+    right = verb.right_edge.i
+    return verb if right + 1 < len(doc) and doc[right + 1].text == "," else None
 
 
 def _ends_paragraph(verb: Token, words: list[Token]) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .entity_sieves import one_of
+from .marks import normalise_quote
 from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
 from .state import Context, Found, Quote, age_of, span_text
 
@@ -241,6 +242,10 @@ def _name_after_colon(ctx: Context, q: Quote) -> Found | None:
     rest = ctx.text[q.seg.close_mark + 1:q.seg.para_end]
     if not rest.startswith(":") or len(rest) > 120:
         return None
+    words = normalise_quote(q.span.text)
+    if len(words.split()) >= 3 and words in normalise_quote(ctx.text[q.seg.para_end:]):
+        return None  # "'Mr Speaker, ...': Tánaiste faces questions": the body quotes these words again with their
+        # speaker, who is named more plainly there than in a headline (``echo`` gives the headline that speaker)
     words = [t for t in ctx.frame(q, "after") if not t.is_space]
     if not words or words[0].text != ":":
         return None
@@ -259,15 +264,18 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     """The head of a short noun phrase (all tokens NP-like): its subject, entity or last noun."""
     if not tokens or len(tokens) > 8:
         return None
-    if any(t.pos_ not in NP_POS and not (t.is_punct and t.text in "-'\u2019,") and t.pos_ != "CCONJ" for t in tokens):
+    if any(t.pos_ not in NP_POS and not (t.is_punct and t.text in "-'\u2019,") and t.pos_ != "CCONJ"
+           and not _nominal_verb(t) for t in tokens):
         return None
     for tok in tokens:
-        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok):
-            return tok
+        if tok.dep_ in SUBJECT_DEPS and _agent_ok(ctx, tok) and not _nominal_verb(tok.head) and not _prefix(tok) \
+                and tok.text not in "-\u2010":
+            return tok  # not "Perth" in "says Perth swimmer X" parsed as a clause: the phrase's name, below
     age = next((t for t in tokens if age_of(t) is not None), None)
     if age is not None:
         return age  # "the 58-year-old" (the parser hangs "old" anywhere)
-    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t)]
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and _agent_ok(ctx, t) and not _prefix(t)
+             and t.text not in "-\u2010"]
     if not nouns:
         return None
     first_conj = next((k for k, t in enumerate(tokens) if t.pos_ == "CCONJ"), None)
@@ -278,6 +286,13 @@ def _np_head(ctx: Context, tokens: list[Token]) -> Token | None:
     ids = {n.i for n in tokens}
     heads = [t for t in nouns if t.head.i not in ids or t.head == t]
     return heads[0] if heads else nouns[-1]
+
+
+def _prefix(tok: Token) -> bool:
+    """The first part of a hyphenated word ("co" of "co-founder", "vice" of "vice-chair"): never a phrase's head."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-\u2010" \
+        and not doc[tok.i + 1].whitespace_
 
 
 def _passive(tok: Token) -> bool:
@@ -365,7 +380,7 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     """The noun phrase a token run starts with ("Ana Pires", "the minister", "Pires and Costa")."""
     out: list[Token] = []
     for k, tok in enumerate(tokens):
-        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or (
+        if (tok.pos_ in NP_POS and tok.pos_ != "PART") or (tok.pos_ == "PART" and out) or _nominal_verb(tok) or (
                 out and tok.text in "-\u2010" and not tok.whitespace_) or (  # "the council's secretary-general"
                 out and out[-1].text in "-\u2010" and not out[-1].whitespace_ and tok.tag_ in ("VBN", "VBG")):
             out.append(tok)  # "one London-based aviation analyst", "a long-serving official": a compound adjective
@@ -374,6 +389,20 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
         else:
             break
     return out
+
+
+def _nominal_verb(tok: Token) -> bool:
+    """A noun the tagger read as a base-form verb but the parser uses as a noun ("says Perth swimmer X", "Otago
+    sculler X"): a compound, a subject that is not a gerund or participle, or a plural or base form whose
+    subject is one singular noun or name with no auxiliary ("Napier rower X", "mission lead X": as a verb it would
+    not agree)."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "compound" or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ not in ("VBG", "VBN")):
+        return True
+    children = list(tok.children)
+    return tok.tag_ in ("VB", "VBP") and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in children) and not any(
+        c.dep_ in ("aux", "auxpass", "neg", "conj") or c.tag_ == "MD" for c in children)
 
 
 def _subject_within(ctx: Context, verb: Token, tokens: list[Token]) -> Token | None:
@@ -546,7 +575,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 and _carried_owner(ctx, tok) is not None:  # "he read staff a note from the congresswoman:": its owner
             _add(out, _found("parse", ctx, _carried_owner(ctx, tok), tok))
             continue
-        if _is_cue_verb(ctx, tok) and not _withheld(tok):
+        if _is_cue_verb(ctx, tok) and not _withheld(tok) and not _named_act(tok, q):
             who = _carried_owner(ctx, tok) or _speaker_of(ctx, tok, frame)
             cue_tok = tok
             if who is not None and who.tag_ in ("NNS", "NNPS") and who.dep_ in SUBJECT_DEPS and who.head == tok:
@@ -586,6 +615,14 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
 
 #: Verbs whose infinitive complement is a report that did not happen ("declined to comment", "refused to say").
 REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _named_act(verb: Token, q: Quote) -> bool:
+    """A gerund after a preposition with nothing reported ("the hearing ended in shouting", "after much arguing"):
+    it names an act of speech, it does not report the quotation (unless the quotation is inside it)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and q.span.start not in {t.i for t in verb.subtree} and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis", "nsubj", "attr", "oprd", "dative")
+        or (c.dep_ == "prep" and c.lower_ in ("to", "at", "about")) for c in verb.children)
 
 
 def _withheld(verb: Token) -> bool:
@@ -838,10 +875,15 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
+    named = _name_before_participle(ctx, verb, i)
+    if named is not None:
+        return named
     named = ctx.model.entity_at(i)
     if named is not None and named.kind in ("person", "organisation") and ctx.model.runs.get(i, (i, i + 1))[1] == i + 1 \
-            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object
+            and doc_text(ctx, i + 1, verb.i) == "," and verb.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(a.dep_ == "agent" and a.i < verb.i for a in ctx.doc[i].ancestors):
+        return ctx.doc[i]  # "Counsel for the residents, advocate X, said": "advocate" read as a verb, X as its object;
+        # not the agent of another verb ("a letter from Y, read out by its secretary, X, urged": the reader)
     for a in (ctx.doc[i], *ctx.doc[i].ancestors):
         if a.i >= verb.i:
             return None
@@ -852,6 +894,24 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         if a.dep_ not in ("pobj", "prep", "appos", "compound", "amod", "poss", "case", "det", "nmod", "punct", "flat"):
             return None
     return None
+
+
+def _name_before_participle(ctx: Context, verb: Token, last: int) -> Token | None:
+    """A name right before a participle phrase set off by commas that ends at ``last``, right before a finite
+    verb with no subject: ", senior advocate X, appearing for the residents, told the bench" (X was hung elsewhere)."""
+    doc = ctx.doc
+    k = last
+    while k > max(0, last - 10) and doc[k].text != "," and not ctx.in_quote[k]:
+        k -= 1
+    if doc[k].text != "," or k + 1 > last or doc[k + 1].tag_ not in ("VBG", "VBN") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    named = ctx.model.entity_at(j) if j >= 0 and not ctx.in_quote[j] else None
+    if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
+        return None
+    return doc[j]
 
 
 def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
