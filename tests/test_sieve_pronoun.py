@@ -248,3 +248,25 @@ def test_a_name_closing_a_relative_clause_of_the_subject_is_not_the_subject(nlp)
     text = ("The board voted to close the school.\n\nParent Rosa Lindqvist, whose two sons attend Hawthorne, said "
             "families would appeal. \u201cWe are not done,\u201d she said.")
     assert one(text, nlp)["speaker_entity"] == "Rosa Lindqvist"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # two people named together as the subject, an organisation named after them in a relative clause, and another
+    # organisation the subject of the paragraph before
+    ('The Tenants Union said rents had doubled.\n\nCommunity advocates Ivo Marsh and Leda Quint, who run the Eastside '
+     'group Fair Rent Now, said they had heard such promises before. "We will believe it when the rent falls," they '
+     'said.', ["Ivo Marsh", "Leda Quint"]),
+    # single marks, a pair in apposition to the subject, each with an "of"-phrase naming an institution, and the
+    # quotation "they" reports opening the next paragraph
+    ("'We tested it for a year,' the researchers, Ana Lind of the Marine Institute and Rui Costa of the Northern "
+     "Fisheries Board, wrote.\n\n'It is only a first step,' they cautioned.", ["Ana Lind", "Rui Costa"]),
+])
+def test_they_right_after_a_sentence_about_two_people_is_the_pair_not_an_organisation_named_in_passing(nlp, text, speakers):
+    row = extract_statements(text, nlp).iloc[-1]  # the quotation "they" reports
+    assert (row["speaker_mention"], row["speakers"].split("; ")) == ("they", speakers)
+
+
+def test_they_after_a_sentence_about_an_organisation_stays_the_organisation(nlp):
+    text = ('Rita Costa and Ana Lind founded the Dockers\' Guild in 2010. The Dockers\' Guild rejected the offer on '
+            'Monday.\n\n"We refuse," they said.')
+    assert one(text, nlp)["speaker_entity"] == "Dockers' Guild"

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, Entity, name_key
+from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, SUBORDINATE, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -145,7 +145,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
         if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
             return unnamed
-        counted = _counted_group(ctx, head)
+        counted = _counted_group(ctx, head) or _plural_topic(ctx, head)
         if counted:
             return counted
         group = ctx.model.recent_group(head.i)
@@ -207,6 +207,65 @@ def _counted_group(ctx: Context, head: Token) -> list[Entity]:
     groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
               and g.last_before(subject.i) >= 0]
     return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
+
+
+def _plural_topic(ctx: Context, head: Token) -> list[Entity]:
+    """A "they" that reports right after a sentence whose main subject is two or more people is those people, first
+    named first: the people named together ("X and Y, who run Z, said ...", "the authors, X of A and Y of B, wrote")
+    or a plural description of them ("The senators acknowledged ...", "The siblings said ..."), not an organisation
+    or place named in passing inside that sentence. The sentence before may close the previous paragraph when the
+    quotation opens this one (English keeps the topic across the break)."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return []
+    anchor, _ = _sentence_before(ctx, head)
+    if anchor == 0:
+        return []
+    tokens = ctx.model.tokens
+    prev = tokens[anchor - 1].sent
+    if ctx.in_quote[prev.root.i] or ctx.model.paragraph_of(prev.root.i) < ctx.model.paragraph_of(head.i) - 1:
+        return []
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    people = _people_named_in(ctx, subject) if subject is not None else []
+    if len(people) >= 2:
+        return people
+    if subject is None:  # the parse lost the subject ("Patient advocates X and Y, who ..., said"): people named
+        # together before the verb, outside a clause of their own
+        groups = [g for g in ctx.model.groups if prev.start <= g.at < prev.root.i and not _subordinate(tokens[g.at], prev.root)
+                  and all(e.kind == "person" for e in g.members)]
+        return groups[0].members if len(groups) == 1 else []
+    if subject.tag_ in ("NNS", "NNPS") and ctx.model.entity_at(subject.i) is None:
+        members = ctx.model.plural_referents(subject)
+        if len(members) >= 2 and all(e.kind == "person" for e in members):
+            return members
+    return []
+
+
+def _subordinate(tok: Token, root: Token) -> bool:
+    """Whether a token lies inside a relative, adverbial or other subordinate clause under ``root``."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in SUBORDINATE:
+            return True
+        tok = tok.head
+    return False
+
+
+def _people_named_in(ctx: Context, subject: Token) -> list[Entity]:
+    """The people a subject names, in order: its name, its appositions and their conjuncts, and what a person's
+    "of"-phrase adds ("X of A and Y of B"); not the people of a relative clause or of a phrase that modifies a
+    description ("lawyers for X and Y" are not X and Y)."""
+    found: dict[int, tuple[int, Entity]] = {}
+    stack = [subject]
+    while stack:
+        tok = stack.pop()
+        entity = ctx.model.entity_at(tok.i)
+        if entity is not None and entity.kind == "person" and entity.index not in found:
+            found[entity.index] = (tok.i, entity)
+        for child in tok.children:
+            if child.dep_ in ("appos", "conj", "compound", "flat", "nmod") or (
+                    child.dep_ == "prep" and entity is not None and entity.kind == "person") or (
+                    child.dep_ == "pobj" and tok.dep_ == "prep"):
+                stack.append(child)
+    return [e for _, e in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
