@@ -270,3 +270,23 @@ def test_they_after_a_sentence_about_an_organisation_stays_the_organisation(nlp)
     text = ('Rita Costa and Ana Lind founded the Dockers\' Guild in 2010. The Dockers\' Guild rejected the offer on '
             'Monday.\n\n"We refuse," they said.')
     assert one(text, nlp)["speaker_entity"] == "Dockers' Guild"
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # an exchange between two women: the question split off as a sentence of its own, the reply opening a paragraph
+    ('Lena Brandt, who is suing the council, told the inquiry she had complained twice.\n\nQuestioning her on Monday, '
+     'the council\'s lawyer, Hannah Vogel, asked Ms Brandt: "Did you put it in writing?"\n\n"Yes, and nobody '
+     'answered," she replied.', "she", "Lena Brandt"),
+    # two men, the turn a question put without a quotation, the reply opening its sentence
+    ('Alan Reid, the coach, said the team had trained well. Club chairman Tom Hughes pressed him on the budget. He '
+     'replied: "We spent what we had."', "He", "Alan Reid"),
+])
+def test_he_or_she_replied_is_not_the_one_who_spoke_the_turn_before(nlp, text, mention, speaker):
+    row = extract_statements(text, nlp).iloc[-1]
+    assert (row["speaker_mention"], row["speaker_entity"]) == (mention, speaker)
+
+
+def test_she_replied_after_a_sentence_about_the_replier_is_the_replier(nlp):
+    text = ('Sara Holm said on Monday the plant would stay open. "We are not leaving," Holm said.\n\nUnion leader Eva '
+            'Strand rejected the claim. "We have heard that before," she replied.')
+    assert extract_statements(text, nlp).iloc[-1]["speaker_entity"] == "Eva Strand"

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, SUBORDINATE, Entity, name_key
+from .model import COUNTS, QUESTION_VERBS, REPLY_VERBS, SILENT_KINDS, SUBORDINATE, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -121,9 +121,14 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
                      and t.lemma_.lower() in ctx.cues.nouns), None)  # "A statement from his widow ... 'X,' it read"
         return _statement_owner(ctx, head, noun.lemma_.lower()) if noun is not None else []
     if low in PERSON_PRONOUNS:
-        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
+        last_turn = _last_turn(ctx, head)
+        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or (
+            None if last_turn is not None else _previous_subject(ctx, head, PERSON_PRONOUNS[low]))
         if answering is not None:
             return [answering]
+        if last_turn is not None:  # "he replied": anyone but the one who spoke the turn before
+            found = ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low], last_turn)
+            return [found] if found else []
         if head.i in ctx.model.pronoun_refs:
             return [ctx.model.pronoun_refs[head.i]]
         gender = PERSON_PRONOUNS[low]
@@ -207,6 +212,30 @@ def _counted_group(ctx: Context, head: Token) -> list[Entity]:
     groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
               and g.last_before(subject.i) >= 0]
     return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
+
+
+def _last_turn(ctx: Context, head: Token) -> Entity | None:
+    """Who spoke the turn a "he/she replied" answers: the main subject of the sentence right before the reply (the
+    previous paragraph's last one when the reply opens its paragraph) when that sentence is a turn, a question or a
+    quotation ("X asked Ms Y: '...?'", "X pressed her on ...", "'...,' X said"). The reply comes from someone else,
+    whatever genders the text gave them."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPLY_VERBS:
+        return None
+    anchor, _ = _sentence_before(ctx, head)
+    if anchor == 0:
+        return None
+    tokens = ctx.model.tokens
+    prev = tokens[anchor - 1].sent
+    if ctx.in_quote[prev.root.i] and prev.start > 0 and ctx.model.paragraph_of(prev.start - 1) == ctx.model.paragraph_of(
+            prev.root.i):  # the question split off as a sentence of its own ("X asked Y: / '...?'"): who put it
+        prev = tokens[prev.start - 1].sent
+    if ctx.model.paragraph_of(prev.root.i) < ctx.model.paragraph_of(head.i) - 1:
+        return None
+    if prev.root.lemma_.lower() not in QUESTION_VERBS and not any(ctx.in_quote[t.i] for t in prev):
+        return None  # "Minister X rejected the charge. '...,' she replied": the replier's own sentence, not a turn
+    people = [_entity_of_subject(ctx, c) for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")
+              and not ctx.in_quote[c.i]]  # every subject: the parse may hang an opening participle there too
+    return next((e for e in people if e is not None and e.kind == "person"), None)
 
 
 def _plural_topic(ctx: Context, head: Token) -> list[Entity]:

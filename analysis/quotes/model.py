@@ -50,6 +50,8 @@ LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs of asking: "X asked Y why ..." makes the next quoted he/she Y's answer.
 QUESTION_VERBS = frozenset({"ask", "question", "press"})
+#: Verbs of a reply: the one who replies is not the one who spoke the turn before ("X asked Y: '...?' '...,' she replied").
+REPLY_VERBS = frozenset({"reply", "respond", "answer", "retort"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
