@@ -290,3 +290,25 @@ def test_she_replied_after_a_sentence_about_the_replier_is_the_replier(nlp):
     text = ('Sara Holm said on Monday the plant would stay open. "We are not leaving," Holm said.\n\nUnion leader Eva '
             'Strand rejected the claim. "We have heard that before," she replied.')
     assert extract_statements(text, nlp).iloc[-1]["speaker_entity"] == "Eva Strand"
+
+
+@pytest.mark.parametrize("text, mention, source", [
+    # the source introduced with a "who" clause, the quotation opening the next paragraph, a woman named before
+    ('Dr Maria Pellegrini, the clinic\'s director, said she had raised the alarm in May.\n\nA senior midwife, who has '
+     'worked on the ward for ten years, described the mood as "grim".\n\n"We go home and we cannot sleep," she said.',
+     "she", "A senior midwife"),
+    # "another ...", a sentence that is no speech ("was more cautious"), in the same paragraph
+    ('Chief executive Laura Finch said she was confident of a deal. "We have the best offer," Finch said.\n\nAnother '
+     'banker, who asked not to be named, was more cautious. "Nothing is signed yet," she said.', "she", "Another banker"),
+    # "one ..." with a prepositional phrase, a man named in the sentence before
+    ('Mayor Tom Berg said he would visit the site. One engineer at the scene said the beam had cracked. "I have not '
+     'seen this before," he said.', "he", "One engineer at the scene"),
+])
+def test_he_or_she_right_after_a_sentence_about_an_unnamed_source_is_that_source(nlp, text, mention, source):
+    row = extract_statements(text, nlp).iloc[-1]
+    assert (row["speaker_mention"], row["speaker_entity"], bool(row["unnamed"])) == (mention, source, True)
+
+
+def test_he_after_a_description_of_a_named_person_is_that_person(nlp):
+    text = 'The union\'s general secretary, Tom Berg, said the strike would go ahead. "We have no choice," he said.'
+    assert extract_statements(text, nlp).iloc[-1]["speaker_entity"] == "Tom Berg"

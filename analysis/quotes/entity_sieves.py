@@ -123,7 +123,8 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
     if low in PERSON_PRONOUNS:
         last_turn = _last_turn(ctx, head)
         answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or (
-            None if last_turn is not None else _previous_subject(ctx, head, PERSON_PRONOUNS[low]))
+            None if last_turn is not None else _previous_subject(ctx, head, PERSON_PRONOUNS[low])
+            or _unnamed_topic(ctx, head, PERSON_PRONOUNS[low]))
         if answering is not None:
             return [answering]
         if last_turn is not None:  # "he replied": anyone but the one who spoke the turn before
@@ -214,6 +215,17 @@ def _counted_group(ctx: Context, head: Token) -> list[Entity]:
     return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
 
 
+def _topic_sentence(ctx: Context, head: Token) -> Span | None:
+    """The sentence right before the attribution a pronoun reports, where English keeps its topic: the sentence
+    before the quotation it follows (:func:`_sentence_before`), or the previous paragraph's last sentence when the
+    quotation opens its paragraph."""
+    anchor, _ = _sentence_before(ctx, head)
+    if anchor == 0:
+        return None
+    prev = ctx.model.tokens[anchor - 1].sent
+    return prev if ctx.model.paragraph_of(prev.root.i) >= ctx.model.paragraph_of(head.i) - 1 else None
+
+
 def _last_turn(ctx: Context, head: Token) -> Entity | None:
     """Who spoke the turn a "he/she replied" answers: the main subject of the sentence right before the reply (the
     previous paragraph's last one when the reply opens its paragraph) when that sentence is a turn, a question or a
@@ -221,11 +233,10 @@ def _last_turn(ctx: Context, head: Token) -> Entity | None:
     whatever genders the text gave them."""
     if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPLY_VERBS:
         return None
-    anchor, _ = _sentence_before(ctx, head)
-    if anchor == 0:
+    prev = _topic_sentence(ctx, head)
+    if prev is None:
         return None
     tokens = ctx.model.tokens
-    prev = tokens[anchor - 1].sent
     if ctx.in_quote[prev.root.i] and prev.start > 0 and ctx.model.paragraph_of(prev.start - 1) == ctx.model.paragraph_of(
             prev.root.i):  # the question split off as a sentence of its own ("X asked Y: / '...?'"): who put it
         prev = tokens[prev.start - 1].sent
@@ -238,6 +249,26 @@ def _last_turn(ctx: Context, head: Token) -> Entity | None:
     return next((e for e in people if e is not None and e.kind == "person"), None)
 
 
+def _unnamed_topic(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """A he/she that reports right after a sentence whose main subject is one unnamed source ("A senior nurse, who
+    ..., described the mood as 'frightened'.", "Another analyst ... was more cautious.", "One firefighter at the
+    scene said ...") is that source, as it would be a named one: the topic of the sentence before, not a person named
+    earlier whom the pronoun's gender fits better."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return None
+    prev = _topic_sentence(ctx, head)
+    if prev is None or ctx.in_quote[prev.root.i]:
+        return None
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" or _entity_of_subject(ctx, subject) is not None \
+            or ctx.lexicon.gender.get(subject.lower_) not in (None, gender):
+        return None
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in subject.children):
+        return None  # "the trust's chief executive, X, said": a description of someone named, not an unnamed source
+    found = by_unnamed(ctx, subject, None)
+    return found[0] if len(found) == 1 and not found[0].plural else None
+
+
 def _plural_topic(ctx: Context, head: Token) -> list[Entity]:
     """A "they" that reports right after a sentence whose main subject is two or more people is those people, first
     named first: the people named together ("X and Y, who run Z, said ...", "the authors, X of A and Y of B, wrote")
@@ -246,13 +277,10 @@ def _plural_topic(ctx: Context, head: Token) -> list[Entity]:
     quotation opens this one (English keeps the topic across the break)."""
     if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
         return []
-    anchor, _ = _sentence_before(ctx, head)
-    if anchor == 0:
+    prev = _topic_sentence(ctx, head)
+    if prev is None or ctx.in_quote[prev.root.i]:
         return []
     tokens = ctx.model.tokens
-    prev = tokens[anchor - 1].sent
-    if ctx.in_quote[prev.root.i] or ctx.model.paragraph_of(prev.root.i) < ctx.model.paragraph_of(head.i) - 1:
-        return []
     subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
     people = _people_named_in(ctx, subject) if subject is not None else []
     if len(people) >= 2:
