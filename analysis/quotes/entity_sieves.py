@@ -569,9 +569,11 @@ def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
         words = head.doc[head.left_edge.i:part.i + 1]  # "one of the aides", "two of the people familiar with ..."
         return [ctx.model.add_unnamed(clean(words.text), head, head.lower_ != "one")]
     lemma = head.lemma_.lower()
-    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
-        return []
     det = next((c for c in head.children if c.dep_ == "det"), None)
+    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)) and not (
+            head.tag_ == "NN" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                                      for c in head.children) and ctx.model.derived_agent(head.lower_)):  # "a planter in X province": a noun for what someone does
+        return []
     plural = head.tag_ in ("NNS", "NNPS")
     if det is not None and det.lower_ not in INDEFINITE and not (det.lower_ == "the" and plural):
         return []
