@@ -248,3 +248,67 @@ def test_a_name_closing_a_relative_clause_of_the_subject_is_not_the_subject(nlp)
     text = ("The board voted to close the school.\n\nParent Rosa Lindqvist, whose two sons attend Hawthorne, said "
             "families would appeal. \u201cWe are not done,\u201d she said.")
     assert one(text, nlp)["speaker_entity"] == "Rosa Lindqvist"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # two people named together as the subject, an organisation named after them in a relative clause, and another
+    # organisation the subject of the paragraph before
+    ('The Tenants Union said rents had doubled.\n\nCommunity advocates Ivo Marsh and Leda Quint, who run the Eastside '
+     'group Fair Rent Now, said they had heard such promises before. "We will believe it when the rent falls," they '
+     'said.', ["Ivo Marsh", "Leda Quint"]),
+    # single marks, a pair in apposition to the subject, each with an "of"-phrase naming an institution, and the
+    # quotation "they" reports opening the next paragraph
+    ("'We tested it for a year,' the researchers, Ana Lind of the Marine Institute and Rui Costa of the Northern "
+     "Fisheries Board, wrote.\n\n'It is only a first step,' they cautioned.", ["Ana Lind", "Rui Costa"]),
+])
+def test_they_right_after_a_sentence_about_two_people_is_the_pair_not_an_organisation_named_in_passing(nlp, text, speakers):
+    row = extract_statements(text, nlp).iloc[-1]  # the quotation "they" reports
+    assert (row["speaker_mention"], row["speakers"].split("; ")) == ("they", speakers)
+
+
+def test_they_after_a_sentence_about_an_organisation_stays_the_organisation(nlp):
+    text = ('Rita Costa and Ana Lind founded the Dockers\' Guild in 2010. The Dockers\' Guild rejected the offer on '
+            'Monday.\n\n"We refuse," they said.')
+    assert one(text, nlp)["speaker_entity"] == "Dockers' Guild"
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # an exchange between two women: the question split off as a sentence of its own, the reply opening a paragraph
+    ('Lena Brandt, who is suing the council, told the inquiry she had complained twice.\n\nQuestioning her on Monday, '
+     'the council\'s lawyer, Hannah Vogel, asked Ms Brandt: "Did you put it in writing?"\n\n"Yes, and nobody '
+     'answered," she replied.', "she", "Lena Brandt"),
+    # two men, the turn a question put without a quotation, the reply opening its sentence
+    ('Alan Reid, the coach, said the team had trained well. Club chairman Tom Hughes pressed him on the budget. He '
+     'replied: "We spent what we had."', "He", "Alan Reid"),
+])
+def test_he_or_she_replied_is_not_the_one_who_spoke_the_turn_before(nlp, text, mention, speaker):
+    row = extract_statements(text, nlp).iloc[-1]
+    assert (row["speaker_mention"], row["speaker_entity"]) == (mention, speaker)
+
+
+def test_she_replied_after_a_sentence_about_the_replier_is_the_replier(nlp):
+    text = ('Sara Holm said on Monday the plant would stay open. "We are not leaving," Holm said.\n\nUnion leader Eva '
+            'Strand rejected the claim. "We have heard that before," she replied.')
+    assert extract_statements(text, nlp).iloc[-1]["speaker_entity"] == "Eva Strand"
+
+
+@pytest.mark.parametrize("text, mention, source", [
+    # the source introduced with a "who" clause, the quotation opening the next paragraph, a woman named before
+    ('Dr Maria Pellegrini, the clinic\'s director, said she had raised the alarm in May.\n\nA senior midwife, who has '
+     'worked on the ward for ten years, described the mood as "grim".\n\n"We go home and we cannot sleep," she said.',
+     "she", "A senior midwife"),
+    # "another ...", a sentence that is no speech ("was more cautious"), in the same paragraph
+    ('Chief executive Laura Finch said she was confident of a deal. "We have the best offer," Finch said.\n\nAnother '
+     'banker, who asked not to be named, was more cautious. "Nothing is signed yet," she said.', "she", "Another banker"),
+    # "one ..." with a prepositional phrase, a man named in the sentence before
+    ('Mayor Tom Berg said he would visit the site. One engineer at the scene said the beam had cracked. "I have not '
+     'seen this before," he said.', "he", "One engineer at the scene"),
+])
+def test_he_or_she_right_after_a_sentence_about_an_unnamed_source_is_that_source(nlp, text, mention, source):
+    row = extract_statements(text, nlp).iloc[-1]
+    assert (row["speaker_mention"], row["speaker_entity"], bool(row["unnamed"])) == (mention, source, True)
+
+
+def test_he_after_a_description_of_a_named_person_is_that_person(nlp):
+    text = 'The union\'s general secretary, Tom Berg, said the strike would go ahead. "We have no choice," he said.'
+    assert extract_statements(text, nlp).iloc[-1]["speaker_entity"] == "Tom Berg"

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .model import COUNTS, QUESTION_VERBS, SILENT_KINDS, Entity, name_key
+from .model import COUNTS, QUESTION_VERBS, REPLY_VERBS, SILENT_KINDS, SUBORDINATE, Entity, name_key
 from .marks import normalise_quote
 from .state import Context, Found, Quote, age_of, clean
 
@@ -121,9 +121,15 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
                      and t.lemma_.lower() in ctx.cues.nouns), None)  # "A statement from his widow ... 'X,' it read"
         return _statement_owner(ctx, head, noun.lemma_.lower()) if noun is not None else []
     if low in PERSON_PRONOUNS:
-        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or _previous_subject(ctx, head, PERSON_PRONOUNS[low])
+        last_turn = _last_turn(ctx, head)
+        answering = _the_one_asked(ctx, head, PERSON_PRONOUNS[low]) or (
+            None if last_turn is not None else _previous_subject(ctx, head, PERSON_PRONOUNS[low])
+            or _unnamed_topic(ctx, head, PERSON_PRONOUNS[low]))
         if answering is not None:
             return [answering]
+        if last_turn is not None:  # "he replied": anyone but the one who spoke the turn before
+            found = ctx.model.person_for_pronoun(head.i, PERSON_PRONOUNS[low], last_turn)
+            return [found] if found else []
         if head.i in ctx.model.pronoun_refs:
             return [ctx.model.pronoun_refs[head.i]]
         gender = PERSON_PRONOUNS[low]
@@ -145,7 +151,7 @@ def by_pronoun(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         unnamed = by_unnamed(ctx, subject, None) if subject is not None and subject.i not in ctx.model.by_token else []
         if unnamed:  # "one of the people said, though they cautioned": the source of the same sentence
             return unnamed
-        counted = _counted_group(ctx, head)
+        counted = _counted_group(ctx, head) or _plural_topic(ctx, head)
         if counted:
             return counted
         group = ctx.model.recent_group(head.i)
@@ -207,6 +213,116 @@ def _counted_group(ctx: Context, head: Token) -> list[Entity]:
     groups = [g for g in ctx.model.groups if len(g.members) == count and all(e.kind == "person" for e in g.members)
               and g.last_before(subject.i) >= 0]
     return max(groups, key=lambda g: g.last_before(subject.i)).members if groups else []
+
+
+def _topic_sentence(ctx: Context, head: Token) -> Span | None:
+    """The sentence right before the attribution a pronoun reports, where English keeps its topic: the sentence
+    before the quotation it follows (:func:`_sentence_before`), or the previous paragraph's last sentence when the
+    quotation opens its paragraph."""
+    anchor, _ = _sentence_before(ctx, head)
+    if anchor == 0:
+        return None
+    prev = ctx.model.tokens[anchor - 1].sent
+    return prev if ctx.model.paragraph_of(prev.root.i) >= ctx.model.paragraph_of(head.i) - 1 else None
+
+
+def _last_turn(ctx: Context, head: Token) -> Entity | None:
+    """Who spoke the turn a "he/she replied" answers: the main subject of the sentence right before the reply (the
+    previous paragraph's last one when the reply opens its paragraph) when that sentence is a turn, a question or a
+    quotation ("X asked Ms Y: '...?'", "X pressed her on ...", "'...,' X said"). The reply comes from someone else,
+    whatever genders the text gave them."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPLY_VERBS:
+        return None
+    prev = _topic_sentence(ctx, head)
+    if prev is None:
+        return None
+    tokens = ctx.model.tokens
+    if ctx.in_quote[prev.root.i] and prev.start > 0 and ctx.model.paragraph_of(prev.start - 1) == ctx.model.paragraph_of(
+            prev.root.i):  # the question split off as a sentence of its own ("X asked Y: / '...?'"): who put it
+        prev = tokens[prev.start - 1].sent
+    if ctx.model.paragraph_of(prev.root.i) < ctx.model.paragraph_of(head.i) - 1:
+        return None
+    if prev.root.lemma_.lower() not in QUESTION_VERBS and not any(ctx.in_quote[t.i] for t in prev):
+        return None  # "Minister X rejected the charge. '...,' she replied": the replier's own sentence, not a turn
+    people = [_entity_of_subject(ctx, c) for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")
+              and not ctx.in_quote[c.i]]  # every subject: the parse may hang an opening participle there too
+    return next((e for e in people if e is not None and e.kind == "person"), None)
+
+
+def _unnamed_topic(ctx: Context, head: Token, gender: str) -> Entity | None:
+    """A he/she that reports right after a sentence whose main subject is one unnamed source ("A senior nurse, who
+    ..., described the mood as 'frightened'.", "Another analyst ... was more cautious.", "One firefighter at the
+    scene said ...") is that source, as it would be a named one: the topic of the sentence before, not a person named
+    earlier whom the pronoun's gender fits better."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return None
+    prev = _topic_sentence(ctx, head)
+    if prev is None or ctx.in_quote[prev.root.i]:
+        return None
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" or _entity_of_subject(ctx, subject) is not None \
+            or ctx.lexicon.gender.get(subject.lower_) not in (None, gender):
+        return None
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in subject.children):
+        return None  # "the trust's chief executive, X, said": a description of someone named, not an unnamed source
+    found = by_unnamed(ctx, subject, None)
+    return found[0] if len(found) == 1 and not found[0].plural else None
+
+
+def _plural_topic(ctx: Context, head: Token) -> list[Entity]:
+    """A "they" that reports right after a sentence whose main subject is two or more people is those people, first
+    named first: the people named together ("X and Y, who run Z, said ...", "the authors, X of A and Y of B, wrote")
+    or a plural description of them ("The senators acknowledged ...", "The siblings said ..."), not an organisation
+    or place named in passing inside that sentence. The sentence before may close the previous paragraph when the
+    quotation opens this one (English keeps the topic across the break)."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in ctx.cues.verbs:
+        return []
+    prev = _topic_sentence(ctx, head)
+    if prev is None or ctx.in_quote[prev.root.i]:
+        return []
+    tokens = ctx.model.tokens
+    subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote[c.i]), None)
+    people = _people_named_in(ctx, subject) if subject is not None else []
+    if len(people) >= 2:
+        return people
+    if subject is None:  # the parse lost the subject ("Patient advocates X and Y, who ..., said"): people named
+        # together before the verb, outside a clause of their own
+        groups = [g for g in ctx.model.groups if prev.start <= g.at < prev.root.i and not _subordinate(tokens[g.at], prev.root)
+                  and all(e.kind == "person" for e in g.members)]
+        return groups[0].members if len(groups) == 1 else []
+    if subject.tag_ in ("NNS", "NNPS") and ctx.model.entity_at(subject.i) is None:
+        members = ctx.model.plural_referents(subject)
+        if len(members) >= 2 and all(e.kind == "person" for e in members):
+            return members
+    return []
+
+
+def _subordinate(tok: Token, root: Token) -> bool:
+    """Whether a token lies inside a relative, adverbial or other subordinate clause under ``root``."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in SUBORDINATE:
+            return True
+        tok = tok.head
+    return False
+
+
+def _people_named_in(ctx: Context, subject: Token) -> list[Entity]:
+    """The people a subject names, in order: its name, its appositions and their conjuncts, and what a person's
+    "of"-phrase adds ("X of A and Y of B"); not the people of a relative clause or of a phrase that modifies a
+    description ("lawyers for X and Y" are not X and Y)."""
+    found: dict[int, tuple[int, Entity]] = {}
+    stack = [subject]
+    while stack:
+        tok = stack.pop()
+        entity = ctx.model.entity_at(tok.i)
+        if entity is not None and entity.kind == "person" and entity.index not in found:
+            found[entity.index] = (tok.i, entity)
+        for child in tok.children:
+            if child.dep_ in ("appos", "conj", "compound", "flat", "nmod") or (
+                    child.dep_ == "prep" and entity is not None and entity.kind == "person") or (
+                    child.dep_ == "pobj" and tok.dep_ == "prep"):
+                stack.append(child)
+    return [e for _, e in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 def _previous_subject(ctx: Context, head: Token, gender: str) -> Entity | None:
@@ -453,9 +569,11 @@ def by_unnamed(ctx: Context, head: Token, mention: Span | None) -> list[Entity]:
         words = head.doc[head.left_edge.i:part.i + 1]  # "one of the aides", "two of the people familiar with ..."
         return [ctx.model.add_unnamed(clean(words.text), head, head.lower_ != "one")]
     lemma = head.lemma_.lower()
-    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)):
-        return []
     det = next((c for c in head.children if c.dep_ == "det"), None)
+    if not ({lemma, head.lower_} & (ctx.lexicon.unnamed | ctx.lexicon.roles)) and not (
+            head.tag_ == "NN" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                                      for c in head.children) and ctx.model.derived_agent(head.lower_)):  # "a planter in X province": a noun for what someone does
+        return []
     plural = head.tag_ in ("NNS", "NNPS")
     if det is not None and det.lower_ not in INDEFINITE and not (det.lower_ == "the" and plural):
         return []

@@ -50,6 +50,8 @@ LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "inside",
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs of asking: "X asked Y why ..." makes the next quoted he/she Y's answer.
 QUESTION_VERBS = frozenset({"ask", "question", "press"})
+#: Verbs of a reply: the one who replies is not the one who spoke the turn before ("X asked Y: '...?' '...,' she replied").
+REPLY_VERBS = frozenset({"reply", "respond", "answer", "retort"})
 COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 #: Clauses whose subject is not the sentence's topic ("Asked whether X would survive, Y was brief").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
@@ -1460,6 +1462,16 @@ class DocumentModel:
                   if g.dep_ == "pobj"]  # "Two of Kenya's largest cooperatives, X and Y"
         appositions = [c for c in (*[c for c in tok.children if c.dep_ == "appos"], *heads)
                        if c.tag_ == "NNS" and not self.in_quote[c.i]]
+        first = tok.i
+        while first > 0 and self.by_token.get(first - 1) is members[0]:
+            first -= 1
+        before = self.tokens[first - 1] if first > 0 else None
+        if before is not None and before.tag_ in ("NNS", "NNPS") and not self.in_quote[before.i]:
+            role = before.lemma_.lower()  # "Co-authors X and Y", "patient advocates X and Y": a plural role before the
+            if role in self.lexicon.roles:  # names is every one's
+                for e in members:
+                    if e.kind == "person":
+                        self._add_role(e, role)
         for appos in appositions:
             if appos.lemma_.lower() in self.lexicon.organisations:  # "two cooperatives, X and Y"
                 for e in members:
