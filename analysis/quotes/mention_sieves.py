@@ -44,7 +44,8 @@ def _depth(token: Token) -> int:
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
-                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok)
+                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok) \
+        or _document_verb_as_noun(ctx, tok)
 
 
 def _tagged_as_noun(ctx: Context, tok: Token) -> bool:
@@ -63,6 +64,19 @@ def _document_cue(ctx: Context, tok: Token) -> bool:
     and it has no object ("X read a statement" is the reader's act)."""
     return tok.lemma_.lower() in ctx.cues.document_verbs and not any(c.dep_ in ("dobj", "attr") for c in tok.children) \
         and any(c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.cues.nouns or c.lower_ == "it") for c in tok.children)
+
+
+def _document_verb_as_noun(ctx: Context, tok: Token) -> bool:
+    """"'...,' the message read.": a document verb the tagger read as a noun compounded with the statement noun
+    before it. "Read" has one form for present, past and noun; a statement noun followed by it at the end of its
+    clause is the statement's subject and its verb, however the parser hung the two (a compound, or a subject of a
+    "noun"); a noun "read" ("a good read") follows no statement noun."""
+    tokens = ctx.model.tokens
+    if tok.pos_ != "NOUN" or tok.i == 0 or tok.lemma_.lower() not in ctx.cues.document_verbs:
+        return False
+    before = tokens[tok.i - 1]
+    return before.dep_ in ("compound", "nsubj") and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
+        and (tok.i + 1 == len(tokens) or tokens[tok.i + 1].is_punct) and not ctx.in_quote[tok.i]
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
@@ -690,7 +704,9 @@ def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
     """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
     if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
         owner = _owner(ctx, tok)
-        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        phrase = [tok, tok.head] if tok.dep_ == "compound" and _document_verb_as_noun(ctx, tok.head) else [tok]
+        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")  # "the message read"
+                                 for t in phrase for c in t.children):
             return tok  # "the statement said": the statement spoken of before (stage 2 finds whose)
         return owner
     return tok
