@@ -69,13 +69,13 @@ def _document_cue(ctx: Context, tok: Token) -> bool:
 def _document_verb_as_noun(ctx: Context, tok: Token) -> bool:
     """"'...,' the message read.": a document verb the tagger read as a noun compounded with the statement noun
     before it. "Read" has one form for present, past and noun; a statement noun followed by it at the end of its
-    clause is the statement's subject and its verb, however the parser hung the two (a compound, or a subject of a
-    "noun"); a noun "read" ("a good read") follows no statement noun."""
+    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). Only the
+    compound: a statement noun that is the parsed subject of a "noun" read may open a longer sentence."""
     tokens = ctx.model.tokens
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.lemma_.lower() not in ctx.cues.document_verbs:
         return False
     before = tokens[tok.i - 1]
-    return before.dep_ in ("compound", "nsubj") and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
+    return before.dep_ == "compound" and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
         and (tok.i + 1 == len(tokens) or tokens[tok.i + 1].is_punct) and not ctx.in_quote[tok.i]
 
 
