@@ -341,3 +341,25 @@ def test_a_gerund_after_a_preposition_that_reports_a_clause_is_still_a_cue(nlp):
 def test_a_name_before_a_participle_phrase_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker):
     row = rows(text, nlp)[0]
     assert (row["speaker_entity"], row["cue"]) == (speaker, "told")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Councillor Brigid Achebe-Lowe, whose ward includes the old tannery, called the plan "a gift to developers".',
+     "Brigid Achebe-Lowe", "called"),
+    ("Nkosi-Varga, whose union represents about 900 port pilots, said the offer was worth \u201cless than the paper it "
+     "is written on\u201d.", "Nkosi-Varga", "said"),
+    ('Fisherman Alun Pryce-Ortega, 64, whose boat was wrecked in the storm, said: "We had no warning at all."',
+     "Alun Pryce-Ortega", "said"),
+    ("Sen. Imelda Korhonen-Best, also a Democrat, whose state hosts two of the plants, called the rule \u201ca "
+     "paperwork tax on farmers.\u201d", "Imelda Korhonen-Best", "called"),
+])
+def test_a_name_before_a_relative_clause_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker, cue):
+    """"X, whose district includes ..., called": the clause (and an age or apposition before it) describes the name."""
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+def test_a_cue_with_its_own_subject_after_a_relative_clause_keeps_that_subject(nlp):
+    text = ('The mayor met Ana Ruiz-Okafor, who runs the night shelter, and her deputy, Tom Biel, said the talks were '
+            '"useful".')
+    assert one(text, nlp)["speaker_entity"] == "Tom Biel"

@@ -891,7 +891,7 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
-    named = _name_before_participle(ctx, verb, i)
+    named = _name_before_participle(ctx, verb, i) or _name_before_relative(ctx, verb, i)
     if named is not None:
         return named
     named = ctx.model.entity_at(i)
@@ -924,6 +924,33 @@ def _name_before_participle(ctx: Context, verb: Token, last: int) -> Token | Non
     j = k - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
+    named = ctx.model.entity_at(j) if j >= 0 and not ctx.in_quote[j] else None
+    if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
+        return None
+    return doc[j]
+
+
+def _name_before_relative(ctx: Context, verb: Token, last: int) -> Token | None:
+    """A name right before a relative clause set off by commas that ends at ``last``, right before a finite verb
+    with no subject: "X, whose district includes the site, called the bill '...'", "X, 71, who ..., said" (the parser
+    hung the verb inside the clause, or the name on a preposition before it). The clause, and one apposition before
+    it, describe the name, which is the verb's subject."""
+    doc = ctx.model.tokens
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    k = last
+    while k > max(0, last - 30) and not (doc[k].text == "," and doc[k + 1].tag_ in ("WP", "WP$")):
+        if ctx.in_quote[k] or doc[k].text in (".", ";", ":", "!", "?") or "\n\n" in doc[k].text:
+            return None
+        k -= 1
+    if doc[k].text != "," or doc[k + 1].tag_ not in ("WP", "WP$") or doc[k + 1].lower_ not in ("who", "whose", "which"):
+        return None
+    j = k - 1
+    if ctx.model.entity_at(j) is None:  # "X, 71, whose ...", "X, also a Republican, whose ...": one apposition between
+        m = j
+        while m > max(0, j - 6) and (doc[m].pos_ in NP_POS or doc[m].pos_ == "ADV") and not ctx.in_quote[m]:
+            m -= 1
+        j = m - 1 if m < j and doc[m].text == "," else j
     named = ctx.model.entity_at(j) if j >= 0 and not ctx.in_quote[j] else None
     if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
         return None
