@@ -363,3 +363,17 @@ def test_a_cue_with_its_own_subject_after_a_relative_clause_keeps_that_subject(n
     text = ('The mayor met Ana Ruiz-Okafor, who runs the night shelter, and her deputy, Tom Biel, said the talks were '
             '"useful".')
     assert one(text, nlp)["speaker_entity"] == "Tom Biel"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"This offer is an insult," said Mirela Dascalu-Finch of the Nurses\' Union and Tariq Olawale-Hume of the '
+     "Midwives' Federation.", ["Mirela Dascalu-Finch", "Tariq Olawale-Hume"]),
+    ("\u201cThe fungus did the work for us,\u201d wrote Dr Sanne de Wit-Okafor of Leiden University and Prof Kofi "
+     "Mensah-Bright of the University of Cape Coast.", ["Sanne de Wit-Okafor", "Kofi Mensah-Bright"]),
+    ('The strike is off. "Members have spoken," Ana Lisboa-Reed of the Dockers\' Guild and Piet Varga-Holm of the '
+     "Crane Operators' Union said on Friday.", ["Ana Lisboa-Reed", "Piet Varga-Holm"]),
+])
+def test_coordinated_speakers_keep_every_name_across_their_affiliations(nlp, text, speakers):
+    """"X of A and Y of B said": the parser hangs the "and" (or the second name) on the first name's affiliation."""
+    row = one(text, nlp)
+    assert row["speakers"].split("; ") == speakers

@@ -130,8 +130,9 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
 
 
 def _coordinated(ctx: Context, head: Token) -> list[Token]:
-    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain the
-    "conjuncts" are appositions the parser misread ("the summit's host, the regional governor, X")."""
+    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain, or an "and" between
+    the two in the text ("X of Y University and Prof Z", the "and" hung on the affiliation), the "conjuncts" are
+    appositions the parser misread ("the summit's host, the regional governor, X")."""
     out, stack, has_cc = [], [head], False
     while stack:
         tok = stack.pop()
@@ -140,7 +141,44 @@ def _coordinated(ctx: Context, head: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quote[child.i]:
                 out.append(child)
                 stack.append(child)
-    return sorted(out, key=lambda t: t.i) if has_cc else []
+    if not has_cc:
+        out = [t for t in out if _and_between(ctx, head.i, t.i)]
+    seen = {t.i for t in out}
+    return sorted(out + [t for t in _coordinated_past_phrase(ctx, head) if t.i not in seen], key=lambda t: t.i)
+
+
+def _and_between(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.model.tokens
+    return any(tokens[k].dep_ == "cc" and tokens[k].lower_ in ("and", "&") for k in range(start + 1, end))
+
+
+def _coordinated_past_phrase(ctx: Context, head: Token) -> list[Token]:
+    """Names coordinated with ``head``'s name that the parser hung on a word of its phrase rather than on the name:
+    on its apposition ("Sens. Okafor-Reyes and Dale Brinkerhoff" with "Reyes" apposed), or on its affiliation ("X of
+    Utrecht University and Prof Y of ...", "X of Union Local 1187 and Y of ..."), or made the object of its "of"
+    ("X of the Nurses' Union and Y of ...": a person's name). Only a name of the same kind as
+    ``head``'s (a person with a person) that is not part of the word it hangs on, after an "and" between the two."""
+    named = ctx.model.entity_at(head.i)
+    if named is None:
+        return []
+    roots = [c for c in head.children if c.dep_ == "appos"]
+    roots += [g for r in (head, *roots) for c in r.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    roots += [c for r in roots for c in r.children if c.dep_ == "appos"]
+    out = []
+    for root in roots:  # "said X of the Nurses' Union and Y of ...", parsed with Y as the object of "of"
+        entity = ctx.model.entity_at(root.i)
+        if root.dep_ == "pobj" and entity is not None and entity.kind == named.kind == "person" and entity is not named \
+                and _and_between(ctx, head.i, root.i) and not ctx.in_quote[root.i]:
+            out.append(root)
+        for conj in root.children:
+            entity = ctx.model.entity_at(conj.i)
+            if conj.dep_ != "conj" or entity is None or entity.kind != named.kind or entity is named \
+                    or entity is ctx.model.entity_at(root.i) or ctx.in_quote[conj.i]:
+                continue
+            if _and_between(ctx, root.i, conj.i):
+                out.append(conj)
+    return out
 
 
 def _named_in_chain(ctx: Context, head: Token, end: int | None = None) -> Token | None:
