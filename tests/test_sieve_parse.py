@@ -377,3 +377,16 @@ def test_coordinated_speakers_keep_every_name_across_their_affiliations(nlp, tex
     """"X of A and Y of B said": the parser hangs the "and" (or the second name) on the first name's affiliation."""
     row = one(text, nlp)
     assert row["speakers"].split("; ") == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Brightwell shares fell 4% in early trading, with one of its biggest shareholders, Norland Capital, dismissing the "
+     "plan as \u201ca rescue for the board, not the business.\u201d", "Norland Capital"),
+    ('Fares rose again on Monday, with the largest of the passenger groups, Fair Fares Now, calling the rise "a tax on '
+     'getting to work".', "Fair Fares Now"),
+    ("The bill passed its second reading, with a long-time critic of the scheme, Senator Orla Quist-Mendez, warning "
+     "that it would be \u201cchallenged in court within a week\u201d.", "Orla Quist-Mendez"),
+])
+def test_the_name_in_an_absolute_with_phrase_is_the_subject_of_its_participle(nlp, text, speaker):
+    """", with one of its investors, X, touting ...": the participle belongs to X, not to the main clause's subject."""
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -929,7 +929,7 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
-    named = _name_before_participle(ctx, verb, i) or _name_before_relative(ctx, verb, i)
+    named = _name_before_participle(ctx, verb, i) or _name_before_relative(ctx, verb, i) or _absolute_apposed(ctx, verb, i)
     if named is not None:
         return named
     named = ctx.model.entity_at(i)
@@ -966,6 +966,22 @@ def _name_before_participle(ctx: Context, verb: Token, last: int) -> Token | Non
     if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
         return None
     return doc[j]
+
+
+def _absolute_apposed(ctx: Context, verb: Token, last: int) -> Token | None:
+    """"..., with one of its largest investors, X, touting the cuts as '...'": in an absolute construction the name
+    set off after the noun phrase of "with" is the participle's subject, however the parser hung it."""
+    doc = ctx.model.tokens
+    named = ctx.model.entity_at(last)
+    if verb.tag_ != "VBG" or named is None or named.kind not in ("person", "organisation") or ctx.in_quote[last] \
+            or ctx.model.runs.get(last, (last, last + 1))[1] != last + 1:
+        return None
+    j = ctx.model.runs.get(last, (last, last + 1))[0] - 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    opener = next((a for a in (doc[j - 1], *doc[j - 1].ancestors) if a.lower_ == "with" and a.pos_ == "ADP"), None)
+    return doc[last] if opener is not None and opener.i < j and all(t.text != "," for t in doc[opener.i:j - 1]) \
+        else None
 
 
 def _name_before_relative(ctx: Context, verb: Token, last: int) -> Token | None:
