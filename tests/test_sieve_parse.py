@@ -390,3 +390,16 @@ def test_coordinated_speakers_keep_every_name_across_their_affiliations(nlp, tex
 def test_the_name_in_an_absolute_with_phrase_is_the_subject_of_its_participle(nlp, text, speaker):
     """", with one of its investors, X, touting ...": the participle belongs to X, not to the main clause's subject."""
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The court heard she had taken \u00a352,000 from the charity.\n    Mitigating, Priya Okonjo-Hale said her client was '
+     '"deeply sorry"\nand had repaid half of it.', "Priya Okonjo-Hale"),
+    ("The jury retired on Friday.\n\nSumming up, Judge Alasdair Kerr-Mbeki said the case was \u201cunusually "
+     "painful\u201d for everyone involved.", "Alasdair Kerr-Mbeki"),
+    ('He admitted three counts of fraud. Defending, Rhodri Ellis-Varga said his client had been "a fool, not a '
+     'thief".', "Rhodri Ellis-Varga"),
+])
+def test_a_participle_opening_the_sentence_gives_way_to_the_name_after_it(nlp, text, speaker):
+    """"Mitigating, X said": the participle names the role, X speaks."""
+    assert one(text, nlp)["speaker_entity"] == speaker

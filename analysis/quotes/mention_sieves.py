@@ -1019,7 +1019,9 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
     found = [c for c in subjects if _agent_ok(ctx, c)]
     for subj in subjects:
         found += [a for a in subj.subtree if a.dep_ == "appos" and a.i != subj.i and _agent_ok(ctx, a)
-                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
+                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj) or _opening_participle(ctx, subj))]
+        if _opening_participle(ctx, subj):  # "Mitigating, X said", X parsed as a conjunct of the participle
+            found += [c for c in subj.children if c.dep_ == "conj" and _agent_ok(ctx, c)]
     if not found:
         return None
     apposed = [c for c in found if c.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[c.i]].dep_ == "pobj"]
@@ -1031,9 +1033,19 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
     def rank(tok: Token) -> tuple:
         entity = ctx.model.entity_at(tok.i)
         named = entity is not None and entity.kind in ("person", "organisation")
-        return (not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok), abs(tok.i - verb.i))
+        return (_opening_participle(ctx, tok), not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok),
+                abs(tok.i - verb.i))
 
     return min(found, key=rank)
+
+
+def _opening_participle(ctx: Context, tok: Token) -> bool:
+    """"Mitigating, X said ...", "Defending, X said": a participle that opens its sentence and is set off by a comma
+    says in what role the name after it speaks; the tagger (and so the document model) may read the capitalised word
+    as a name, but a name apposed to it speaks first."""
+    doc = ctx.model.tokens
+    first = tok.i == tok.sent.start or doc[tok.i - 1].is_space or doc[tok.i - 1].text in ".\u201d\""
+    return first and tok.lower_.endswith("ing") and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
 
 
 def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
