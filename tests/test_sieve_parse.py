@@ -341,3 +341,65 @@ def test_a_gerund_after_a_preposition_that_reports_a_clause_is_still_a_cue(nlp):
 def test_a_name_before_a_participle_phrase_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker):
     row = rows(text, nlp)[0]
     assert (row["speaker_entity"], row["cue"]) == (speaker, "told")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Councillor Brigid Achebe-Lowe, whose ward includes the old tannery, called the plan "a gift to developers".',
+     "Brigid Achebe-Lowe", "called"),
+    ("Nkosi-Varga, whose union represents about 900 port pilots, said the offer was worth \u201cless than the paper it "
+     "is written on\u201d.", "Nkosi-Varga", "said"),
+    ('Fisherman Alun Pryce-Ortega, 64, whose boat was wrecked in the storm, said: "We had no warning at all."',
+     "Alun Pryce-Ortega", "said"),
+    ("Sen. Imelda Korhonen-Best, also a Democrat, whose state hosts two of the plants, called the rule \u201ca "
+     "paperwork tax on farmers.\u201d", "Imelda Korhonen-Best", "called"),
+])
+def test_a_name_before_a_relative_clause_set_off_by_commas_is_the_subject_of_the_cue_after_it(nlp, text, speaker, cue):
+    """"X, whose district includes ..., called": the clause (and an age or apposition before it) describes the name."""
+    row = rows(text, nlp)[0]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+def test_a_cue_with_its_own_subject_after_a_relative_clause_keeps_that_subject(nlp):
+    text = ('The mayor met Ana Ruiz-Okafor, who runs the night shelter, and her deputy, Tom Biel, said the talks were '
+            '"useful".')
+    assert one(text, nlp)["speaker_entity"] == "Tom Biel"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"This offer is an insult," said Mirela Dascalu-Finch of the Nurses\' Union and Tariq Olawale-Hume of the '
+     "Midwives' Federation.", ["Mirela Dascalu-Finch", "Tariq Olawale-Hume"]),
+    ("\u201cThe fungus did the work for us,\u201d wrote Dr Sanne de Wit-Okafor of Leiden University and Prof Kofi "
+     "Mensah-Bright of the University of Cape Coast.", ["Sanne de Wit-Okafor", "Kofi Mensah-Bright"]),
+    ('The strike is off. "Members have spoken," Ana Lisboa-Reed of the Dockers\' Guild and Piet Varga-Holm of the '
+     "Crane Operators' Union said on Friday.", ["Ana Lisboa-Reed", "Piet Varga-Holm"]),
+])
+def test_coordinated_speakers_keep_every_name_across_their_affiliations(nlp, text, speakers):
+    """"X of A and Y of B said": the parser hangs the "and" (or the second name) on the first name's affiliation."""
+    row = one(text, nlp)
+    assert row["speakers"].split("; ") == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Brightwell shares fell 4% in early trading, with one of its biggest shareholders, Norland Capital, dismissing the "
+     "plan as \u201ca rescue for the board, not the business.\u201d", "Norland Capital"),
+    ('Fares rose again on Monday, with the largest of the passenger groups, Fair Fares Now, calling the rise "a tax on '
+     'getting to work".', "Fair Fares Now"),
+    ("The bill passed its second reading, with a long-time critic of the scheme, Senator Orla Quist-Mendez, warning "
+     "that it would be \u201cchallenged in court within a week\u201d.", "Orla Quist-Mendez"),
+])
+def test_the_name_in_an_absolute_with_phrase_is_the_subject_of_its_participle(nlp, text, speaker):
+    """", with one of its investors, X, touting ...": the participle belongs to X, not to the main clause's subject."""
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The court heard she had taken \u00a352,000 from the charity.\n    Mitigating, Priya Okonjo-Hale said her client was '
+     '"deeply sorry"\nand had repaid half of it.', "Priya Okonjo-Hale"),
+    ("The jury retired on Friday.\n\nSumming up, Judge Alasdair Kerr-Mbeki said the case was \u201cunusually "
+     "painful\u201d for everyone involved.", "Alasdair Kerr-Mbeki"),
+    ('He admitted three counts of fraud. Defending, Rhodri Ellis-Varga said his client had been "a fool, not a '
+     'thief".', "Rhodri Ellis-Varga"),
+])
+def test_a_participle_opening_the_sentence_gives_way_to_the_name_after_it(nlp, text, speaker):
+    """"Mitigating, X said": the participle names the role, X speaks."""
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -172,3 +172,15 @@ def test_a_relay_set_off_by_commas_speaks_for_its_object(nlp, text, speaker):
 ])
 def test_the_reader_named_in_the_agent_of_read_out_by_is_not_the_subject_of_the_next_verb(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The captain, Joel Arkwright, could not attend. His vice-captain, Sami Oduro, read a message from him to the '
+     'squad.\n\n"Play for each other on Saturday," the message read.', "Joel Arkwright"),
+    ("Senator Lucia Ferrante-Holt is in hospital. Her chief of staff read out a letter from her at the rally.\n\n"
+     "\u201cI will be back on my feet by the spring,\u201d the letter read.", "Lucia Ferrante-Holt"),
+])
+def test_the_message_read_is_the_message_spoken_of_before(nlp, text, speaker):
+    """"'...,' the message read.": "read" has one form for verb and noun, and the tagger may read it as a noun."""
+    row = rows(text, nlp)[-1]
+    assert (row["speaker_entity"], row["cue"]) == (speaker, "read")

@@ -259,3 +259,16 @@ def test_addressing_an_audience_reports_the_quotation_after_the_colon(nlp, text,
 ])
 def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of_the_speaker_phrase(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Live: floods in the valley\n\n14:20 - Marta Kovalenko-Reid, who keeps the bakery on Bridge Street, sent us '
+     'this: "The water is at the second step and still coming."', "Marta Kovalenko-Reid"),
+    ("The striker missed training on Friday. His captain, Tomasz Lindqvist, sent a message that the club forwarded "
+     "to reporters: \u201cGet well soon, mate. We will keep your shirt warm.\u201d", "Tomasz Lindqvist"),
+    ('The jury saw the texts. One, sent by Ravi Ekwueme-Holt on the morning of the sale, read: "Sell everything '
+     'before noon."', "Ravi Ekwueme-Holt"),
+])
+def test_whoever_sends_the_words_wrote_them(nlp, text, speaker):
+    """"X sent us this: '...'", "a message sent by X read": "send" is a lexicon cue (quote_cues.csv)."""
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

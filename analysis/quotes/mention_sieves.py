@@ -44,7 +44,8 @@ def _depth(token: Token) -> int:
 
 def _is_cue_verb(ctx: Context, tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in ctx.cues.verbs or _particle(ctx, tok) is not None
-                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok)
+                                             or _document_cue(ctx, tok)) or _tagged_as_noun(ctx, tok) \
+        or _document_verb_as_noun(ctx, tok)
 
 
 def _tagged_as_noun(ctx: Context, tok: Token) -> bool:
@@ -63,6 +64,19 @@ def _document_cue(ctx: Context, tok: Token) -> bool:
     and it has no object ("X read a statement" is the reader's act)."""
     return tok.lemma_.lower() in ctx.cues.document_verbs and not any(c.dep_ in ("dobj", "attr") for c in tok.children) \
         and any(c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.cues.nouns or c.lower_ == "it") for c in tok.children)
+
+
+def _document_verb_as_noun(ctx: Context, tok: Token) -> bool:
+    """"'...,' the message read.": a document verb the tagger read as a noun compounded with the statement noun
+    before it. "Read" has one form for present, past and noun; a statement noun followed by it at the end of its
+    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). Only the
+    compound: a statement noun that is the parsed subject of a "noun" read may open a longer sentence."""
+    tokens = ctx.model.tokens
+    if tok.pos_ != "NOUN" or tok.i == 0 or tok.lemma_.lower() not in ctx.cues.document_verbs:
+        return False
+    before = tokens[tok.i - 1]
+    return before.dep_ == "compound" and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
+        and (tok.i + 1 == len(tokens) or tokens[tok.i + 1].is_punct) and not ctx.in_quote[tok.i]
 
 
 def _particle(ctx: Context, tok: Token) -> Token | None:
@@ -116,8 +130,9 @@ def _speaker_like(ctx: Context, tok: Token) -> bool:
 
 
 def _coordinated(ctx: Context, head: Token) -> list[Token]:
-    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain the
-    "conjuncts" are appositions the parser misread ("the summit's host, the regional governor, X")."""
+    """Speakers coordinated with ``head`` ("Pires and Costa"). Without a conjunction in the chain, or an "and" between
+    the two in the text ("X of Y University and Prof Z", the "and" hung on the affiliation), the "conjuncts" are
+    appositions the parser misread ("the summit's host, the regional governor, X")."""
     out, stack, has_cc = [], [head], False
     while stack:
         tok = stack.pop()
@@ -126,7 +141,44 @@ def _coordinated(ctx: Context, head: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quote[child.i]:
                 out.append(child)
                 stack.append(child)
-    return sorted(out, key=lambda t: t.i) if has_cc else []
+    if not has_cc:
+        out = [t for t in out if _and_between(ctx, head.i, t.i)]
+    seen = {t.i for t in out}
+    return sorted(out + [t for t in _coordinated_past_phrase(ctx, head) if t.i not in seen], key=lambda t: t.i)
+
+
+def _and_between(ctx: Context, start: int, end: int) -> bool:
+    tokens = ctx.model.tokens
+    return any(tokens[k].dep_ == "cc" and tokens[k].lower_ in ("and", "&") for k in range(start + 1, end))
+
+
+def _coordinated_past_phrase(ctx: Context, head: Token) -> list[Token]:
+    """Names coordinated with ``head``'s name that the parser hung on a word of its phrase rather than on the name:
+    on its apposition ("Sens. Okafor-Reyes and Dale Brinkerhoff" with "Reyes" apposed), or on its affiliation ("X of
+    Utrecht University and Prof Y of ...", "X of Union Local 1187 and Y of ..."), or made the object of its "of"
+    ("X of the Nurses' Union and Y of ...": a person's name). Only a name of the same kind as
+    ``head``'s (a person with a person) that is not part of the word it hangs on, after an "and" between the two."""
+    named = ctx.model.entity_at(head.i)
+    if named is None:
+        return []
+    roots = [c for c in head.children if c.dep_ == "appos"]
+    roots += [g for r in (head, *roots) for c in r.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    roots += [c for r in roots for c in r.children if c.dep_ == "appos"]
+    out = []
+    for root in roots:  # "said X of the Nurses' Union and Y of ...", parsed with Y as the object of "of"
+        entity = ctx.model.entity_at(root.i)
+        if root.dep_ == "pobj" and entity is not None and entity.kind == named.kind == "person" and entity is not named \
+                and _and_between(ctx, head.i, root.i) and not ctx.in_quote[root.i]:
+            out.append(root)
+        for conj in root.children:
+            entity = ctx.model.entity_at(conj.i)
+            if conj.dep_ != "conj" or entity is None or entity.kind != named.kind or entity is named \
+                    or entity is ctx.model.entity_at(root.i) or ctx.in_quote[conj.i]:
+                continue
+            if _and_between(ctx, root.i, conj.i):
+                out.append(conj)
+    return out
 
 
 def _named_in_chain(ctx: Context, head: Token, end: int | None = None) -> Token | None:
@@ -690,7 +742,9 @@ def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
     """A subject that is a cue noun ("A statement attributed to him said") stands for its owner."""
     if tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.cues.nouns:
         owner = _owner(ctx, tok)
-        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        phrase = [tok, tok.head] if tok.dep_ == "compound" and _document_verb_as_noun(ctx, tok.head) else [tok]
+        if owner is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")  # "the message read"
+                                 for t in phrase for c in t.children):
             return tok  # "the statement said": the statement spoken of before (stage 2 finds whose)
         return owner
     return tok
@@ -875,7 +929,7 @@ def _subject_before(ctx: Context, verb: Token) -> Token | None:
         return ctx.doc[i]  # "In the Dáil, Minister of State for Housing X said ...": the name the parser hung elsewhere
     if i < 0 or i == verb.i - 1 or ctx.in_quote[i]:
         return None  # only across a comma: the noun phrase ends before the verb's own words
-    named = _name_before_participle(ctx, verb, i)
+    named = _name_before_participle(ctx, verb, i) or _name_before_relative(ctx, verb, i) or _absolute_apposed(ctx, verb, i)
     if named is not None:
         return named
     named = ctx.model.entity_at(i)
@@ -914,6 +968,49 @@ def _name_before_participle(ctx: Context, verb: Token, last: int) -> Token | Non
     return doc[j]
 
 
+def _absolute_apposed(ctx: Context, verb: Token, last: int) -> Token | None:
+    """"..., with one of its largest investors, X, touting the cuts as '...'": in an absolute construction the name
+    set off after the noun phrase of "with" is the participle's subject, however the parser hung it."""
+    doc = ctx.model.tokens
+    named = ctx.model.entity_at(last)
+    if verb.tag_ != "VBG" or named is None or named.kind not in ("person", "organisation") or ctx.in_quote[last] \
+            or ctx.model.runs.get(last, (last, last + 1))[1] != last + 1:
+        return None
+    j = ctx.model.runs.get(last, (last, last + 1))[0] - 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    opener = next((a for a in (doc[j - 1], *doc[j - 1].ancestors) if a.lower_ == "with" and a.pos_ == "ADP"), None)
+    return doc[last] if opener is not None and opener.i < j and all(t.text != "," for t in doc[opener.i:j - 1]) \
+        else None
+
+
+def _name_before_relative(ctx: Context, verb: Token, last: int) -> Token | None:
+    """A name right before a relative clause set off by commas that ends at ``last``, right before a finite verb
+    with no subject: "X, whose district includes the site, called the bill '...'", "X, 71, who ..., said" (the parser
+    hung the verb inside the clause, or the name on a preposition before it). The clause, and one apposition before
+    it, describe the name, which is the verb's subject."""
+    doc = ctx.model.tokens
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    k = last
+    while k > max(0, last - 30) and not (doc[k].text == "," and doc[k + 1].tag_ in ("WP", "WP$")):
+        if ctx.in_quote[k] or doc[k].text in (".", ";", ":", "!", "?") or "\n\n" in doc[k].text:
+            return None
+        k -= 1
+    if doc[k].text != "," or doc[k + 1].tag_ not in ("WP", "WP$") or doc[k + 1].lower_ not in ("who", "whose", "which"):
+        return None
+    j = k - 1
+    if ctx.model.entity_at(j) is None:  # "X, 71, whose ...", "X, also a Republican, whose ...": one apposition between
+        m = j
+        while m > max(0, j - 6) and (doc[m].pos_ in NP_POS or doc[m].pos_ == "ADV") and not ctx.in_quote[m]:
+            m -= 1
+        j = m - 1 if m < j and doc[m].text == "," else j
+    named = ctx.model.entity_at(j) if j >= 0 and not ctx.in_quote[j] else None
+    if named is None or named.kind not in ("person", "organisation") or ctx.model.runs.get(j, (j, j + 1))[1] != j + 1:
+        return None
+    return doc[j]
+
+
 def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | None:
     """The speaker among a verb's subjects: a name before a pronoun before a word for someone before
     anything else ("The charge, said Councillor X, ..." has two subjects in the parse). A subject that
@@ -922,7 +1019,9 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
     found = [c for c in subjects if _agent_ok(ctx, c)]
     for subj in subjects:
         found += [a for a in subj.subtree if a.dep_ == "appos" and a.i != subj.i and _agent_ok(ctx, a)
-                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj))]
+                  and (not _agent_ok(ctx, subj) or not _speaker_like(ctx, subj) or _opening_participle(ctx, subj))]
+        if _opening_participle(ctx, subj):  # "Mitigating, X said", X parsed as a conjunct of the participle
+            found += [c for c in subj.children if c.dep_ == "conj" and _agent_ok(ctx, c)]
     if not found:
         return None
     apposed = [c for c in found if c.i in ctx.model.apposed and ctx.doc[ctx.model.apposed[c.i]].dep_ == "pobj"]
@@ -934,9 +1033,19 @@ def _best_subject(ctx: Context, verb: Token, passive: bool = False) -> Token | N
     def rank(tok: Token) -> tuple:
         entity = ctx.model.entity_at(tok.i)
         named = entity is not None and entity.kind in ("person", "organisation")
-        return (not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok), abs(tok.i - verb.i))
+        return (_opening_participle(ctx, tok), not named, tok.pos_ != "PRON", not _speaker_like(ctx, tok),
+                abs(tok.i - verb.i))
 
     return min(found, key=rank)
+
+
+def _opening_participle(ctx: Context, tok: Token) -> bool:
+    """"Mitigating, X said ...", "Defending, X said": a participle that opens its sentence and is set off by a comma
+    says in what role the name after it speaks; the tagger (and so the document model) may read the capitalised word
+    as a name, but a name apposed to it speaks first."""
+    doc = ctx.model.tokens
+    first = tok.i == tok.sent.start or doc[tok.i - 1].is_space or doc[tok.i - 1].text in ".\u201d\""
+    return first and tok.lower_.endswith("ing") and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
 
 
 def _choose(ctx: Context, q: Quote, candidates: list[Found]) -> Found | None:
