@@ -553,17 +553,3 @@ def test_a_plural_role_before_two_names_is_both_of_theirs(nlp, text, speakers):
     row = extract_statements(text, nlp).iloc[-1]
     assert row["speakers"].split("; ") == speakers
 
-
-@pytest.mark.parametrize("text, source", [
-    # a noun for what someone does that the lexicon lacks, after the verb, with a place and a "who" clause
-    ('Beef prices rose again in March. "We cannot keep the herd at these feed costs," said a rancher in Kern County '
-     'who asked not to be named.', "a rancher in Kern County"),
-    # "one ...", single marks, a comma clause
-    ("Diesel went up for the third week.\n'Every trip costs me more than it pays,' said one trucker on the coast "
-     "road, who gave only his first name.", "one trucker on the coast road"),
-])
-def test_an_indefinite_noun_for_what_someone_does_is_an_unnamed_source_kept_as_written(nlp, text, source):
-    # (the unnamed sieve's description of the source; kept with the description tests this round: part N does not
-    # own tests/test_sieve_unnamed.py)
-    row = one(text, nlp)
-    assert (row["speaker_entity"], bool(row["unnamed"])) == (source, True)

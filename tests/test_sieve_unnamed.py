@@ -108,3 +108,16 @@ def test_a_place_in_a_compound_adjective_is_not_the_unnamed_speaker(nlp, text, s
 def test_an_unnamed_backbencher_or_gardener_keeps_its_description(nlp, text, speaker):
     row = one(text, nlp)
     assert (row["speaker_entity"], row["unnamed"]) == (speaker, True)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a noun for what someone does that the lexicon lacks, after the verb, with a place and a "who" clause
+    ('Beef prices rose again in March. "We cannot keep the herd at these feed costs," said a rancher in Kern County '
+     'who asked not to be named.', "a rancher in Kern County"),
+    # "one ...", single marks, a comma clause
+    ("Diesel went up for the third week.\n'Every trip costs me more than it pays,' said one trucker on the coast "
+     "road, who gave only his first name.", "one trucker on the coast road"),
+])
+def test_an_indefinite_noun_for_what_someone_does_is_an_unnamed_source_kept_as_written(nlp, text, source):
+    row = one(text, nlp)
+    assert (row["speaker_entity"], bool(row["unnamed"])) == (source, True)
