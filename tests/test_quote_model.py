@@ -547,7 +547,7 @@ def test_a_line_wrap_after_a_plural_possessive_stays_inside_the_name(build, text
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a possessive inside the tagger's one entity opens an organisation
-    ("Tilly\u2019s Law Campaign, set up by bereaved parents, said the date was welcome.", "Tilly\u2019s Law Campaign"),
+    ("Maisie\u2019s Law Campaign, set up by bereaved parents, said the date was welcome.", "Maisie\u2019s Law Campaign"),
     ("The victims' group Owen's Law Campaign said it would fight on.", "Owen's Law Campaign"),
 ])
 def test_a_possessive_inside_an_organisations_name_is_kept(build, text, name):
@@ -560,7 +560,7 @@ def test_a_places_possessive_is_no_part_of_the_organisation_after_it(build):
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a capitalised adjective after a dash opens a place-named organisation
-    ("\u201cNo comment until we have read it.\u201d \u2013 Western Cape Ratepayers\u2019 Forum", "Western Cape Ratepayers\u2019 Forum"),
+    ("\u201cNo comment until we have read it.\u201d \u2013 Eastern Cape Tenants\u2019 Forum", "Eastern Cape Tenants\u2019 Forum"),
     ("\u201cWe will appeal.\u201d \u2014 Northern Rivers Dairy Association", "Northern Rivers Dairy Association"),
 ])
 def test_an_adjective_after_a_dash_opens_the_organisation_it_modifies(build, text, name):
@@ -573,20 +573,20 @@ def test_a_title_after_a_dash_is_still_no_name(build):
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: an industry noun before a company's name ("Chipmaker X")
-    ("SAN JOSE (AP) - Chipmaker Veridian Semiconductor on Wednesday announced a new plant.", "Veridian Semiconductor"),
-    ("Drugmaker Halvorsen Pharma said on Monday the trial had met its goal.", "Halvorsen Pharma"),
+    ("AUSTIN (AP) - Chipmaker Quellon Semiconductor on Tuesday announced a new plant.", "Quellon Semiconductor"),
+    ("Drugmaker Brisveld Pharma said on Monday the trial had met its goal.", "Brisveld Pharma"),
 ])
 def test_an_industry_noun_before_a_company_is_no_part_of_its_name(build, text, name):
     assert _organisations(build(text))[-1] == name
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: honorifics and offices of Nigerian and Irish papers
-    ("LAGOS - The director, Hajiya Zainab Abubakar-Sani, said the port would close.", "Zainab Abubakar-Sani"),
+    ("KANO - The commissioner, Hajiya Hauwa Danladi-Musa, said the clinic would close.", "Hauwa Danladi-Musa"),
     ("Alhaja Kudirat Balogun-Ade said the market would reopen on Monday.", "Kudirat Balogun-Ade"),
     ("Mallam Ibrahim Danjuma-Bello said the school would reopen.", "Ibrahim Danjuma-Bello"),
-    ("Tánaiste Gráinne Fitzmaurice said the figures were right.", "Gráinne Fitzmaurice"),
+    ("Tánaiste Orla Kennelly said the figures were right.", "Orla Kennelly"),
     ("Taoiseach Cathal Ó Murchú said the budget was fair.", "Cathal Ó Murchú"),
-    ("The Ceann Comhairle, Dermot Hegarty, called for order.", "Dermot Hegarty"),
+    ("The Ceann Comhairle, Ciarán Doherty, called for order.", "Ciarán Doherty"),
 ])
 def test_honorifics_and_offices_of_english_language_presses(build, text, name):
     assert [e.name for e in build(text).entities if e.kind == "person"] == [name]
@@ -598,8 +598,8 @@ def test_a_nigerian_honorific_tells_the_gender(build):
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a role noun already introduces the name: the next word is a given name
-    ("Airedale Town manager Dean Okafor-Riley backed his goalkeeper. Okafor-Riley said the error was forgiven.",
-     "Dean Okafor-Riley"),
+    ("Harwich United manager Dean Ashcombe-Pryce praised his defence. Ashcombe-Pryce said the point was deserved.",
+     "Dean Ashcombe-Pryce"),
     ("Rovers coach Dean Whitlock-Ames said the squad was tired.", "Dean Whitlock-Ames"),
 ])
 def test_a_given_name_that_is_a_role_noun_after_a_role_noun_is_the_names(build, text, name):
@@ -615,8 +615,8 @@ def test_a_title_without_a_role_noun_before_it_stays_a_title(build, text, name):
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a hard line wrap after a particle stays inside the name
-    ("\"The bill is wrong,\" said Sen. Pieter van der\nBerg, the whip. Van der Berg wants permits sped up.",
-     "Pieter van der Berg"),
+    ("\"The bill is wrong,\" said Sen. Pieter van der\nWalt, the whip. Van der Walt wants permits sped up.",
+     "Pieter van der Walt"),
     ("\"We will appeal,\" said Mayor Anouk de\nJong on Monday. De Jong said the vote was close.", "Anouk de Jong"),
 ])
 def test_a_line_wrap_after_a_particle_keeps_the_surname_and_links_its_short_form(build, text, name):
@@ -624,7 +624,7 @@ def test_a_line_wrap_after_a_particle_keeps_the_surname_and_links_its_short_form
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a given name before the tagger's person span after a portfolio
-    ("Leader of the Opposition Vikram Singh Rathore called the plan recycled.", "Vikram Singh Rathore"),
+    ("Leader of the Opposition Harjit Singh Dhillon said the plan was late.", "Harjit Singh Dhillon"),
     ("Leader of the House Arjun Pal Chauhan said the session would be extended.", "Arjun Pal Chauhan"),
     ("Minister for Health Deirdre Walsh said the waits fell.", "Deirdre Walsh"),
 ])
@@ -633,7 +633,7 @@ def test_a_three_part_name_after_a_portfolio_keeps_its_given_name(build, text, n
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a title before a role-noun given name ("Coach Dean X")
-    ("Coach Dean O\u2019Halloran said the team would travel. O\u2019Halloran said the squad was ready.", "Dean O\u2019Halloran"),
+    ("Coach Dean O\u2019Mahony said the team would travel. O\u2019Mahony said the squad was ready.", "Dean O\u2019Mahony"),
     ("Chief Executive Dean Whitlock said profits rose.", "Dean Whitlock"),
 ])
 def test_a_role_noun_given_name_after_a_title_is_the_names(build, text, name):
@@ -641,7 +641,7 @@ def test_a_role_noun_given_name_after_a_title_is_the_names(build, text, name):
 
 
 @pytest.mark.parametrize("text, name", [  # round 10: a sentence-opening given name the tagger read as a common noun
-    ("Piers Alladyce KC, for the operator, said the rules had changed.", "Piers Alladyce"),
+    ("Piers Ashdown-Carr KC, for the insurer, said the rules had changed.", "Piers Ashdown-Carr"),
     ("Rose Tanner, for the families, said the inquiry was overdue.", "Rose Tanner"),
 ])
 def test_a_given_name_opening_a_sentence_before_a_one_word_person_is_the_names(build, text, name):
@@ -654,8 +654,8 @@ def test_a_noun_for_people_before_a_one_word_person_is_no_given_name(build):
 
 
 @pytest.mark.parametrize("text, genders", [  # round 10: "X and Y, sister and brother,": the nouns go in order
-    ("Councillors Niamh Kavanagh and Pádraig Kavanagh, sister and brother, sat on opposite sides.", {"Niamh Kavanagh": "f",
-                                                                                                   "Pádraig Kavanagh": "m"}),
+    ("Councillors Aoibhe Cotter and Tadhg Cotter, sister and brother, sat on opposite sides.", {"Aoibhe Cotter": "f",
+                                                                                            "Tadhg Cotter": "m"}),
     ("Runners Tomasz Nowak and Ewa Nowak, husband and wife, finished together.", {"Tomasz Nowak": "m", "Ewa Nowak": "f"}),
     ("Farmers Ali Demir and Zeynep Demir, brother and sister, run the dairy.", {"Ali Demir": "m", "Zeynep Demir": "f"}),
 ])
@@ -665,8 +665,8 @@ def test_a_coordinated_apposition_describes_the_coordinated_names_in_order(build
 
 
 @pytest.mark.parametrize("text, name, gender", [  # round 10: a description set off before "the <noun> <name>"
-    ("Tributes were paid to the pianist Dónal Ó Laoire. His daughter, the singer Saoirse Ní Laoire, said he had played "
-     "until September.", "Saoirse Ní Laoire", "f"),
+    ("Tributes were paid to the pianist Colm Ó Ceallaigh. His daughter, the singer Méabh Ní Cheallaigh, said he had "
+     "played until May.", "Méabh Ní Cheallaigh", "f"),
     ("The fisherman Ewan Bell died on Friday. His son, the footballer Ade Bell, said she had been at his side.",
      "Ade Bell", "m"),
 ])

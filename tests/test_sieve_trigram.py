@@ -264,8 +264,8 @@ def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of
 @pytest.mark.parametrize("text, speaker", [
     ('Live: floods in the valley\n\n14:20 - Marta Kovalenko-Reid, who keeps the bakery on Bridge Street, sent us '
      'this: "The water is at the second step and still coming."', "Marta Kovalenko-Reid"),
-    ("The striker missed training on Friday. His captain, Tomasz Lindqvist, sent a message that the club forwarded "
-     "to reporters: \u201cGet well soon, mate. We will keep your shirt warm.\u201d", "Tomasz Lindqvist"),
+    ("The striker missed training on Friday. His captain, Tomasz Wróbel-Lind, sent a message that the club forwarded "
+     "to reporters: \u201cGet well soon, mate. We will keep your shirt warm.\u201d", "Tomasz Wróbel-Lind"),
     ('The jury saw the texts. One, sent by Ravi Ekwueme-Holt on the morning of the sale, read: "Sell everything '
      'before noon."', "Ravi Ekwueme-Holt"),
 ])

@@ -154,7 +154,7 @@ def _and_between(ctx: Context, start: int, end: int) -> bool:
 
 def _coordinated_past_phrase(ctx: Context, head: Token) -> list[Token]:
     """Names coordinated with ``head``'s name that the parser hung on a word of its phrase rather than on the name:
-    on its apposition ("Sens. Okafor-Reyes and Dale Brinkerhoff" with "Reyes" apposed), or on its affiliation ("X of
+    on its apposition ("Sens. Ama Ode-Reyes and Tom Bell" with "Reyes" apposed), or on its affiliation ("X of
     Utrecht University and Prof Y of ...", "X of Union Local 1187 and Y of ..."), or made the object of its "of"
     ("X of the Nurses' Union and Y of ...": a person's name). Only a name of the same kind as
     ``head``'s (a person with a person) that is not part of the word it hangs on, after an "and" between the two."""
@@ -296,7 +296,7 @@ def _name_after_colon(ctx: Context, q: Quote) -> Found | None:
         return None
     words = normalise_quote(q.span.text)
     if len(words.split()) >= 3 and words in normalise_quote(ctx.text[q.seg.para_end:]):
-        return None  # "'Mr Speaker, ...': Tánaiste faces questions": the body quotes these words again with their
+        return None  # "'Mr Speaker, ...': minister faces questions": the body quotes these words again with their
         # speaker, who is named more plainly there than in a headline (``echo`` gives the headline that speaker)
     words = [t for t in ctx.frame(q, "after") if not t.is_space]
     if not words or words[0].text != ":":

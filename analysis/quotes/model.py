@@ -267,7 +267,7 @@ class DocumentModel:
         if tok.text in ("'s", "\u2019s") and nxt_name and tok.ent_iob_ == "I" and nxt.ent_iob_ == "I" \
                 and prev.ent_type_ not in PLACE_TYPES and prev.ent_type_ != "NORP" and not _is_country(prev.text) \
                 and self._org_entity_end(tok) in self.org_words:
-            return 2  # "Tilly’s Law Campaign": a name and its possessive inside the tagger's one entity, before an
+            return 2  # "Anna’s Law Campaign": a name and its possessive inside the tagger's one entity, before an
             # organisation word, open the organisation's name (not a place's: "Britain’s Labour Party")
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
@@ -452,7 +452,7 @@ class DocumentModel:
                     at -= 1  # "Ciarán Mac Giolla Phádraig" tagged from "Giolla": the particle opens the surname
                 if person is not None and at > 1 and toks[words[at]].lower_ not in self.particles:
                     while at > 1 and self._given_before(toks[words[at - 1]]):
-                        at -= 1  # "Leader of the Opposition Vikram Singh Rathore" tagged from "Singh": a name word
+                        at -= 1  # "Leader of the Opposition Ravi Pal Singh" tagged from "Pal": a name word
                     person = words[at]  # before the span that is no common noun, title or place is the name's
                 if at > 1 and toks[words[at]].lower_ in self.particles:
                     given = toks[words[at - 1]]  # "... for Health Deirdre Ní Fhlatharta": the tagger's
@@ -1052,7 +1052,7 @@ class DocumentModel:
                 before.lemma_.lower() in self.lexicon.roles or before.lemma_.lower() in self.lexicon.gender):
             self._add_role(entity, before.lemma_.lower())  # "the veteran climber Nima Wangdi", "her brother Miklos"
             entity.evidence["person"] += 1
-            for mod in before.children:  # "Former Maharashtra minister X": the modifier of the role before the name
+            for mod in before.children:  # "Former Kerala minister X": the modifier of the role before the name
                 if mod.dep_ == "amod" and mod.i < before.i and mod.lower_ in self.lexicon.modifiers:  # is X's, so
                     self._add_role(entity, mod.lower_)  # "the former minister" finds X
         elif before is not None and before.is_lower and before.pos_ in ("NOUN", "ADJ") and not self.in_quote[before.i]:
