@@ -138,7 +138,7 @@ def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, level: str = "full r
 
 # --------------------------------------------------------------------------- the development set
 DEVSET_DIR = ROOT / "tests" / "data" / "attribution"
-SPLITS = ("dev", "test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test")
+SPLITS = ("dev", "test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test")
 CASE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str, "family": str, "split": str, "marks": str, "convention": str, "text": str, "quotes": list,
 }
