@@ -115,10 +115,11 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()[:16]
 
 
-def version_records(label: str, commit: str, root: Path, cases: list[dict], use_cache: bool) -> dict:
-    """The worker's records for ``cases`` under the code at ``root`` (cached in /tmp)."""
+def version_records(label: str, commit: str, root: Path, cases: list[dict], use_cache: bool, extra_key: bytes = b"") -> dict:
+    """The worker's records for ``cases`` under the code at ``root`` (cached in /tmp; ``extra_key``: the code
+    itself when it is not a fixed commit)."""
     items = [(c["id"], c["text"]) for c in cases]
-    key = _digest(commit.encode(), pickle.dumps(items), *(p.read_bytes() for p in FEATURE_CODE),
+    key = _digest(commit.encode(), extra_key, pickle.dumps(items), *(p.read_bytes() for p in FEATURE_CODE),
                   Path(__file__).read_bytes().split(b"the experiment (this branch)")[0])
     cache = Path("/tmp") / f"speaker_ranker_oos_{label}_{commit}_{key}.pkl"
     if not (use_cache and cache.exists()):
@@ -202,8 +203,9 @@ def collect(quick: bool, use_cache: bool, with_final: bool, in_sample: bool, ext
     ins = {}
     if in_sample:
         mine = [c for c in cases if c["split"] in IN_SAMPLE]
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-        found = version_records("insample", commit, ROOT, mine, use_cache)
+        code = sorted([*(ROOT / "analysis").rglob("*.py"), *(ROOT / "data" / "reference").glob("*")])
+        found = version_records("insample", "current", ROOT, mine, use_cache,
+                                extra_key=b"".join(p.read_bytes() for p in code if p.is_file()))
         for c in mine:
             ins.setdefault(c["split"], []).extend(units_of(c, found["records"][c["id"]], "in"))
     return oos, older, ins, meta, gold_total
@@ -216,6 +218,8 @@ class Columns:
 
     def __init__(self, config: dict):
         import numpy as np
+
+        from analysis.quotes.speaker_ranker import ROUND12_FEATURES  # a variant uses them with ``round12``
 
         dropped = (*config.get("drop", ()), *(() if config.get("round12") else ROUND12_FEATURES))
         names = FEATURE_NAMES()
@@ -328,9 +332,6 @@ def changed_lines(table) -> list[str]:
     return lines
 
 
-#: The features added in round 12 (the rules' own cue and mention type); a variant uses them with ``round12``.
-ROUND12_FEATURES = ("rules_x_pronoun", "rules_x_description", "rules_x_cue_subject", "own_cue_")
-
 #: The development variants (the log in SPEAKER_RANKER_OOS.md); CHOSEN is the one scored on test11.
 VARIANTS: dict[str, dict] = {
     "base (l2=1)": {"l2": 1.0},
@@ -410,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
             row = pooled.iloc[0]
             per_split = " ".join(f"{int(f) - int(b):+d}" for f, b in whole_summary(table)[["fixed", "broken"]].values)
-            log.append(f"| {name} | {row['ranker']:.4f} | {row['b-a [95%]']} | {row['fixed']} | {row['broken']} | "
+            log.append(f"| {name} | {table['ranker'].mean():.4f} | {row['b-a [95%]']} | {row['fixed']} | {row['broken']} | "
                        f"{per_split} |")
         print(f"Development log (rules pooled {table['rules'].mean():.4f}; net = fixed - broken per split "
               f"{', '.join(DEVELOPMENT)}):")

@@ -10,10 +10,11 @@ paragraph, the two paragraphs before it or the one after. Each (quotation, candi
 role of the candidate's mentions next to a speech cue, distance, quotation neighbours, kind, salience; no
 word, name or sentence of any text), and the conditional logit of :mod:`.resolver_learning` ranks them.
 
-The experiment (``benchmarks/speaker_ranker_cv.py``, report in
-``tests/data/attribution/SPEAKER_RANKER.md``) found the gain on unseen writers too small to wire this into
-the component, so nothing here changes an answer: :func:`quotation_candidates` only reads what the rules
-built.
+The experiments found the gain on unseen writers too small to wire this into the component, so nothing
+here changes an answer: :func:`quotation_candidates` only reads what the rules built. Round 9
+(``benchmarks/speaker_ranker_cv.py``, ``tests/data/attribution/SPEAKER_RANKER.md``) trained where the rules
+are in-sample; round 12 (``benchmarks/speaker_ranker_oos.py``, ``SPEAKER_RANKER_OOS.md``) trained on each
+round's rules run on the split that was blind to them, and added :data:`ROUND12_FEATURES`.
 """
 from __future__ import annotations
 
@@ -70,6 +71,9 @@ MENTION_FEATURES: tuple[str, ...] = (
 )
 #: Every feature of one (quotation, candidate) pair, in column order.
 FEATURES: tuple[str, ...] = OWN_FEATURES + tuple(f"mention_{name}" for name in MENTION_FEATURES)
+#: The features added in round 12 (``SPEAKER_RANKER_OOS.md``); round 9's experiment leaves them out.
+ROUND12_FEATURES: tuple[str, ...] = ("rules_x_pronoun", "rules_x_description", "rules_x_cue_subject",
+                                     "own_cue_subject", "own_cue_agent", "own_cue_addressee")
 _MENTION_COLUMNS = [resolver_learning.FEATURES.index(name) for name in MENTION_FEATURES]
 
 
@@ -276,5 +280,6 @@ def _mention_fit(ctx: Context, q: Quote, n: int, pool: list[Entity]) -> np.ndarr
     return full[:, _MENTION_COLUMNS]
 
 
-__all__ = ["CANDIDATE_KINDS", "FEATURES", "MENTION_FEATURES", "OWN_FEATURES", "QuotationCandidates", "ROLES", "cue_role", "eligible",
+__all__ = ["CANDIDATE_KINDS", "FEATURES", "MENTION_FEATURES", "OWN_FEATURES", "QuotationCandidates", "ROLES", "ROUND12_FEATURES",
+           "cue_role", "eligible",
            "quotation_candidates", "sieve_family"]
