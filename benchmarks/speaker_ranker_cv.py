@@ -33,9 +33,13 @@ from analysis.nlp import load_pipeline
 from analysis.paths import ROOT
 from analysis.quotes.evaluate import DEVSET_DIR, SPLITS, load_cases, speaker_accuracy_change, speaker_key
 from analysis.quotes.resolver_learning import attributed_contexts, train_ranker, writer_of
-from analysis.quotes.speaker_ranker import FEATURES, eligible, quotation_candidates
+from analysis.quotes.speaker_ranker import FEATURES as ALL_FEATURES
+from analysis.quotes.speaker_ranker import ROUND12_FEATURES, eligible, quotation_candidates
 
 SPLITS_USED = tuple(s for s in SPLITS if s != "test")  # never the blind split
+#: Round 9's feature columns (the features round 12 added are left out, so that its numbers stand).
+COLUMNS = [k for k, name in enumerate(ALL_FEATURES) if name not in ROUND12_FEATURES]
+FEATURES = tuple(ALL_FEATURES[k] for k in COLUMNS)
 FAIR = "test8"  # the split the rules were never tuned on
 
 
@@ -121,7 +125,7 @@ def case_units(case: dict, ctx, quotes) -> list[Unit]:
             unit.status = "coordinated"
         elif eligible(q):
             found = quotation_candidates(ctx, quotes, n)
-            unit.status, unit.features, unit.rules_row = "unit", found.features, found.rules_row
+            unit.status, unit.features, unit.rules_row = "unit", found.features[:, COLUMNS], found.rules_row
             unit.names = [e.name for e in found.entities]
             unit.gold_index = next((k for k, name in enumerate(unit.names) if speaker_key(name) == gold_key), -1) \
                 if len(gold_set) <= 1 else -1  # a coordinated gold set: no single candidate is right

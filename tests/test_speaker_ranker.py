@@ -121,3 +121,46 @@ def test_non_agent_counts_labels_so_ties_do_not_depend_on_order():
     assert _non_agent(tied_one_way) is _non_agent(tied_other_way) is False
     assert _non_agent(Entity(2, "person", "Z", labels=Counter({"GPE": 2, "PERSON": 1})))
     assert _non_agent(Entity(3, "place", "W"))
+
+
+# --------------------------------------------------------------------------- round 12: the rules' own cue
+def test_roles_at_the_rules_own_cue_mark_its_subject_and_its_addressee(nlp):
+    ctx, q, found, rows = _candidates(nlp, ADDRESSEE)
+    assert q.found.cue_token is not None and q.found.cue_token.lower_ == "told"
+    pires, costa = rows["Ana Pires"], rows["Rui Costa"]
+    assert pires[_column("own_cue_subject")] == 1 and pires[_column("own_cue_addressee")] == 0
+    assert costa[_column("own_cue_addressee")] == 1 and costa[_column("own_cue_subject")] == 0
+    assert pires[_column("rules_x_cue_subject")] == 1 and costa[_column("rules_x_cue_subject")] == 0
+
+
+def test_the_agent_of_a_passive_cue_is_marked_at_the_rules_cue(nlp):
+    from analysis.quotes.speaker_ranker import _own_cue_role
+
+    (doc, ctx, _), = attributed_docs(["Councillor Rui Costa was told by Mayor Ana Pires that the bridge would reopen."], nlp)
+    told = next(t for t in doc if t.text == "told")
+    assert _own_cue_role(next(t for t in doc if t.text == "Pires"), told) == "agent"
+    assert _own_cue_role(next(t for t in doc if t.text == "Costa"), told) is None  # a passive subject is no speaker
+    assert _own_cue_role(next(t for t in doc if t.text == "bridge"), told) is None
+
+
+def test_the_rules_mention_type_flags_only_the_rules_answer(nlp):
+    text = ("Ms Ana Pires, the harbour minister, met Mr Rui Costa, a union organiser, in Lisbon on Monday.\n\n"
+            "Costa left early. “We will reopen the port within a week,” she said.")
+    ctx, q, found, rows = _candidates(nlp, text)
+    assert q.attribution.endswith("+pronoun")
+    assert rows["Ana Pires"][_column("rules_x_pronoun")] == 1 and rows["Rui Costa"][_column("rules_x_pronoun")] == 0
+    assert not found.features[:, _column("rules_x_description")].any()
+    ctx, q, found, rows = _candidates(nlp, ADDRESSEE)  # a name: neither flag
+    assert not found.features[:, [_column("rules_x_pronoun"), _column("rules_x_description")]].any()
+
+
+def test_a_group_weighted_zero_does_not_move_the_fit_and_weights_must_match_the_groups():
+    marked = [(np.array([[1.0, 0.0], [0.0, 1.0]]), 0), (np.array([[0.0, 1.0], [1.0, 0.0]]), 1)]
+    contrary = (np.array([[1.0, 0.0], [0.0, 0.0]]), 1)  # the unmarked candidate is gold here
+    alone = train_ranker(marked, steps=200)
+    ignored = train_ranker([*marked, contrary], steps=200, weights=[1.0, 1.0, 0.0])
+    counted = train_ranker([*marked, contrary], steps=200, weights=[1.0, 1.0, 5.0])
+    assert np.allclose(alone.weights, ignored.weights)
+    assert counted.weights[0] < alone.weights[0]  # a heavy contrary group pulls the marker's weight down
+    with pytest.raises(ValueError):
+        train_ranker(marked, weights=[1.0])

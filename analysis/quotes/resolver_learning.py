@@ -358,12 +358,18 @@ class Ranker:
 
 
 def train_ranker(groups: Sequence[tuple[np.ndarray, int]], *, l2: float = 1.0, steps: int = 500,
-                 learning_rate: float = 0.5) -> Ranker:
+                 learning_rate: float = 0.5, weights: Sequence[float] | None = None) -> Ranker:
     """Fit a conditional logit on (candidate features, gold row) groups by full-batch gradient descent.
 
     Groups whose gold row is -1 (the gold speaker not among the candidates) or with one candidate carry
-    no ranking information and are skipped. Deterministic: zero start, fixed steps, no sampling."""
-    usable = [(x, g) for x, g in groups if g >= 0 and len(x) > 1]
+    no ranking information and are skipped. ``weights`` (one per group, default 1) scale each group's
+    log-likelihood, e.g. to count in-sample material less. Deterministic: zero start, fixed steps, no
+    sampling."""
+    weights = [1.0] * len(groups) if weights is None else list(weights)
+    if len(weights) != len(groups):
+        raise ValueError(f"{len(weights)} weights for {len(groups)} groups")
+    kept = [(x, g, float(v)) for (x, g), v in zip(groups, weights) if g >= 0 and len(x) > 1 and v > 0]
+    usable = [(x, g) for x, g, _ in kept]
     if not usable:
         raise ValueError("no group has the gold candidate among two or more candidates")
     stacked = np.vstack([x for x, _ in usable])
@@ -377,13 +383,14 @@ def train_ranker(groups: Sequence[tuple[np.ndarray, int]], *, l2: float = 1.0, s
         padded[k, :len(x)] = (x - mean) / scale
         present[k, :len(x)] = True
     gold = padded[np.arange(len(usable)), [g for _, g in usable]]
+    v = np.array([v for _, _, v in kept])
     w = np.zeros(stacked.shape[1])
-    n = len(usable)
+    n = float(v.sum())
     for _ in range(steps):
         s = np.where(present, padded @ w, -np.inf)
         p = np.exp(s - s.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
-        grad = (np.einsum("gc,gcf->f", p, padded) - gold.sum(axis=0) + l2 * w) / n
+        grad = (np.einsum("g,gc,gcf->f", v, p, padded) - v @ gold + l2 * w) / n
         w -= learning_rate * grad
     return Ranker(w, mean, scale)
 

@@ -10,10 +10,11 @@ paragraph, the two paragraphs before it or the one after. Each (quotation, candi
 role of the candidate's mentions next to a speech cue, distance, quotation neighbours, kind, salience; no
 word, name or sentence of any text), and the conditional logit of :mod:`.resolver_learning` ranks them.
 
-The experiment (``benchmarks/speaker_ranker_cv.py``, report in
-``tests/data/attribution/SPEAKER_RANKER.md``) found the gain on unseen writers too small to wire this into
-the component, so nothing here changes an answer: :func:`quotation_candidates` only reads what the rules
-built.
+The experiments found the gain on unseen writers too small to wire this into the component, so nothing
+here changes an answer: :func:`quotation_candidates` only reads what the rules built. Round 9
+(``benchmarks/speaker_ranker_cv.py``, ``tests/data/attribution/SPEAKER_RANKER.md``) trained where the rules
+are in-sample; round 12 (``benchmarks/speaker_ranker_oos.py``, ``SPEAKER_RANKER_OOS.md``) trained on each
+round's rules run on the split that was blind to them, and added :data:`ROUND12_FEATURES`.
 """
 from __future__ import annotations
 
@@ -53,6 +54,10 @@ OWN_FEATURES: tuple[str, ...] = (
     "is_person", "is_organisation", "is_unnamed", "is_plural", "non_agent",
     "nearest_is_name", "nearest_is_pronoun", "nearest_is_description",
     "log_mentions_so_far", "first_entity", "log_name_words",
+    # round 12: the rules' own cue and how their answer was reached
+    "rules_x_pronoun", "rules_x_description",  # the rules' mention was a pronoun / a description
+    "rules_x_cue_subject",  # the rules' answer has a mention that is a cue's subject in the quotation's sentence(s)
+    "own_cue_subject", "own_cue_agent", "own_cue_addressee",  # a mention's role at the cue the rules found
 )
 #: When the rules' mention is a pronoun or a description, how each candidate fits it (the mention -> entity
 #: features of :mod:`.resolver_learning`, prefixed ``mention_``; all zero for a name).
@@ -66,6 +71,9 @@ MENTION_FEATURES: tuple[str, ...] = (
 )
 #: Every feature of one (quotation, candidate) pair, in column order.
 FEATURES: tuple[str, ...] = OWN_FEATURES + tuple(f"mention_{name}" for name in MENTION_FEATURES)
+#: The features added in round 12 (``SPEAKER_RANKER_OOS.md``); round 9's experiment leaves them out.
+ROUND12_FEATURES: tuple[str, ...] = ("rules_x_pronoun", "rules_x_description", "rules_x_cue_subject",
+                                     "own_cue_subject", "own_cue_agent", "own_cue_addressee")
 _MENTION_COLUMNS = [resolver_learning.FEATURES.index(name) for name in MENTION_FEATURES]
 
 
@@ -132,6 +140,22 @@ def cue_role(ctx: Context, tok: Token) -> str | None:
     return None
 
 
+def _own_cue_role(tok: Token, cue: Token) -> str | None:
+    """The role of the mention headed by ``tok`` at the one cue ``cue`` the rules found: its subject, the agent
+    of the passive, or the addressee (object, dative, "to X"); None otherwise."""
+    base = tok
+    while base.dep_ in ("compound", "flat", "appos", "conj") and base.head is not base:
+        base = base.head
+    dep, head = base.dep_, base.head
+    if dep == "nsubj" and head.i == cue.i:
+        return "subject"
+    if dep == "pobj" and head.dep_ == "agent" and head.head.i == cue.i:
+        return "agent"
+    if dep in ("dobj", "dative", "iobj") and head.i == cue.i or dep == "pobj" and head.lower_ == "to" and head.head.i == cue.i:
+        return "addressee"
+    return None
+
+
 # --------------------------------------------------------------------------- candidates and features
 @dataclass
 class QuotationCandidates:
@@ -195,10 +219,13 @@ def quotation_candidates(ctx: Context, quotes: Sequence[Quote], n: int) -> Quota
     inside_this = {id(model.by_token[i]) for i in range(start, end) if i in model.by_token}
     others = [o for o in quotes if o is not q and o.seg.paragraph == q.seg.paragraph]
     inside_other = {id(model.by_token[i]) for o in others for i in range(o.span.start, o.span.end) if i in model.by_token}
+    own_cue = q.found.cue_token if q.found is not None else None
+    mention = q.attribution.split("+", 1)[1] if "+" in q.attribution else ""
     rows = []
     for e in pool:
         near = [m for m in e.mentions if sentences[m] in quote_sents]
         roles = {cue_role(ctx, doc[m]) for m in near}
+        at_cue = {_own_cue_role(doc[m], own_cue) for m in near} if own_cue is not None else set()
         before = [m for m in e.mentions if m < start]
         distances = [(start - m if m < start else m - end + 1, m) for m in e.mentions]
         nearest = min(distances)[1] if distances else None
@@ -231,6 +258,11 @@ def quotation_candidates(ctx: Context, quotes: Sequence[Quote], n: int) -> Quota
             "log_mentions_so_far": math.log1p(len(before)),
             "first_entity": e is first,
             "log_name_words": math.log1p(len(e.name.split())),
+            "rules_x_pronoun": is_rules and mention == "pronoun",
+            "rules_x_description": is_rules and mention == "description",
+            "rules_x_cue_subject": is_rules and "subject" in roles,
+            "own_cue_subject": "subject" in at_cue, "own_cue_agent": "agent" in at_cue,
+            "own_cue_addressee": "addressee" in at_cue,
         }
         rows.append([float(row[name]) for name in OWN_FEATURES])
     own = np.asarray(rows, dtype=float).reshape(len(pool), len(OWN_FEATURES))
@@ -248,5 +280,6 @@ def _mention_fit(ctx: Context, q: Quote, n: int, pool: list[Entity]) -> np.ndarr
     return full[:, _MENTION_COLUMNS]
 
 
-__all__ = ["CANDIDATE_KINDS", "FEATURES", "MENTION_FEATURES", "OWN_FEATURES", "QuotationCandidates", "ROLES", "cue_role", "eligible",
+__all__ = ["CANDIDATE_KINDS", "FEATURES", "MENTION_FEATURES", "OWN_FEATURES", "QuotationCandidates", "ROLES", "ROUND12_FEATURES",
+           "cue_role", "eligible",
            "quotation_candidates", "sieve_family"]
