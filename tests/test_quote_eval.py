@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ReferenceDataError
-from analysis.quote_eval import (SCORE_COLUMNS, compare_cases, load_cases, scores_from_comparison, speaker_accuracy_change,
-                                 speaker_accuracy_interval, speaker_key)
+from analysis.quote_eval import (ERROR_CLASSES, SCORE_COLUMNS, compare_cases, error_class, error_table, load_cases,
+                                 scores_from_comparison, speaker_accuracy_change, speaker_accuracy_interval, speaker_key)
 
 TEXT = '"We are ready," said Minister Ana Pires.\n\n"It is done," the minister said.'
 
@@ -216,3 +216,44 @@ def test_a_splits_interval_does_not_depend_on_the_other_splits_in_the_table():
     alone = speaker_accuracy_interval(test).iloc[0]
     together = speaker_accuracy_interval(pd.concat([dev, test])).set_index("split").loc["test"]
     assert (alone["low"], alone["high"]) == (together["low"], together["high"])
+
+
+# --------------------------------------------------------------------------- error classes of wrong speakers
+@pytest.mark.parametrize("gold, found, attribution, expected", [
+    ("Anirban Sen-Mallick", "mallick", "trigram", "name cut or extended"),
+    ("Priya Ramaswamy-Clarke", "new democrat priya ramaswamy-clarke", "trigram+pronoun", "name cut or extended"),
+    ("Josée Tremblay", "marc-andré tremblay", "trigram", "namesake"),
+    ("Ana Pires", "rui costa", "trigram+pronoun", "resolved to another entity"),
+    ("Ana Pires", "rui costa", "parse+description", "resolved to another entity"),
+    ("Ana Pires", "rui costa", "parse", "another entity"),
+    ("Ana Li", "bo li", "parse", "another entity"),  # two-letter words identify no one
+    ("Ministry of Health", "ministry", "parse+unresolved", "left unresolved"),
+    ("Ana Pires", None, "none", "no answer"),
+    ("Ana Pires", float("nan"), None, "no answer"),
+    ("Ana Pires; Rui Costa", "ana pires", "trigram", "coordinated set"),
+    ("Ana Pires", "ana pires; rui costa", "trigram", "coordinated set"),
+    ("", "ana pires", "parse", "speaker where none"),
+])
+def test_error_class_names_the_kind_of_mistake(gold, found, attribution, expected):
+    assert error_class(gold, found, attribution) == expected
+
+
+def test_error_table_counts_only_wrong_speakers_of_found_quotations_by_split_in_writing_order():
+    rows = [  # split, found, spurious, right, gold, predicted, attribution
+        ("test10", True, False, False, "Ana Pires", "pires", "trigram"),
+        ("test10", True, False, True, "Ana Pires", "ana pires", "trigram"),
+        ("test9", True, False, False, "Ana Pires", None, "none"),
+        ("test9", True, False, False, "Ana Pires", "rui costa", "parse"),
+        ("test9", False, False, None, "Ana Pires", None, None),  # span missed: not a speaker error
+        ("test9", False, True, None, None, "rui costa", "parse"),  # spurious span: not a speaker error
+    ]
+    comparison = pd.DataFrame(rows, columns=["split", "found", "spurious", "speaker_correct", "gold_speakers", "speakers",
+                                             "attribution"])
+    table = error_table(comparison)
+    assert list(table.columns) == ["test9", "test10"]
+    assert list(table.index) == [*ERROR_CLASSES, "all errors", "quotations found"]
+    assert table.loc["name cut or extended"].tolist() == [0, 1]
+    assert table.loc["no answer"].tolist() == [1, 0]
+    assert table.loc["another entity"].tolist() == [1, 0]
+    assert table.loc["all errors"].tolist() == [2, 1]
+    assert table.loc["quotations found"].tolist() == [2, 2]

@@ -372,6 +372,62 @@ def speaker_accuracy_change(before: pd.DataFrame, after: pd.DataFrame, *, level:
     return pd.DataFrame(rows, columns=["split", "cases", "found", "before", "after", "change", "low", "high"])
 
 
+#: Coarse kinds of a wrong speaker (:func:`error_class`), in the order the error tables list them.
+ERROR_CLASSES = ("name cut or extended", "namesake", "resolved to another entity", "another entity",
+                 "left unresolved", "no answer", "coordinated set", "speaker where none")
+
+
+def _name_words(key: str) -> frozenset[str]:
+    """The words of a speaker key that can identify someone: hyphenated parts apart, three letters or more."""
+    return frozenset(w for w in re.split(r"[\s;,\-]+", key) if len(w) >= 3)
+
+
+def error_class(gold_speakers: Any, speakers: Any, attribution: Any) -> str:
+    """What kind of mistake one wrong speaker of a :func:`compare_cases` row is (one of :data:`ERROR_CLASSES`).
+
+    ``gold_speakers`` and ``speakers`` are the row's "; "-joined names (or lists); ``attribution`` names the
+    sieves that decided. A shared name word is read as the right entity under a cut or extended name when one
+    name's words contain the other's ("Mallick" for "Anirban Sen-Mallick", "New Democrat X" for "X"), else as a
+    namesake ("Josée Tremblay" for "Marc-André Tremblay"). Pure, so error tables can be rebuilt from saved
+    comparison tables of any version of the code.
+    """
+    gold, found = _speaker_set(gold_speakers, None), _speaker_set(speakers, None)
+    sieves = str(attribution) if isinstance(attribution, str) else ""
+    if not found:
+        return "no answer"
+    if not gold:
+        return "speaker where none"
+    if len(gold) > 1 or len(found) > 1:
+        return "coordinated set"
+    if "unresolved" in sieves:
+        return "left unresolved"
+    gold_words, found_words = _name_words(next(iter(gold))), _name_words(next(iter(found)))
+    if gold_words and found_words and (gold_words <= found_words or found_words <= gold_words):
+        return "name cut or extended"
+    if gold_words & found_words:
+        return "namesake"
+    if "+pronoun" in sieves or "+description" in sieves:
+        return "resolved to another entity"
+    return "another entity"
+
+
+def error_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Wrong speakers of a :func:`compare_cases` table counted by :func:`error_class` (rows) and split (columns,
+    in writing order), with the found quotations of each split as the last row."""
+    found = comparison[comparison["found"] & ~comparison["spurious"]]
+    wrong = found[~found["speaker_correct"].astype("boolean").fillna(False).astype(bool)]
+    classes = pd.Series([error_class(g, s, a) for g, s, a in
+                         zip(wrong["gold_speakers"], wrong["speakers"], wrong["attribution"])],
+                        index=wrong.index, dtype=object)
+    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
+    splits = sorted(found["split"].unique(), key=lambda split: (order.get(split, len(order)), split))
+    table = pd.crosstab(classes, wrong["split"]).reindex(index=list(ERROR_CLASSES), columns=splits, fill_value=0)
+    table.loc["all errors"] = table.sum()
+    table.loc["quotations found"] = found.groupby("split").size().reindex(splits)
+    table.index.name, table.columns.name = "error class", None
+    return table.astype(int)
+
+
 def family_table(scores: pd.DataFrame, metrics: Sequence[str] = ("speaker_accuracy", "span_f1", "cue_accuracy")) -> pd.DataFrame:
     """:func:`scores_from_comparison` as one row per family (families A-Z, then the seed article, then
     "all") and one column per metric and split ("speaker_accuracy test1"), splits in their order."""
@@ -423,5 +479,5 @@ def family_scores(split: str | None = "dev", source: str | Path = DEVSET_DIR, nl
 
 __all__ = [
     "GOLD_FILE", "LEVELS", "gold_frame", "gold_for", "gold_case", "score_statements", "mismatches", "DEVSET_DIR", "SPLITS", "SCORE_COLUMNS",
-    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "speaker_accuracy_interval", "speaker_accuracy_change", "family_table", "predict_cases", "family_scores",
+    "load_cases", "speaker_key", "compare_cases", "scores_from_comparison", "speaker_accuracy_interval", "speaker_accuracy_change", "ERROR_CLASSES", "error_class", "error_table", "family_table", "predict_cases", "family_scores",
 ]
