@@ -35,8 +35,9 @@ def channel_table(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def stacked_bars(table: pd.DataFrame, *, label: str, parts: list[str], title: str, xlabel: str, source: str,
-                 legend_title: str | None = None) -> Figure:
-    """Horizontal stacked bars: one bar per ``label`` row, one segment per column in ``parts``."""
+                 legend_title: str | None = None, legend_outside: bool = False) -> Figure:
+    """Horizontal stacked bars: one bar per ``label`` row, one segment per column in ``parts``; the legend sits
+    inside at the lower right, or right of the axes with ``legend_outside`` (for many parts and long bars)."""
     if table.empty or not parts:
         return none_found_figure(title, source=source)
     data = table.iloc[::-1].reset_index(drop=True)
@@ -47,14 +48,32 @@ def stacked_bars(table: pd.DataFrame, *, label: str, parts: list[str], title: st
         ax.barh(data[label], values, left=left, color=COLOURS[k % len(COLOURS)], label=part)
         left += values
     for y, total in enumerate(left):
-        ax.text(total, y, f" {total:g}", va="center", fontsize=8)
+        ax.text(total, y, f" {round(total, 1):g}", va="center", fontsize=8)
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, max(1.0, float(left.max())) * 1.4)
-    ax.legend(title=legend_title, loc="lower right", frameon=False)
+    if legend_outside:
+        ax.legend(title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    else:
+        ax.legend(title=legend_title, loc="lower right", frameon=False)
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     return fix_layout(add_source(fig, source))
+
+
+def error_kind_figure(errors: pd.DataFrame, *, title: str, source: str) -> Figure:
+    """Points of speaker accuracy each kind of wrong speaker costs: one stacked bar per split.
+
+    ``errors`` is :func:`analysis.quotes.evaluate.error_table` (kinds as rows, splits as columns, the found
+    quotations as the last row); a split where nothing was found is left out.
+    """
+    found = errors.loc["quotations found"]
+    kinds = [kind for kind in errors.index if kind not in ("all errors", "quotations found")]
+    splits = [split for split in errors.columns if found[split] > 0]
+    points = (errors.loc[kinds, splits] * 100 / found[splits]).T.rename_axis("split").reset_index()
+    return stacked_bars(points, label="split", parts=kinds, legend_title="kind of error", title=title,
+                        xlabel="points of speaker accuracy lost (wrong speakers per 100 quotations found)",
+                        source=source, legend_outside=True)
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, colorbar_label: str, source: str) -> Figure:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.plots import NONE_FOUND
-from analysis.statement_plots import NOT_STATED, channel_table, family_score_figure, heatmap, stacked_bars
+from analysis.statement_plots import (NOT_STATED, channel_table, error_kind_figure, family_score_figure, heatmap,
+                                      stacked_bars)
 
 
 def _texts(fig) -> list[str]:
@@ -55,3 +57,23 @@ def test_family_scores_without_numbers_draw_none_found():
     fig = family_score_figure(pd.DataFrame(columns=["family", "split", "speaker_accuracy"]), title="Speakers",
                               xlabel="x", source="s")
     assert NONE_FOUND in _texts(fig)
+
+
+def test_error_kinds_stack_the_points_each_kind_costs_per_split():
+    errors = pd.DataFrame({"test9": [1, 1, 2, 30], "test": [0, 4, 4, 200], "empty": [0, 0, 0, 0]},
+                          index=["name cut or extended", "no answer", "all errors", "quotations found"])
+    fig = error_kind_figure(errors, title="Wrong speakers by kind", source="s")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["test", "test9"]  # first split on top; "empty" has no bar
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["name cut or extended", "no answer"]
+    by_kind = {c.get_label(): [bar.get_width() for bar in c] for c in ax.containers}  # bottom-up: test, test9
+    assert by_kind["name cut or extended"] == pytest.approx([0.0, 100 / 30])  # 1 of 30 found
+    assert by_kind["no answer"] == pytest.approx([2.0, 100 / 30])  # 4 of 200
+    assert {" 2", " 6.7"} <= set(_texts(fig))  # totals, rounded once after summing
+    assert "Wrong speakers by kind" in _texts(fig)
+
+
+def test_error_kinds_without_splits_draw_none_found():
+    errors = pd.DataFrame({"dev": [0, 0, 0]}, index=["no answer", "all errors", "quotations found"])
+    fig = error_kind_figure(errors, title="Wrong speakers by kind", source="s")
+    assert NONE_FOUND in _texts(fig) and not fig.axes[0].patches
