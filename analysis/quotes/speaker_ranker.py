@@ -151,7 +151,8 @@ def _own_cue_role(tok: Token, cue: Token) -> str | None:
         return "subject"
     if dep == "pobj" and head.dep_ == "agent" and head.head.i == cue.i:
         return "agent"
-    if dep in ("dobj", "dative", "iobj") and head.i == cue.i or dep == "pobj" and head.lower_ == "to" and head.head.i == cue.i:
+    if (dep in ("dobj", "dative", "iobj") and head.i == cue.i) or (
+            dep == "pobj" and head.lower_ == "to" and head.head.i == cue.i):
         return "addressee"
     return None
 
