@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ReferenceDataError
-from analysis.quote_eval import (ERROR_CLASSES, SCORE_COLUMNS, compare_cases, error_class, error_table, load_cases,
-                                 scores_from_comparison, speaker_accuracy_change, speaker_accuracy_interval, speaker_key)
+from analysis.quote_eval import (ERROR_CLASSES, FRESH_SPLITS, SCORE_COLUMNS, SPLITS, compare_cases, error_class,
+                                 error_table, load_cases, reliability_table, resolution_kind, scores_from_comparison,
+                                 speaker_accuracy_change, speaker_accuracy_interval, speaker_key)
 
 TEXT = '"We are ready," said Minister Ana Pires.\n\n"It is done," the minister said.'
 
@@ -257,3 +258,37 @@ def test_error_table_counts_only_wrong_speakers_of_found_quotations_by_split_in_
     assert table.loc["another entity"].tolist() == [1, 0]
     assert table.loc["all errors"].tolist() == [2, 1]
     assert table.loc["quotations found"].tolist() == [2, 2]
+
+
+# --------------------------------------------------------------------------- which attributions to check first
+@pytest.mark.parametrize("attribution, kind", [
+    ("trigram", "name in the attribution"), ("parse", "name in the attribution"), ("dash", "name in the attribution"),
+    ("colon+headline", "name in the attribution"),
+    ("trigram+pronoun", "pronoun"), ("parse+description", "description"), ("parse+relay", "relay"),
+    ("parse+later", "later mention"), ("trigram+unnamed", "unnamed source"), ("parse+unresolved", "left unresolved"),
+    ("context", "paragraph context"), ("paragraph", "paragraph context"),
+    ("continuation", "copied from another quotation"), ("nested", "copied from another quotation"),
+    ("echo", "copied from another quotation"), ("colon+echo", "copied from another quotation"),
+    ("none", "no speaker found"), (None, "no speaker found"), (float("nan"), "no speaker found"),
+])
+def test_resolution_kind_says_how_the_speaker_was_reached(attribution, kind):
+    assert resolution_kind(attribution) == kind
+
+
+def test_reliability_table_scores_found_quotations_by_kind_in_a_fixed_order():
+    comparison = pd.DataFrame({
+        "found": [True, True, True, True, False, False],
+        "spurious": [False, False, False, False, False, True],
+        "speaker_correct": [True, False, True, None, None, None],
+        "attribution": ["parse+description", "trigram+description", "trigram", "none", None, "parse"],
+    })
+    table = reliability_table(comparison)
+    assert list(table["resolution"]) == ["name in the attribution", "description", "no speaker found"]
+    assert table.set_index("resolution").loc["description"].tolist() == [2, 1, 0.5]
+    assert table.set_index("resolution").loc["no speaker found", "speaker_accuracy"] == 0.0  # a None counts as wrong
+    assert table["quotations"].sum() == 4  # the missed and the spurious span are not attributions to check
+
+
+def test_fresh_splits_are_the_newest_held_out_splits():
+    assert FRESH_SPLITS and FRESH_SPLITS[-1] == "test" and "dev" not in FRESH_SPLITS
+    assert tuple(SPLITS[-len(FRESH_SPLITS):]) == FRESH_SPLITS  # a split tuned on stops being fresh, and so do older ones
