@@ -101,6 +101,26 @@ def parsed_docs(cases: list[dict], nlp, use_cache: bool) -> list:
     return docs
 
 
+def gold_unit(case: dict, gold: dict, n: int, speaker_entity: str | None, speakers, attribution: str) -> Unit:
+    """The :class:`Unit` of one found gold quotation, status still empty: its gold and whether the rules'
+    answer (``speaker_entity``, every speaker in ``speakers``) is right as ``compare_cases`` scores it."""
+    gold_key = speaker_key(gold["speaker"])
+    gold_set = {speaker_key(s) for s in gold["speakers"] if speaker_key(s)}
+    pred_set = {speaker_key(s) for s in speakers if speaker_key(s)} or ({speaker_key(speaker_entity)} - {None})
+    rules_correct = speaker_key(speaker_entity) == gold_key and (
+        (len(gold_set) <= 1 and len(pred_set) <= 1) or pred_set == gold_set)
+    return Unit(case["id"], case["split"], case["family"], gold["start"], gold["end"], n, "", gold["speaker"],
+                len(gold_set), speaker_entity, bool(rules_correct), attribution=attribution)
+
+
+def gold_index(names: list[str], gold: dict) -> int:
+    """Which candidate is the gold speaker (-1: none, or a coordinated gold set no single candidate can be)."""
+    if len({speaker_key(s) for s in gold["speakers"]} - {None}) > 1:
+        return -1
+    gold_key = speaker_key(gold["speaker"])
+    return next((k for k, name in enumerate(names) if speaker_key(name) == gold_key), -1)
+
+
 def case_units(case: dict, ctx, quotes) -> list[Unit]:
     by_span = {(q.span.start_char, q.span.end_char): (n, q) for n, q in enumerate(quotes)}
     index_of = {id(q): n for n, q in enumerate(quotes)}
@@ -110,14 +130,8 @@ def case_units(case: dict, ctx, quotes) -> list[Unit]:
         if hit is None:
             continue
         n, q = hit
-        gold_key = speaker_key(gold["speaker"])
-        gold_set = {speaker_key(s) for s in gold["speakers"] if speaker_key(s)}
-        pred_set = {speaker_key(s) for s in q.speakers if speaker_key(s)} or ({speaker_key(q.speaker_entity)} - {None})
-        rules_correct = speaker_key(q.speaker_entity) == gold_key and (
-            (len(gold_set) <= 1 and len(pred_set) <= 1) or pred_set == gold_set)
-        unit = Unit(case["id"], case["split"], case["family"], gold["start"], gold["end"], n, "", gold["speaker"],
-                    len(gold_set), q.speaker_entity, bool(rules_correct), attribution=q.attribution)
-        if gold_key is None:
+        unit = gold_unit(case, gold, n, q.speaker_entity, q.speakers, q.attribution)
+        if speaker_key(gold["speaker"]) is None:
             unit.status = "gold_null"
         elif q.entity is None:
             unit.status = "unattributed"
@@ -127,8 +141,7 @@ def case_units(case: dict, ctx, quotes) -> list[Unit]:
             found = quotation_candidates(ctx, quotes, n)
             unit.status, unit.features, unit.rules_row = "unit", found.features[:, COLUMNS], found.rules_row
             unit.names = [e.name for e in found.entities]
-            unit.gold_index = next((k for k, name in enumerate(unit.names) if speaker_key(name) == gold_key), -1) \
-                if len(gold_set) <= 1 else -1  # a coordinated gold set: no single candidate is right
+            unit.gold_index = gold_index(unit.names, gold)
         else:
             source = q
             while source.found is not None and source.found.source is not None:

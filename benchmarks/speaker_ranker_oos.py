@@ -135,7 +135,7 @@ def version_records(label: str, commit: str, root: Path, cases: list[dict], use_
 def units_of(case: dict, records: list[dict], source: str):
     """The found gold quotations of ``case`` as round 9's :class:`Unit` records (status, gold, rules)."""
     from analysis.quotes.evaluate import speaker_key
-    from speaker_ranker_cv import Unit
+    from speaker_ranker_cv import gold_index, gold_unit
 
     by_span = {(r["start"], r["end"]): (n, r) for n, r in enumerate(records)}
     out = []
@@ -144,14 +144,8 @@ def units_of(case: dict, records: list[dict], source: str):
         if hit is None:
             continue
         n, r = hit
-        gold_key = speaker_key(gold["speaker"])
-        gold_set = {speaker_key(s) for s in gold["speakers"] if speaker_key(s)}
-        pred_set = {speaker_key(s) for s in r["speakers"] if speaker_key(s)} or ({speaker_key(r["speaker_entity"])} - {None})
-        rules_correct = speaker_key(r["speaker_entity"]) == gold_key and (
-            (len(gold_set) <= 1 and len(pred_set) <= 1) or pred_set == gold_set)
-        unit = Unit(case["id"], case["split"], case["family"], gold["start"], gold["end"], n, "", gold["speaker"],
-                    len(gold_set), r["speaker_entity"], bool(rules_correct), attribution=r["attribution"])
-        if gold_key is None:
+        unit = gold_unit(case, gold, n, r["speaker_entity"], r["speakers"], r["attribution"])
+        if speaker_key(gold["speaker"]) is None:
             unit.status = "gold_null"
         elif not r["has_entity"]:
             unit.status = "unattributed"
@@ -159,8 +153,7 @@ def units_of(case: dict, records: list[dict], source: str):
             unit.status = "coordinated"
         elif r["eligible"]:
             unit.status, unit.features, unit.rules_row, unit.names = "unit", r["features"], r["rules_row"], r["names"]
-            unit.gold_index = next((k for k, name in enumerate(unit.names) if speaker_key(name) == gold_key), -1) \
-                if len(gold_set) <= 1 else -1
+            unit.gold_index = gold_index(unit.names, gold)
         elif r["error"] is not None:
             unit.status = "feature_error"  # left as the rules have it
         else:
