@@ -281,6 +281,18 @@ def compare_cases(cases: Sequence[dict[str, Any]], predicted: Sequence[pd.DataFr
     return out
 
 
+def _split_rank(split: str) -> tuple[int, str]:
+    """Sort key of a split: the seed article, then :data:`SPLITS` in the order they were written, then A-Z."""
+    order = ("seed", *SPLITS)
+    return (order.index(split) if split in order else len(order), split)
+
+
+def _found_quotations(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The gold quotations of a :func:`compare_cases` table whose span was found, with ``ok``: speaker right."""
+    found = comparison[comparison["found"] & ~comparison["spurious"]]
+    return found.assign(ok=found["speaker_correct"].astype("boolean").fillna(False).astype(bool))
+
+
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else float("nan")
 
@@ -291,11 +303,10 @@ def scores_from_comparison(comparison: pd.DataFrame) -> pd.DataFrame:
     Splits come in the order they were written (the seed article, then :data:`SPLITS`), not A-Z.
     """
     rows = []
-    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
     groups = sorted(comparison.groupby(["family", "split"], sort=False),
-                    key=lambda item: (item[0][0], order.get(item[0][1], len(order)), item[0][1]))
+                    key=lambda item: (item[0][0], *_split_rank(item[0][1])))
     groups += sorted(((("all", split), g) for split, g in comparison.groupby("split", sort=False)),
-                     key=lambda item: (order.get(item[0][1], len(order)), item[0][1]))
+                     key=lambda item: _split_rank(item[0][1]))
     for (family, split), g in groups:
         gold = g[~g["spurious"]]
         found = gold[gold["found"]]
@@ -323,12 +334,10 @@ def speaker_accuracy_interval(comparison: pd.DataFrame, *, level: float = 0.95, 
     """
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
-    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
     rows = []
-    found = comparison[comparison["found"] & ~comparison["spurious"]]
-    for split in sorted(found["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
-        per_case = (found[found["split"] == split].assign(ok=lambda f: f["speaker_correct"].astype(bool))
-                    .groupby("id")["ok"].agg(["sum", "count"]))
+    found = _found_quotations(comparison)
+    for split in sorted(found["split"].unique(), key=_split_rank):
+        per_case = found[found["split"] == split].groupby("id")["ok"].agg(["sum", "count"])
         correct, total = per_case["sum"].to_numpy(), per_case["count"].to_numpy()
         picks = np.random.default_rng(seed).integers(0, len(per_case), size=(draws, len(per_case)))  # per split: a
         # split's interval does not depend on which other splits are in the table
@@ -353,14 +362,10 @@ def speaker_accuracy_change(before: pd.DataFrame, after: pd.DataFrame, *, level:
         raise ValueError(f"level must be between 0 and 1, got {level}")
     key = ["split", "id", "start", "end"]
 
-    def found(frame: pd.DataFrame) -> pd.DataFrame:
-        hits = frame[frame["found"] & ~frame["spurious"]]
-        return hits.assign(ok=hits["speaker_correct"].astype(bool))[[*key, "ok"]]
-
-    both = found(before).merge(found(after), on=key, suffixes=("_before", "_after"))
-    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
+    both = _found_quotations(before)[[*key, "ok"]].merge(_found_quotations(after)[[*key, "ok"]], on=key,
+                                                         suffixes=("_before", "_after"))
     rows = []
-    for split in sorted(both["split"].unique(), key=lambda s: (order.get(s, len(order)), s)):
+    for split in sorted(both["split"].unique(), key=_split_rank):
         per_case = both[both["split"] == split].groupby("id")[["ok_before", "ok_after"]].agg(["sum", "count"])
         was, now = per_case[("ok_before", "sum")].to_numpy(), per_case[("ok_after", "sum")].to_numpy()
         total = per_case[("ok_before", "count")].to_numpy()
@@ -417,13 +422,12 @@ def error_class(gold_speakers: Any, speakers: Any, attribution: Any) -> str:
 def error_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """Wrong speakers of a :func:`compare_cases` table counted by :func:`error_class` (rows) and split (columns,
     in writing order), with the found quotations of each split as the last row."""
-    found = comparison[comparison["found"] & ~comparison["spurious"]]
-    wrong = found[~found["speaker_correct"].astype("boolean").fillna(False).astype(bool)]
+    found = _found_quotations(comparison)
+    wrong = found[~found["ok"]]
     classes = pd.Series([error_class(g, s, a) for g, s, a in
                          zip(wrong["gold_speakers"], wrong["speakers"], wrong["attribution"])],
                         index=wrong.index, dtype=object)
-    order = {split: rank for rank, split in enumerate(("seed", *SPLITS))}
-    splits = sorted(found["split"].unique(), key=lambda split: (order.get(split, len(order)), split))
+    splits = sorted(found["split"].unique(), key=_split_rank)
     table = pd.crosstab(classes, wrong["split"]).reindex(index=list(ERROR_CLASSES), columns=splits, fill_value=0)
     table.loc["all errors"] = table.sum()
     table.loc["quotations found"] = found.groupby("split").size().reindex(splits)
@@ -454,9 +458,8 @@ def reliability_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """Speaker accuracy of a :func:`compare_cases` table by :func:`resolution_kind`: which attributions a reader
     should check first. One row per kind that occurs (``quotations`` found, ``right``, ``speaker_accuracy``), in
     the order of :data:`RESOLUTION_KINDS`."""
-    found = comparison[comparison["found"] & ~comparison["spurious"]]
-    frame = pd.DataFrame({"resolution": [resolution_kind(a) for a in found["attribution"]],
-                          "right": found["speaker_correct"].astype("boolean").fillna(False).astype(bool).to_numpy()})
+    found = _found_quotations(comparison)
+    frame = pd.DataFrame({"resolution": [resolution_kind(a) for a in found["attribution"]], "right": found["ok"].to_numpy()})
     table = frame.groupby("resolution")["right"].agg(quotations="size", right="sum")
     table = table.reindex([k for k in RESOLUTION_KINDS if k in table.index]).reset_index()
     table["speaker_accuracy"] = [_ratio(int(r), int(n)) for r, n in zip(table["right"], table["quotations"])]
