@@ -300,3 +300,26 @@ def test_a_pronoun_after_a_shared_short_name_does_not_decide_its_gender(nlp, him
             f"Mr {short} later said he would wait for the debate. \u201cI am a yes, probably,\u201d Mr {short} said.")
     found = rows(text, nlp)
     assert [r["speaker_entity"] for r in found] == [her, him]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the first part of a double surname is also a title ("Sen." for senator, "Sheikh"): not stripped
+    ('Ravindra Sen-Chaudhuri opened the gallery in 1998.\n\n"We never sold a fake," Sen-Chaudhuri says.',
+     "Ravindra Sen-Chaudhuri"),
+    ("Mrs Noor Sheikh-Barlow leads the residents' panel. 'Fix the lifts first,' Sheikh-Barlow said.",
+     "Noor Sheikh-Barlow"),
+    # the last part is also a name particle ("das", "le"): not trimmed off the surname
+    ('Councillor Meera Ghosh-Das tabled the motion.\n"It is a fair rent," said Councillor Meera Ghosh-Das.',
+     "Meera Ghosh-Das"),
+    ('"The ferry must run," Opposition MP Hoang Tran-Le told reporters.', "Hoang Tran-Le"),
+])
+def test_a_hyphen_makes_one_word_of_a_double_surname(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will appeal," Vice-President Ada Mwale said.', "Ada Mwale"),
+    ('"The count is final," President-elect Tomas Ferreira said.', "Tomas Ferreira"),
+])
+def test_a_hyphenated_title_is_still_a_title(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

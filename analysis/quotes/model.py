@@ -278,6 +278,13 @@ class DocumentModel:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
 
+    def _hyphen_joined(self, i: int) -> bool:
+        """Token ``i`` follows a hyphen written against both words ("Pattnaik-Das", "Sen-Mallick"): the two are one
+        word of a name, as :meth:`_words` compares them."""
+        toks = self.tokens
+        return i >= 2 and toks[i - 1].text in ("-", "\u2010") and not toks[i - 1].whitespace_ \
+            and not toks[i - 2].whitespace_ and toks[i - 2].is_alpha and toks[i].text[:1].isupper()
+
     def _word_before(self, i: int) -> Token:
         """The token before ``i``, over a line break inside a paragraph ("the\\nTransport and Allied Workers' Union")."""
         k = i - 1
@@ -361,8 +368,9 @@ class DocumentModel:
                 if not step:
                     break
                 j += step
-            while j - 1 > i and (doc[j - 1].lower_ in self.particles or doc[j - 1].is_punct):
-                j -= 1
+            while j - 1 > i and ((doc[j - 1].lower_ in self.particles and not self._hyphen_joined(j - 1))
+                                 or doc[j - 1].is_punct):
+                j -= 1  # "X du" of "X du\n..." ends at X; not "Pattnaik-Das": a hyphen makes one word of the surname
             runs.append((i, j))
             i = j
         runs = self._particle_openings(runs)
@@ -428,6 +436,10 @@ class DocumentModel:
             low = toks[k].lower_.rstrip(".")
             if roles and k > start and self._given_after_role(k, end):
                 break  # "Coach Dean X": a title already introduces the name
+            if k + 2 < end and self._hyphen_joined(k + 2) and name_key(toks[k + 2].text) not in self.title_words \
+                    and toks[k + 2].lower_ not in self.lexicon.roles and toks[k + 2].lower_ not in ("elect", "designate"):
+                break  # "Sen-Mallick", "Sheikh-Tait": a word hyphenated to a name word is one word of a double surname,
+                # not a title (but "Vice-President X", "President-elect X")
             if low in self.title_words or low in self.lexicon.roles or low in self.lexicon.gender or self._is_modifier(k, end):
                 roles.append(low)
                 k += 1
