@@ -323,3 +323,13 @@ def test_a_hyphen_makes_one_word_of_a_double_surname(nlp, text, speaker):
 ])
 def test_a_hyphenated_title_is_still_a_title(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Dredging resumed on Monday.\nThe Port of Kelvin Bay Authority said the channel was safe. "Pilots are back '
+     'on duty," the authority said.', "Port of Kelvin Bay Authority"),
+    ('Council rejects tower\nThe City of Marlow Heights refused consent on Friday. "The height was the problem," '
+     'the council said.', "City of Marlow Heights"),
+])
+def test_an_organisation_of_one_word_and_its_of_phrase_opening_a_sentence_after_the(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -272,7 +272,8 @@ class DocumentModel:
         if tok.lower_ in ("of", "for") and nxt is not None and prev.ent_type_ != "PERSON":
             target = doc[j + 2] if nxt.lower_ == "the" and j + 2 < len(doc) else nxt
             words = {name_key(t.text) for t in doc[start:j] if not t.is_space}
-            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or j - start == 1 \
+            bare = j - start - (doc[start].lower_ == "the")  # "The Port of X Authority" opening a sentence: one word
+            org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or bare == 1 \
                 or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
