@@ -553,3 +553,13 @@ def test_a_plural_role_before_two_names_is_both_of_theirs(nlp, text, speakers):
     row = extract_statements(text, nlp).iloc[-1]
     assert row["speakers"].split("; ") == speakers
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('OTTAWA - Liberal Democrat Sian Probert-Lyle called it a betrayal. "Nobody voted for this," the Liberal '
+     'Democrat said.', "Sian Probert-Lyle"),
+    ("Republican Hal Brennan-Cole voted against the bill. Councillor Ada Mwale backed it.\n\n'It costs too much,' "
+     "the Republican said.", "Hal Brennan-Cole"),
+])
+def test_a_party_member_noun_refers_back_to_the_person_given_it(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

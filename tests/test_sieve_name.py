@@ -333,3 +333,12 @@ def test_a_hyphenated_title_is_still_a_title(nlp, text, speaker):
 ])
 def test_an_organisation_of_one_word_and_its_of_phrase_opening_a_sentence_after_the(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("New Democrat Tariq Baig-Lowe won the riding by 400 votes.\n'This win belongs to the canvassers,' Baig-Lowe "
+     "told supporters.", "Tariq Baig-Lowe"),
+    ('"We will hold the line," said Republican Dana Whitlow-Hayes after the count.', "Dana Whitlow-Hayes"),
+])
+def test_a_party_label_before_a_name_is_a_role_not_part_of_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
