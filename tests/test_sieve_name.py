@@ -342,3 +342,18 @@ def test_an_organisation_of_one_word_and_its_of_phrase_opening_a_sentence_after_
 ])
 def test_a_party_label_before_a_name_is_a_role_not_part_of_the_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The chair of the board, Te Aroha Ngata-Brown, opened the meeting. \"We will vote today,\" she said.",
+     "Te Aroha Ngata-Brown"),
+    ("The wharf will close in June. Mayor Te Rangi Whaanga-Hale, who backed the plan, said: 'It cannot keep "
+     "losing money.'", "Te Rangi Whaanga-Hale"),
+    ('"The river is dying," Brazilian MP Ana Clara Moreira-Lobo told the hearing.', "Ana Clara Moreira-Lobo"),
+    ('Spanish MEP Ana María Castell-Ruiz led the delegation.\n\n"We want a vote," Castell-Ruiz said.',
+     "Ana María Castell-Ruiz"),
+    # guard: a compound role noun before the name is still no part of it
+    ('Off-spinner Ravi Kandasamy-Lee took four wickets. "The ball gripped," Kandasamy-Lee said.', "Ravi Kandasamy-Lee"),
+])
+def test_a_short_given_name_that_is_also_a_rare_noun_stays_in_the_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -643,6 +643,11 @@ class DocumentModel:
             return True  # "Parent Amara X": a noun for a person, whatever the tagger's person span
         if nxt is not None and self._agent_before(tok, nxt):
             return True
+        if len(word) <= 3 and tok.text.istitle() and any(c in "aeiouy" for c in word) and not (
+                nxt is not None and nxt.text in ("-", "\u2010") and not tok.whitespace_):
+            return False  # "Te Rina X", "Ana Luísa X": a short word of the word list ("te", "ana") that opens a name
+            # the tagger did not mark is a given name (a role noun this short and unknown to the lexicon is rare);
+            # not an abbreviated title ("Fr Tom X") nor the first part of a compound noun ("Leg-spinner X")
         return tok.ent_type_ != "PERSON" or (nxt is not None and nxt.ent_iob_ == "B")
 
     def _agent_before(self, tok: Token, nxt: Token) -> bool:
