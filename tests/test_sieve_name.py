@@ -357,3 +357,13 @@ def test_a_party_label_before_a_name_is_a_role_not_part_of_the_name(nlp, text, s
 ])
 def test_a_short_given_name_that_is_also_a_rare_noun_stays_in_the_name(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The union secretary, Comrade Chinedu Emeka Okafor, walked out of the talks. A ministry director, Mrs Ngozi "
+     "Okafor, said the offer stood.\n\n\"We will not sign this,\" Comrade Okafor said.", "Chinedu Emeka Okafor"),
+    ("Comrade Kwame Ofori-Atta led the march to the ministry. 'The pensions are ours,' Comrade Ofori-Atta told the "
+     "crowd.", "Kwame Ofori-Atta"),
+])
+def test_comrade_is_a_form_of_address(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker
