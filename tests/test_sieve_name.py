@@ -367,3 +367,17 @@ def test_a_short_given_name_that_is_also_a_rare_noun_stays_in_the_name(nlp, text
 ])
 def test_comrade_is_a_form_of_address(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The trawler\'s owner, Baltic Star Logistics of Gdansk, said in a statement that the crew were "safe and well".',
+     "Baltic Star Logistics"),
+    ("'We are cooperating with the inquiry,' the operator, Seaboard Bulk Carriers of Valletta, said on Friday.",
+     "Seaboard Bulk Carriers"),
+    # guards: "of" a place is part of the name of a public body or of a union of the people of that place
+    ('"The drains will be clear by June," the Municipal Corporation of Pune said.', "Municipal Corporation of Pune"),
+    ("The Dockworkers' Union of Ghana rejected the offer.\n\n\"It is an insult,\" the union said.",
+     "Dockworkers' Union of Ghana"),
+])
+def test_of_a_place_after_a_firms_name_is_its_seat_not_its_name(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

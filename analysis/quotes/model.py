@@ -275,6 +275,11 @@ class DocumentModel:
             bare = j - start - (doc[start].lower_ == "the")  # "The Port of X Authority" opening a sentence: one word
             org_like = bool(words & self.org_words) or words - {"of", "for", "the", "and"} <= self.title_words or bare == 1 \
                 or (j - start >= 2 and self._plural_common(prev.lower_))  # "Rural Bus Operators of Missouri"
+            trade = self.lexicon.organisations.get("company", frozenset()) - {"company", "corporation", "corp", "group"}
+            if tok.lower_ == "of" and j - start >= 2 and name_key(prev.text) in trade:
+                return 0  # "X Shipping of Piraeus", "Y Bulk Carriers of Limassol": a firm's name ends with its trade or
+                # legal word; "of" a place gives its seat (not "Union of Victoria", "Department of Health", nor the
+                # public bodies "Municipal Corporation of Delhi", "Company of Watermen", "Group of Seven")
             if self._is_name_token(target) and org_like:
                 return 2 if target is nxt else 3  # "Ministry of Transport", "Office of the Data Commissioner"
         return 0
