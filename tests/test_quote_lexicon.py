@@ -100,3 +100,13 @@ def test_an_age_noun_needs_a_range_of_years(tmp_path, value):
     with pytest.raises(ReferenceDataError) as err:
         load_speaker_lexicon(path)
     assert (err.value.line, err.value.field) == (3, "value")
+
+
+def test_kinship_rows_give_the_inverse_nouns(tmp_path):
+    good = tmp_path / "speakers.csv"
+    good.write_text("type,word,value,note\nkin,aunt,niece|nephew,\n", encoding="utf-8")
+    assert load_speaker_lexicon(good).kin["aunt"] == frozenset({"niece", "nephew"})
+    good.write_text("type,word,value,note\nrole,aunt,,\nkin,aunt,,\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as err:
+        load_speaker_lexicon(good)
+    assert (err.value.line, err.value.field) == (3, "value")

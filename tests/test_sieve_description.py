@@ -563,3 +563,16 @@ def test_a_plural_role_before_two_names_is_both_of_theirs(nlp, text, speakers):
 ])
 def test_a_party_member_noun_refers_back_to_the_person_given_it(nlp, text, speaker):
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Douglas Haldane, 80, was discharged on Friday. His daughter, Moira Haldane, read a statement outside the ward."
+     "\n\n\"The nurses here saved my life,\" her father said in the statement.", "Douglas Haldane"),
+    ("Grace Adeyemi-Shaw, the party's leader, is in hospital. Her son, Tunde Adeyemi-Shaw, read out a message from "
+     "his mother to the crowd: 'Keep knocking on doors.'", "Grace Adeyemi-Shaw"),
+    # guard: a relative the text names directly is that person, not the inverse
+    ('Mr Brandt was sentenced on Monday. His daughter, Lena Brandt, read a statement on behalf of her mother, Ilse '
+     'Brandt. "He has paid for it," her mother wrote.', "Ilse Brandt"),
+])
+def test_kinship_is_read_both_ways(nlp, text, speaker):
+    assert one(text, nlp)["speaker_entity"] == speaker

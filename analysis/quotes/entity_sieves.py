@@ -33,6 +33,7 @@ from .state import Context, Found, Quote, age_of, clean
 CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")  # "14:20", "9.05": a live blog's time stamp, no part of a description
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "two", "three", "four", "many", "few", "other", "another",
@@ -479,6 +480,11 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
             people = [e for e in ctx.model.entities if e.kind == "person" and org is not None and e.org == org.index]
             if people:
                 return [max(people, key=lambda e: e.last_before(head.i))]
+    if det is not None and det.lower_ in POSSESSIVE_GENDER and lemma in ctx.lexicon.kin and not plural:
+        found = _inverse_kin(ctx, head, det, lemma)  # "His daughter, X, ..." then "her father said": his (when no one
+        # was given that role: "her mother, Y" is Y)
+        if found is not None:
+            return [found]
     if det is not None and det.lower_ == "the" and not plural and lemma not in ctx.lexicon.roles:
         holders = [e for e in ctx.model.entities if e.kind == "person" and lemma in e.text_roles
                    and e.last_before(head.i) >= 0]  # "the toxicologist" after "the toxicologist Kwame X"
@@ -493,6 +499,31 @@ def by_description(ctx: Context, head: Token, mention: Span) -> list[Entity]:
         if found is not None:
             return [found]
     return _salient_person(ctx, head, det, plural)
+
+
+def _inverse_kin(ctx: Context, head: Token, det: Token, lemma: str) -> Entity | None:
+    """"Her father", "his mother": the person whose son or daughter the text made the pronoun's referent ("His
+    daughter, X, read a statement ... 'I owe ...,' her father said"): kinship is read both ways, so the one the
+    earlier possessive pointed to."""
+    model, toks = ctx.model, ctx.model.tokens
+    child = model.person_for_pronoun(det.i, POSSESSIVE_GENDER[det.lower_])
+    if child is None:
+        return None
+    for i in reversed([m for m in child.mentions if m < head.i]):
+        tok = toks[i]
+        noun = tok.head if tok.dep_ == "appos" else next((c for c in tok.children if c.dep_ == "appos"), None)
+        if noun is None or noun.lemma_.lower() not in ctx.lexicon.kin[lemma]:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        if owner.lower_ in POSSESSIVE_GENDER:
+            parent = model.person_for_pronoun(owner.i, POSSESSIVE_GENDER[owner.lower_], exclude=child)
+        else:
+            parent = model.entity_at(owner.i)
+        if parent is not None and parent is not child and parent.kind == "person":
+            return parent
+    return None
 
 
 def _salient_person(ctx: Context, head: Token, det: Token | None, plural: bool) -> list[Entity]:

@@ -19,7 +19,7 @@ from ..tables import read_rows
 CUES_FILE = REFERENCE / "quote_cues.csv"
 CUE_TYPES = frozenset({"verb", "phrase", "relay", "noun", "channel", "scare", "title", "phrasal", "document_verb"})
 SPEAKER_FILE = REFERENCE / "speaker_lexicon.csv"
-SPEAKER_TYPES = frozenset({"role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
+SPEAKER_TYPES = frozenset({"kin", "role", "modifier", "role_verb", "gender", "organisation", "unnamed", "relay", "postnominal",
                            "place", "calendar", "demonym", "group", "particle", "thing", "platform", "vessel", "agent_suffix",
                            "age"})
 GENDERS = frozenset({"f", "m"})
@@ -112,6 +112,7 @@ class SpeakerLexicon:
     derived_agent_suffixes: tuple[str, ...] = ()  # "-or", "-ist": a person noun when what precedes is an English noun ("surveyor")
     inner_particles: frozenset[str] = frozenset()  # a particle only right after another ("an" of "Mac an Bhaird"), never alone
     ages: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # "teenager" -> (13, 19): a person by age
+    kin: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "father" -> {"son", "daughter", "child"}: the inverse
 
 
 def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
@@ -138,6 +139,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
     role_verbs: dict[str, str] = {}
     gender: dict[str, str] = {}
     ages: dict[str, tuple[int, int]] = {}
+    kin: dict[str, frozenset[str]] = {}
     organisations: dict[str, frozenset[str]] = {}
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -183,6 +185,11 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                 raise ReferenceDataError("an age noun's value is a range of years such as 13-19", path=path, line=line,
                                          field="value")
             ages[word] = (int(low), int(high))
+        elif kind == "kin":
+            inverse = frozenset(w.strip() for w in (value or "").split("|") if w.strip())
+            if not inverse:
+                raise ReferenceDataError("a kinship noun needs its inverse nouns", path=path, line=line, field="value")
+            kin[word] = inverse
         elif kind == "role":
             roles.add(word)
             if value:
@@ -196,7 +203,7 @@ def load_speaker_lexicon(path: str | Path = SPEAKER_FILE) -> SpeakerLexicon:
                           role_verbs, frozenset(relays), frozenset(postnominal), frozenset(places), frozenset(calendar),
                           frozenset(demonyms), frozenset(group_nouns), frozenset(place_first), frozenset(particles),
                           frozenset(things), frozenset(platforms), tuple(sorted(agent_suffixes)), frozenset(vessels),
-                          tuple(sorted(derived_agent_suffixes)), frozenset(inner_particles), ages)
+                          tuple(sorted(derived_agent_suffixes)), frozenset(inner_particles), ages, kin)
 
 
 __all__ = ["CUES_FILE", "CUE_TYPES", "CueLexicon", "load_cues", "SPEAKER_FILE", "SpeakerLexicon", "load_speaker_lexicon"]
