@@ -272,3 +272,16 @@ def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of
 def test_whoever_sends_the_words_wrote_them(nlp, text, speaker):
     """"X sent us this: '...'", "a message sent by X read": "send" is a lexicon cue (quote_cues.csv)."""
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Uproar in the gallery. The chair, Cllr Ruth Adebayo-Lund, intervenes: "Order. Let the member finish."',
+     "Ruth Adebayo-Lund", "intervenes"),
+    ("Speaker Tomasz Wierzbicki intervened: \u201cThe minister will withdraw that remark.\u201d", "Tomasz Wierzbicki",
+     "intervened"),
+    ('As the witness paused, Senator Colm Fairley cut in: "Answer the question, please."', "Colm Fairley", "cut in"),
+])
+def test_a_chair_taking_the_floor_reports_the_words_after_the_colon(nlp, text, speaker, cue):
+    """"X intervenes: '...'", "X cut in: '...'": hearings and live blogs give the floor with these verbs."""
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)

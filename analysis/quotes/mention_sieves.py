@@ -69,13 +69,15 @@ def _document_cue(ctx: Context, tok: Token) -> bool:
 def _document_verb_as_noun(ctx: Context, tok: Token) -> bool:
     """"'...,' the message read.": a document verb the tagger read as a noun compounded with the statement noun
     before it. "Read" has one form for present, past and noun; a statement noun followed by it at the end of its
-    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). Only the
-    compound: a statement noun that is the parsed subject of a "noun" read may open a longer sentence."""
+    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). The
+    compound, or the statement noun as the parsed subject of a "noun" read that is the root of its sentence ("the
+    statement read." after a line break); a subject of a "noun" read inside a longer sentence may open a clause."""
     tokens = ctx.model.tokens
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.lemma_.lower() not in ctx.cues.document_verbs:
         return False
     before = tokens[tok.i - 1]
-    return before.dep_ == "compound" and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
+    shape = before.dep_ == "compound" or (before.dep_ == "nsubj" and tok.dep_ == "ROOT")
+    return shape and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
         and (tok.i + 1 == len(tokens) or tokens[tok.i + 1].is_punct) and not ctx.in_quote[tok.i]
 
 
@@ -716,6 +718,11 @@ def _owner(ctx: Context, noun: Token) -> Token | None:
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:  # "a statement on his behalf", "a statement on behalf of the family"
+        owner = _on_behalf_of(ctx, noun)
+    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and _is_cue_verb(ctx, noun.head.head):
+        owner = next((c for c in noun.head.head.children  # "In a statement, the chief executive said ...": the subject
+                      if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)  # of the cue the statement frames
     if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
         clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
@@ -735,7 +742,23 @@ def _carried_owner(ctx: Context, verb: Token) -> Token | None:
         return None
     return _owner(ctx, carried) or next(  # "read staff a note from the congresswoman": "from" hung on the verb
         (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > carried.i
-         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None)
+         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None) \
+        or _on_behalf_of(ctx, verb)  # "read a statement on her behalf": "on behalf" hung on the verb
+
+
+def _on_behalf_of(ctx: Context, tok: Token) -> Token | None:
+    """Whom words are given for: "on his behalf", "on behalf of the family" among ``tok``'s dependents. Words
+    read, released or sent on someone's behalf are that person's; the one who passes them on only relays."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in"):
+            continue
+        for behalf in prep.children:
+            if behalf.dep_ != "pobj" or behalf.lemma_.lower() != "behalf":
+                continue
+            owner = next((c for c in behalf.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
+            return owner or next((g for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    return None
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
