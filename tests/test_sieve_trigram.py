@@ -285,3 +285,26 @@ def test_a_chair_taking_the_floor_reports_the_words_after_the_colon(nlp, text, s
     """"X intervenes: '...'", "X cut in: '...'": hearings and live blogs give the floor with these verbs."""
     row = one(text, nlp)
     assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement released by his lawyer, Barrister Ngozi Ade-Okafor, Emeka Chukwu-Bello said: \u201cI have "
+     "done nothing wrong.\u201d", "Emeka Chukwu-Bello"),
+    ('In a statement issued by her solicitors, Pemberton Vale LLP, Mrs Lindqvist said: "I am grateful to the panel."',
+     "Lindqvist"),
+    ('In a statement released by his agent, Oona Marsh-Kahale, Pettigrew, 81, said: "It breaks my heart to miss it."',
+     "Pettigrew"),
+])
+def test_the_name_next_to_the_cue_speaks_not_the_relayer_named_before_it(nlp, text, speaker):
+    """"by her lawyer, X, Y said": X names the lawyer; Y, a second name next to the cue, is its subject."""
+    assert speaker in one(text, nlp)["speaker_entity"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The company\'s chief executive, Dana Whitlow-Frey, said: "We will rebuild the plant."', "Dana Whitlow-Frey"),
+    ('Dana Whitlow-Frey, the chief executive of Harrow Mills, said: "We will rebuild the plant."', "Dana Whitlow-Frey"),
+    ('Asked by his lawyer, Ines Calder, whether he regretted it, Tomas Brandt said: "Every day."', "Tomas Brandt"),
+])
+def test_a_name_after_its_own_description_keeps_the_cue(nlp, text, speaker):
+    """Variants the rule must leave alone: one name after a description, or a name and its description."""
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from .entity_sieves import one_of
 from .marks import normalise_quote
-from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
+from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS, Entity
 from .state import Context, Found, Quote, age_of, span_text
 
 SUBJECT_DEPS = ("nsubj",)
@@ -403,9 +403,55 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
+        head = _name_after_named_relayer(ctx, head, before[:k]) or head
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
         return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
+
+
+def _comma_chunks(tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` cut at commas, without the commas."""
+    chunks: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+    return chunks
+
+
+def _name_after_named_relayer(ctx: Context, head: Token | None, tokens: list[Token]) -> Token | None:
+    """The speaker's name right before the cue when the phrase before it names someone else: "In a statement
+    released by her lawyer, Ana Ruiz, Costa said", "..., by his agent, Ana Ruiz, Costa, 79, said". A description
+    ("her lawyer") followed by a name is that name's apposition; a second name after it is not a second apposition
+    (one person has one name) but the cue's subject, which the parser often hangs on the first name or drops. Only
+    when the phrase next to the cue (an age after it skipped) is a name alone, with no "and" (not a list), and the
+    parsed subject is missing or is the first name."""
+    chunks = _comma_chunks(tokens)
+    while chunks and (not chunks[-1] or all(t.like_num for t in chunks[-1])):  # "Costa, 79, said"
+        chunks.pop()
+    if len(chunks) < 3 or not chunks[-3]:
+        return None
+    description, first, last = chunks[-3:]
+    if any(t.pos_ == "CCONJ" for t in first + last):
+        return None
+
+    def name_alone(chunk: list[Token]) -> Entity | None:
+        named = {ctx.model.entity_at(t.i) for t in chunk if t.pos_ == "PROPN"}
+        if len(named) != 1 or None in named or not all(t.pos_ == "PROPN" or (t.text in "-\u2010" and not t.whitespace_)
+                                                        for t in chunk):
+            return None
+        entity = next(iter(named))
+        return entity if entity.kind in ("person", "organisation") else None
+
+    speaker, relayer = name_alone(last), name_alone(first)
+    if speaker is None or relayer is None or speaker is relayer:
+        return None
+    if description[-1].pos_ != "NOUN" or ctx.model.entity_at(description[-1].i) is not None:
+        return None  # "X, Y, Z said" with no description before the first name: a list, or a name and its affiliation
+    if head is not None and head.i not in {t.i for t in first}:
+        return None
+    return next(t for t in reversed(last) if ctx.model.entity_at(t.i) is speaker)
 
 
 def _relayed(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
