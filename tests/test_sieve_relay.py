@@ -206,3 +206,14 @@ def test_words_read_on_someones_behalf_are_theirs(nlp, text, speaker):
 def test_the_statement_a_speaker_made_in_speaks_for_the_speaker(nlp, text, speaker):
     """"In a statement, X said ...": the statement is X's, so what "the statement read" quotes is X's."""
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The composer Hedda Lunde-Vik, 90, stayed at home. Her acceptance speech was read out by her grandson, Ola Vik: '
+     '"Music was the only language I never had to learn."', "Hedda Lunde-Vik"),
+    ("Mayor Tobias Renfrew-Oke is in hospital. Renfrew-Oke's speech to the conference was read by his deputy, Anne "
+     "Kaye: \u201cThis city does not wait for anyone.\u201d", "Tobias Renfrew-Oke"),
+])
+def test_a_speech_read_out_by_someone_else_is_its_authors(nlp, text, speaker):
+    """A speech is a statement noun like "remarks": whose speech it is speaks, not the one who reads it."""
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
