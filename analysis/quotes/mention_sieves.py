@@ -553,10 +553,81 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     listed = [] if others else _listed_before(ctx, head)
     if listed:  # "the X Union (XU) and the Y Association said", parsed as one name's modifiers
         head, others = listed[0], listed[1:] + [head]
+    head, others = _with_listed_people(ctx, head, others)
     titled = _titled_conjunct(ctx, head, others)
     if titled is not None:
         head, others = titled, []
     return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+LIST_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _with_listed_people(ctx: Context, head: Token, others: list[Token]) -> tuple[Token, list[Token]]:
+    """The mention and its coordinated speakers, taken from the text when it lists titled names ("said Cllr X and
+    Cllr Y", "Mayors X of A, Y of B and Z of C wrote": every name of the list, first first), whatever coordination
+    the parser found (it cuts such lists at the affiliations); else as parsed."""
+    people = _listed_people(ctx, head)
+    return (people[0], people[1:]) if people else (head, others)
+
+
+def _listed_people(ctx: Context, head: Token) -> list[Token]:
+    """The people of a list ``head``'s name belongs to, each written with its own title or affiliation: "Sens. X and
+    Y", "said Cllr X and Cllr Y", "deputy mayor X and councillor Y", "Mayors X of A, Y of B and Z of C". The parser
+    splits such lists in many ways (a title read as a name, an affiliation taking the "and"), so the text decides:
+    the unbroken run of title words, names, hyphens, "of" affiliations, commas and "and" around ``head``, cut at the
+    commas and the "and"; every piece must hold exactly one person (an affiliation is not a piece), the pieces are
+    joined by commas and one "and" before the last, and the people are all different. Anything else (a
+    description with an article, an age, a clause, a second "and") is no such list: []."""
+    named = ctx.model.entity_at(head.i)
+    if named is None or named.kind != "person":
+        return []
+    tokens, sent = ctx.model.tokens, head.sent
+
+    def chain(tok: Token) -> bool:
+        return not ctx.in_quote[tok.i] and (tok.pos_ in LIST_POS or tok.text == "," or (
+            tok.pos_ == "CCONJ" and tok.lower_ == "and") or (tok.lower_ == "of" and tok.pos_ == "ADP") or (
+            tok.text in "-\u2010" and not tok.whitespace_) or (tok.pos_ == "PUNCT" and tok.text == "." and tok.i > 0
+                                                            and not tokens[tok.i - 1].whitespace_ and tok.whitespace_))
+
+    start = end = head.i
+    while start - 1 >= sent.start and chain(tokens[start - 1]):
+        start -= 1
+    while end + 1 < sent.end and chain(tokens[end + 1]):
+        end += 1
+    pieces: list[list[Token]] = [[]]
+    separators: list[str] = []
+    for tok in tokens[start:end + 1]:
+        if tok.text == "," or (tok.pos_ == "CCONJ" and tok.lower_ == "and"):
+            pieces.append([])
+            separators.append(tok.lower_)
+        else:
+            pieces[-1].append(tok)
+
+    def people_in(piece: list[Token]) -> list[Token]:
+        out = []
+        for k, tok in enumerate(piece):
+            entity = ctx.model.entity_at(tok.i)
+            after_of = any(t.lower_ == "of" for t in piece[:k])
+            modifier = any(t.pos_ == "NOUN" and t.text.islower() for t in piece[k + 1:]
+                           if not any(o.lower_ == "of" for o in piece[k + 1:t.i - piece[0].i]))  # "Singleton councillor X"
+            if entity is not None and entity.kind == "person" and not after_of and not modifier and (
+                    k + 1 == len(piece) or ctx.model.entity_at(piece[k + 1].i) is not entity):
+                out.append(tok)  # the last word of each person's name, before any "of" affiliation
+        return out
+
+    found = [people_in(p) for p in pieces]
+    while found and not found[0]:  # "independents X and Y": words before the list that name no one
+        found, pieces, separators = found[1:], pieces[1:], separators[1:]
+    while found and not found[-1]:
+        found, pieces, separators = found[:-1], pieces[:-1], separators[:-1]
+    if len(found) < 2 or any(len(f) != 1 for f in found) or separators.count("and") != 1 or separators[-1] != "and":
+        return []
+    people = [f[0] for f in found]
+    entities = [ctx.model.entity_at(t.i) for t in people]
+    if len(set(map(id, entities))) != len(entities) or named not in entities:
+        return []
+    return people
 
 
 def _listed_before(ctx: Context, head: Token) -> list[Token]:
@@ -692,6 +763,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 titled = _titled_conjunct(ctx, who, out[-1].others)
                 if titled is not None:
                     out[-1].mention, out[-1].others = titled, []
+                out[-1].mention, out[-1].others = _with_listed_people(ctx, out[-1].mention, out[-1].others)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
             owner = _owner(ctx, tok)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
