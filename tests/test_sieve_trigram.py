@@ -308,3 +308,16 @@ def test_the_name_next_to_the_cue_speaks_not_the_relayer_named_before_it(nlp, te
 def test_a_name_after_its_own_description_keeps_the_cue(nlp, text, speaker):
     """Variants the rule must leave alone: one name after a description, or a name and its description."""
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The lake samples, lead author Dr. Ines Varga-Holm of the University of Tromso said, \u201cshow a consistent "
+     "pattern across nine years.\u201d", "Ines Varga-Holm"),
+    ("The tissue samples, senior author Dr. Mei Okonkwo-Hart of the University of Otago said, \u201ctell a clear "
+     "story.\u201d", "Mei Okonkwo-Hart"),
+    ('The new wards, chief nurse Abena Osei-Lamb of St Cuthbert\'s Hospital said, "will open in March."',
+     "Abena Osei-Lamb"),
+])
+def test_a_cue_inside_the_reporters_sentence_names_the_person_before_the_affiliation(nlp, text, speaker):
+    """"The samples, lead author X of the University of Y said, '...'": the person, not the sentence's subject."""
+    assert one(text, nlp)["speaker_entity"] == speaker

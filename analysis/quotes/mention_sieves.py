@@ -394,10 +394,10 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
-    elif parenthetical and lead and ctx.model.entity_at(lead[-1].i) is not None \
-            and ctx.model.entity_at(lead[-1].i).kind == "person":
-        head = lead[-1]  # "Renters, Tenants First chief executive X said, "are ...": the name next to the cue, not
-        # the organisation's name the parser split into its own noun
+    elif parenthetical and _last_person(ctx, lead) is not None:
+        head = _last_person(ctx, lead)  # "Renters, Tenants First chief executive X said, "are ...": the name next to
+        # the cue, not the organisation's name the parser split into its own noun; "The samples, lead author X of
+        # the University of Y said, "tell ...": the person, not the affiliation after the name
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
         # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
@@ -452,6 +452,15 @@ def _name_after_named_relayer(ctx: Context, head: Token | None, tokens: list[Tok
     if head is not None and head.i not in {t.i for t in first}:
         return None
     return next(t for t in reversed(last) if ctx.model.entity_at(t.i) is speaker)
+
+
+def _last_person(ctx: Context, chunk: list[Token]) -> Token | None:
+    """The last word of the last person named in ``chunk`` before any "of" affiliation that ends it, else None."""
+    stop = next((k for k, t in enumerate(chunk) if t.lower_ == "of" and k > 0
+                 and ctx.model.entity_at(chunk[k - 1].i) is not None), len(chunk))
+    last = chunk[stop - 1] if stop else None  # the word before the affiliation, or the chunk's last word
+    entity = ctx.model.entity_at(last.i) if last is not None else None
+    return last if entity is not None and entity.kind == "person" else None
 
 
 def _relayed(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
