@@ -774,7 +774,7 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                     out[-1].mention, out[-1].others = titled, []
                 out[-1].mention, out[-1].others = _with_listed_people(ctx, out[-1].mention, out[-1].others)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
-            owner = _owner(ctx, tok)
+            owner = _owner(ctx, tok, framed=False)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
                 verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
                 if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.cues.relays and any(
@@ -838,16 +838,18 @@ def _add(out: list[Found], found: Found | None) -> None:
         out.append(found)
 
 
-def _owner(ctx: Context, noun: Token) -> Token | None:
+def _owner(ctx: Context, noun: Token, framed: bool = True) -> Token | None:
     """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X", "a letter written
-    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act)."""
+    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act). With ``framed``,
+    also the subject of the cue an "in a statement" adjunct frames ("In a statement, X said"): whose statement a
+    later "the statement read" is; not a cue of its own (the verb is the cue of "X said in a statement")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
     if owner is None:  # "a statement on his behalf", "a statement on behalf of the family"
         owner = _on_behalf_of(ctx, noun)
-    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and _is_cue_verb(ctx, noun.head.head):
+    if owner is None and framed and noun.dep_ == "pobj" and noun.head.lower_ == "in" and _is_cue_verb(ctx, noun.head.head):
         owner = next((c for c in noun.head.head.children  # "In a statement, the chief executive said ...": the subject
                       if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)  # of the cue the statement frames
     if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
