@@ -403,3 +403,22 @@ def test_the_name_in_an_absolute_with_phrase_is_the_subject_of_its_participle(nl
 def test_a_participle_opening_the_sentence_gives_way_to_the_name_after_it(nlp, text, speaker):
     """"Mitigating, X said": the participle names the role, X speaks."""
     assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We cannot keep paying for the same bridge twice," Mayors Hilde Sorensen-Park of Alder Falls, Kofi Mensah-Ray of '
+     "Port Amble and Greta Lindqvist of Bramwell Heights wrote in a joint letter.",
+     ["Hilde Sorensen-Park", "Kofi Mensah-Ray", "Greta Lindqvist"]),
+    ("\u201cThe clinic stays open,\u201d Professors Rhian Pugh-Evans of Cardiff University, Dewi Okonjo of Bangor "
+     "University and Eira Lund of Swansea University wrote.", ["Rhian Pugh-Evans", "Dewi Okonjo", "Eira Lund"]),
+])
+def test_a_list_of_titled_names_with_affiliations_keeps_every_speaker(nlp, text, speakers):
+    """"Mayors X of A, Y of B and Z of C wrote": the parser hangs the later names on the affiliations."""
+    assert one(text, nlp)["speakers"].split("; ") == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We will appeal," Marta Silva-Noor of Keane and Partners said.', ["Marta Silva-Noor"]),
+])
+def test_names_inside_a_description_or_an_affiliation_are_not_a_list_of_speakers(nlp, text, speakers):
+    assert one(text, nlp)["speakers"].split("; ") == speakers

@@ -184,3 +184,36 @@ def test_the_message_read_is_the_message_spoken_of_before(nlp, text, speaker):
     """"'...,' the message read.": "read" has one form for verb and noun, and the tagger may read it as a noun."""
     row = rows(text, nlp)[-1]
     assert (row["speaker_entity"], row["cue"]) == (speaker, "read")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Dr Amara Quist-Holm was not in court. Her brother, Tobias, read a short statement on her behalf on the steps: '
+     '"I am relieved and I am tired."', "Amara Quist-Holm"),
+    ("The squad's assistant coach, Mira Saks, read a note on behalf of Coach Bernard Oyelowo-Fitch to the players: "
+     "\u201cWin it for the fans, not for me.\u201d", "Bernard Oyelowo-Fitch"),
+])
+def test_words_read_on_someones_behalf_are_theirs(nlp, text, speaker):
+    """"read a statement on her behalf": the reader only passes the words on."""
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement, chief executive Lorna Baptiste-Kerr said the plant would close. \u201cWe are not leaving the "
+     "county,\u201d the statement read.", "Lorna Baptiste-Kerr"),
+    ('In a statement on Friday, the Harbour Pilots Association said it would appeal. "The ruling ignores the '
+     'evidence," the statement said.', "Harbour Pilots Association"),
+])
+def test_the_statement_a_speaker_made_in_speaks_for_the_speaker(nlp, text, speaker):
+    """"In a statement, X said ...": the statement is X's, so what "the statement read" quotes is X's."""
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The composer Hedda Lunde-Vik, 90, stayed at home. Her acceptance speech was read out by her grandson, Ola Vik: '
+     '"Music was the only language I never had to learn."', "Hedda Lunde-Vik"),
+    ("Mayor Tobias Renfrew-Oke is in hospital. Renfrew-Oke's speech to the conference was read by his deputy, Anne "
+     "Kaye: \u201cThis city does not wait for anyone.\u201d", "Tobias Renfrew-Oke"),
+])
+def test_a_speech_read_out_by_someone_else_is_its_authors(nlp, text, speaker):
+    """A speech is a statement noun like "remarks": whose speech it is speaks, not the one who reads it."""
+    assert rows(text, nlp)[-1]["speaker_entity"] == speaker

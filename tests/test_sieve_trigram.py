@@ -272,3 +272,52 @@ def test_a_noun_title_the_tagger_read_as_a_verb_after_a_singular_noun_is_part_of
 def test_whoever_sends_the_words_wrote_them(nlp, text, speaker):
     """"X sent us this: '...'", "a message sent by X read": "send" is a lexicon cue (quote_cues.csv)."""
     assert rows(text, nlp)[-1]["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Uproar in the gallery. The chair, Cllr Ruth Adebayo-Lund, intervenes: "Order. Let the member finish."',
+     "Ruth Adebayo-Lund", "intervenes"),
+    ("Speaker Tomasz Wierzbicki intervened: \u201cThe minister will withdraw that remark.\u201d", "Tomasz Wierzbicki",
+     "intervened"),
+    ('As the witness paused, Senator Colm Fairley cut in: "Answer the question, please."', "Colm Fairley", "cut in"),
+])
+def test_a_chair_taking_the_floor_reports_the_words_after_the_colon(nlp, text, speaker, cue):
+    """"X intervenes: '...'", "X cut in: '...'": hearings and live blogs give the floor with these verbs."""
+    row = one(text, nlp)
+    assert (row["speaker_entity"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement released by his lawyer, Barrister Ngozi Ade-Okafor, Emeka Chukwu-Bello said: \u201cI have "
+     "done nothing wrong.\u201d", "Emeka Chukwu-Bello"),
+    ('In a statement issued by her solicitors, Pemberton Vale LLP, Mrs Lindqvist said: "I am grateful to the panel."',
+     "Lindqvist"),
+    ('In a statement released by his agent, Oona Marsh-Kahale, Pettigrew, 81, said: "It breaks my heart to miss it."',
+     "Pettigrew"),
+])
+def test_the_name_next_to_the_cue_speaks_not_the_relayer_named_before_it(nlp, text, speaker):
+    """"by her lawyer, X, Y said": X names the lawyer; Y, a second name next to the cue, is its subject."""
+    assert speaker in one(text, nlp)["speaker_entity"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The company\'s chief executive, Dana Whitlow-Frey, said: "We will rebuild the plant."', "Dana Whitlow-Frey"),
+    ('Dana Whitlow-Frey, the chief executive of Harrow Mills, said: "We will rebuild the plant."', "Dana Whitlow-Frey"),
+    ('Asked by his lawyer, Ines Calder, whether he regretted it, Tomas Brandt said: "Every day."', "Tomas Brandt"),
+])
+def test_a_name_after_its_own_description_keeps_the_cue(nlp, text, speaker):
+    """Variants the rule must leave alone: one name after a description, or a name and its description."""
+    assert one(text, nlp)["speaker_entity"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The lake samples, lead author Dr. Ines Varga-Holm of the University of Tromso said, \u201cshow a consistent "
+     "pattern across nine years.\u201d", "Ines Varga-Holm"),
+    ("The tissue samples, senior author Dr. Mei Okonkwo-Hart of the University of Otago said, \u201ctell a clear "
+     "story.\u201d", "Mei Okonkwo-Hart"),
+    ('The new wards, chief nurse Abena Osei-Lamb of St Cuthbert\'s Hospital said, "will open in March."',
+     "Abena Osei-Lamb"),
+])
+def test_a_cue_inside_the_reporters_sentence_names_the_person_before_the_affiliation(nlp, text, speaker):
+    """"The samples, lead author X of the University of Y said, '...'": the person, not the sentence's subject."""
+    assert one(text, nlp)["speaker_entity"] == speaker

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from .entity_sieves import one_of
 from .marks import normalise_quote
-from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS
+from .model import NON_AGENT_TYPES, PLACE_TYPES, SILENT_KINDS, Entity
 from .state import Context, Found, Quote, age_of, span_text
 
 SUBJECT_DEPS = ("nsubj",)
@@ -69,13 +69,15 @@ def _document_cue(ctx: Context, tok: Token) -> bool:
 def _document_verb_as_noun(ctx: Context, tok: Token) -> bool:
     """"'...,' the message read.": a document verb the tagger read as a noun compounded with the statement noun
     before it. "Read" has one form for present, past and noun; a statement noun followed by it at the end of its
-    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). Only the
-    compound: a statement noun that is the parsed subject of a "noun" read may open a longer sentence."""
+    clause is the statement's subject and its verb (a noun "read", "a good read", takes no statement noun). The
+    compound, or the statement noun as the parsed subject of a "noun" read that is the root of its sentence ("the
+    statement read." after a line break); a subject of a "noun" read inside a longer sentence may open a clause."""
     tokens = ctx.model.tokens
     if tok.pos_ != "NOUN" or tok.i == 0 or tok.lemma_.lower() not in ctx.cues.document_verbs:
         return False
     before = tokens[tok.i - 1]
-    return before.dep_ == "compound" and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
+    shape = before.dep_ == "compound" or (before.dep_ == "nsubj" and tok.dep_ == "ROOT")
+    return shape and before.head.i == tok.i and before.lemma_.lower() in ctx.cues.nouns \
         and (tok.i + 1 == len(tokens) or tokens[tok.i + 1].is_punct) and not ctx.in_quote[tok.i]
 
 
@@ -392,18 +394,73 @@ def trigram(ctx: Context, q: Quote) -> Found | None:
         head = _carried_owner(ctx, before[k])
     elif parenthetical and inverted:  # "Parents, said Zainab Hussein, whose son ..., "just want ...""
         head = _np_head(ctx, inverted)
-    elif parenthetical and lead and ctx.model.entity_at(lead[-1].i) is not None \
-            and ctx.model.entity_at(lead[-1].i).kind == "person":
-        head = lead[-1]  # "Renters, Tenants First chief executive X said, "are ...": the name next to the cue, not
-        # the organisation's name the parser split into its own noun
+    elif parenthetical and _last_person(ctx, lead) is not None:
+        head = _last_person(ctx, lead)  # "Renters, Tenants First chief executive X said, "are ...": the name next to
+        # the cue, not the organisation's name the parser split into its own noun; "The samples, lead author X of
+        # the University of Y said, "tell ...": the person, not the affiliation after the name
     elif parenthetical:  # "The rail operator, the drivers' leader X said, "has not ...": the words nearest the cue
         head = _np_head(ctx, lead) or _np_head(ctx, _leading_np(lead)) or _subject_within(ctx, before[k], before[:k])
         # ("The hearing, a spokesman for the coroner's office said, "is ...": the phrase's own head, before "for")
     else:
         head = _subject_within(ctx, before[k], before[:k]) or _np_head(ctx, lead)
+        head = _name_after_named_relayer(ctx, head, before[:k]) or head
     if head is None or (head.dep_ in ADDRESSEE_DEPS and not (parenthetical and inverted)):
         return None  # after an inverted cue the words are its subject, whatever the parse says
     return _found("trigram", ctx, head, before[k])
+
+
+def _comma_chunks(tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` cut at commas, without the commas."""
+    chunks: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+    return chunks
+
+
+def _name_after_named_relayer(ctx: Context, head: Token | None, tokens: list[Token]) -> Token | None:
+    """The speaker's name right before the cue when the phrase before it names someone else: "In a statement
+    released by her lawyer, Ana Ruiz, Costa said", "..., by his agent, Ana Ruiz, Costa, 79, said". A description
+    ("her lawyer") followed by a name is that name's apposition; a second name after it is not a second apposition
+    (one person has one name) but the cue's subject, which the parser often hangs on the first name or drops. Only
+    when the phrase next to the cue (an age after it skipped) is a name alone, with no "and" (not a list), and the
+    parsed subject is missing or is the first name."""
+    chunks = _comma_chunks(tokens)
+    while chunks and (not chunks[-1] or all(t.like_num for t in chunks[-1])):  # "Costa, 79, said"
+        chunks.pop()
+    if len(chunks) < 3 or not chunks[-3]:
+        return None
+    description, first, last = chunks[-3:]
+    if any(t.pos_ == "CCONJ" for t in first + last):
+        return None
+
+    def name_alone(chunk: list[Token]) -> Entity | None:
+        named = {ctx.model.entity_at(t.i) for t in chunk if t.pos_ == "PROPN"}
+        if len(named) != 1 or None in named or not all(t.pos_ == "PROPN" or (t.text in "-\u2010" and not t.whitespace_)
+                                                        for t in chunk):
+            return None
+        entity = next(iter(named))
+        return entity if entity.kind in ("person", "organisation") else None
+
+    speaker, relayer = name_alone(last), name_alone(first)
+    if speaker is None or relayer is None or speaker is relayer:
+        return None
+    if description[-1].pos_ != "NOUN" or ctx.model.entity_at(description[-1].i) is not None:
+        return None  # "X, Y, Z said" with no description before the first name: a list, or a name and its affiliation
+    if head is not None and head.i not in {t.i for t in first}:
+        return None
+    return next(t for t in reversed(last) if ctx.model.entity_at(t.i) is speaker)
+
+
+def _last_person(ctx: Context, chunk: list[Token]) -> Token | None:
+    """The last word of the last person named in ``chunk`` before any "of" affiliation that ends it, else None."""
+    stop = next((k for k, t in enumerate(chunk) if t.lower_ == "of" and k > 0
+                 and ctx.model.entity_at(chunk[k - 1].i) is not None), len(chunk))
+    last = chunk[stop - 1] if stop else None  # the word before the affiliation, or the chunk's last word
+    entity = ctx.model.entity_at(last.i) if last is not None else None
+    return last if entity is not None and entity.kind == "person" else None
 
 
 def _relayed(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
@@ -505,10 +562,81 @@ def _found(sieve: str, ctx: Context, head: Token, cue_tok: Token, cue: str | Non
     listed = [] if others else _listed_before(ctx, head)
     if listed:  # "the X Union (XU) and the Y Association said", parsed as one name's modifiers
         head, others = listed[0], listed[1:] + [head]
+    head, others = _with_listed_people(ctx, head, others)
     titled = _titled_conjunct(ctx, head, others)
     if titled is not None:
         head, others = titled, []
     return Found(sieve, mention=head, others=others, cue_token=cue_tok, cue=cue or _cue_text(ctx, cue_tok))
+
+
+LIST_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _with_listed_people(ctx: Context, head: Token, others: list[Token]) -> tuple[Token, list[Token]]:
+    """The mention and its coordinated speakers, taken from the text when it lists titled names ("said Cllr X and
+    Cllr Y", "Mayors X of A, Y of B and Z of C wrote": every name of the list, first first), whatever coordination
+    the parser found (it cuts such lists at the affiliations); else as parsed."""
+    people = _listed_people(ctx, head)
+    return (people[0], people[1:]) if people else (head, others)
+
+
+def _listed_people(ctx: Context, head: Token) -> list[Token]:
+    """The people of a list ``head``'s name belongs to, each written with its own title or affiliation: "Sens. X and
+    Y", "said Cllr X and Cllr Y", "deputy mayor X and councillor Y", "Mayors X of A, Y of B and Z of C". The parser
+    splits such lists in many ways (a title read as a name, an affiliation taking the "and"), so the text decides:
+    the unbroken run of title words, names, hyphens, "of" affiliations, commas and "and" around ``head``, cut at the
+    commas and the "and"; every piece must hold exactly one person (an affiliation is not a piece), the pieces are
+    joined by commas and one "and" before the last, and the people are all different. Anything else (a
+    description with an article, an age, a clause, a second "and") is no such list: []."""
+    named = ctx.model.entity_at(head.i)
+    if named is None or named.kind != "person":
+        return []
+    tokens, sent = ctx.model.tokens, head.sent
+
+    def chain(tok: Token) -> bool:
+        return not ctx.in_quote[tok.i] and (tok.pos_ in LIST_POS or tok.text == "," or (
+            tok.pos_ == "CCONJ" and tok.lower_ == "and") or (tok.lower_ == "of" and tok.pos_ == "ADP") or (
+            tok.text in "-\u2010" and not tok.whitespace_) or (tok.pos_ == "PUNCT" and tok.text == "." and tok.i > 0
+                                                            and not tokens[tok.i - 1].whitespace_ and tok.whitespace_))
+
+    start = end = head.i
+    while start - 1 >= sent.start and chain(tokens[start - 1]):
+        start -= 1
+    while end + 1 < sent.end and chain(tokens[end + 1]):
+        end += 1
+    pieces: list[list[Token]] = [[]]
+    separators: list[str] = []
+    for tok in tokens[start:end + 1]:
+        if tok.text == "," or (tok.pos_ == "CCONJ" and tok.lower_ == "and"):
+            pieces.append([])
+            separators.append(tok.lower_)
+        else:
+            pieces[-1].append(tok)
+
+    def people_in(piece: list[Token]) -> list[Token]:
+        out = []
+        for k, tok in enumerate(piece):
+            entity = ctx.model.entity_at(tok.i)
+            after_of = any(t.lower_ == "of" for t in piece[:k])
+            modifier = any(t.pos_ == "NOUN" and t.text.islower() for t in piece[k + 1:]
+                           if not any(o.lower_ == "of" for o in piece[k + 1:t.i - piece[0].i]))  # "Singleton councillor X"
+            if entity is not None and entity.kind == "person" and not after_of and not modifier and (
+                    k + 1 == len(piece) or ctx.model.entity_at(piece[k + 1].i) is not entity):
+                out.append(tok)  # the last word of each person's name, before any "of" affiliation
+        return out
+
+    found = [people_in(p) for p in pieces]
+    while found and not found[0]:  # "independents X and Y": words before the list that name no one
+        found, pieces, separators = found[1:], pieces[1:], separators[1:]
+    while found and not found[-1]:
+        found, pieces, separators = found[:-1], pieces[:-1], separators[:-1]
+    if len(found) < 2 or any(len(f) != 1 for f in found) or separators.count("and") != 1 or separators[-1] != "and":
+        return []
+    people = [f[0] for f in found]
+    entities = [ctx.model.entity_at(t.i) for t in people]
+    if len(set(map(id, entities))) != len(entities) or named not in entities:
+        return []
+    return people
 
 
 def _listed_before(ctx: Context, head: Token) -> list[Token]:
@@ -644,8 +772,9 @@ def _cue_candidates(ctx: Context, frame: list[Token], q: Quote) -> list[Found]:
                 titled = _titled_conjunct(ctx, who, out[-1].others)
                 if titled is not None:
                     out[-1].mention, out[-1].others = titled, []
+                out[-1].mention, out[-1].others = _with_listed_people(ctx, out[-1].mention, out[-1].others)
         elif tok.pos_ == "NOUN" and lemma in ctx.cues.nouns:
-            owner = _owner(ctx, tok)
+            owner = _owner(ctx, tok, framed=False)
             if owner is not None:  # "the council's statement read": the verb the statement does is the cue
                 verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head != tok else tok  # "read" tagged NOUN
                 if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.cues.relays and any(
@@ -709,13 +838,20 @@ def _add(out: list[Found], found: Found | None) -> None:
         out.append(found)
 
 
-def _owner(ctx: Context, noun: Token) -> Token | None:
+def _owner(ctx: Context, noun: Token, framed: bool = True) -> Token | None:
     """Whose statement: "X's statement", "a statement from/by X", "a statement attributed to X", "a letter written
-    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act)."""
+    by X" (the agent of a reporting verb's participle; not of "read out by", the reader's act). With ``framed``,
+    also the subject of the cue an "in a statement" adjunct frames ("In a statement, X said"): whose statement a
+    later "the statement read" is; not a cue of its own (the verb is the cue of "X said in a statement")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
     if owner is None:
         owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                       for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    if owner is None:  # "a statement on his behalf", "a statement on behalf of the family"
+        owner = _on_behalf_of(ctx, noun)
+    if owner is None and framed and noun.dep_ == "pobj" and noun.head.lower_ == "in" and _is_cue_verb(ctx, noun.head.head):
+        owner = next((c for c in noun.head.head.children  # "In a statement, the chief executive said ...": the subject
+                      if c.dep_ in SUBJECT_DEPS and _agent_ok(ctx, c)), None)  # of the cue the statement frames
     if owner is None:  # "a statement attributed to X", "the statement, which the station attributed to X"
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
         clauses += [v for c in clauses for v in c.children if v.dep_ == "conj"]  # "posted on ... and attributed to X"
@@ -735,7 +871,23 @@ def _carried_owner(ctx: Context, verb: Token) -> Token | None:
         return None
     return _owner(ctx, carried) or next(  # "read staff a note from the congresswoman": "from" hung on the verb
         (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > carried.i
-         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None)
+         for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g) and _speaker_like(ctx, g)), None) \
+        or _on_behalf_of(ctx, verb)  # "read a statement on her behalf": "on behalf" hung on the verb
+
+
+def _on_behalf_of(ctx: Context, tok: Token) -> Token | None:
+    """Whom words are given for: "on his behalf", "on behalf of the family" among ``tok``'s dependents. Words
+    read, released or sent on someone's behalf are that person's; the one who passes them on only relays."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in"):
+            continue
+        for behalf in prep.children:
+            if behalf.dep_ != "pobj" or behalf.lemma_.lower() != "behalf":
+                continue
+            owner = next((c for c in behalf.children if c.dep_ == "poss" and _agent_ok(ctx, c)), None)
+            return owner or next((g for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj" and _agent_ok(ctx, g)), None)
+    return None
 
 
 def _through_cue_noun(ctx: Context, tok: Token | None) -> Token | None:
