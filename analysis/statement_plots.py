@@ -113,7 +113,8 @@ SPLIT_STYLE: dict[str, tuple[str, str, str]] = {
     "test8": ("<", "#FFFFFF", "test8 (held out in\nround 8, then tuned on)"),
     "test9": (">", "#FFFFFF", "test9 (held out in\nround 9, then tuned on)"),
     "test10": ("d", "#FFFFFF", "test10 (held out in\nround 10, then tuned on)"),
-    "test11": ("8", "#FFFFFF", "test11 (held out in\nround 11, not tuned on)"),
+    "test11": ("8", "#FFFFFF", "test11 (held out in\nround 11, then tuned on)"),
+    "test12": ("H", "#FFFFFF", "test12 (held out in\nround 12, then tuned on)"),
     "test": ("D", PALETTE["vermillion"], "test\n(held out, scored once)"),
 }
 

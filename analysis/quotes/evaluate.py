@@ -138,10 +138,10 @@ def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, level: str = "full r
 
 # --------------------------------------------------------------------------- the development set
 DEVSET_DIR = ROOT / "tests" / "data" / "attribution"
-SPLITS = ("dev", "test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test")
+SPLITS = ("dev", "test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test")
 #: The splits the current rules were never tuned on (blind when written, scored, not tuned on since): what
 #: a new article will meet. A round that tunes on one of them removes it from here.
-FRESH_SPLITS = ("test11", "test")
+FRESH_SPLITS = ("test",)
 CASE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str, "family": str, "split": str, "marks": str, "convention": str, "text": str, "quotes": list,
 }
