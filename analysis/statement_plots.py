@@ -154,5 +154,39 @@ def family_score_figure(scores: pd.DataFrame, *, metric: str = "speaker_accuracy
     return fix_layout(add_source(fig, source))
 
 
+def rounds_figure(rounds: pd.DataFrame, *, title: str, source: str, target: float = 0.95) -> Figure:
+    """Speaker accuracy round by round (:func:`analysis.quotes.rounds.load_rounds`): on the split each round was
+    tuned on last, and on the split written blind during it, scored once with the round's code (with its 95%
+    interval) and with the previous round's code; a dashed line at ``target``. The gap between the tuned and
+    the blind line is what tuning does not carry to new writers."""
+    if rounds.empty:
+        return none_found_figure(title, source=source)
+    fig, ax = plt.subplots(figsize=(8.5, 4.6), layout="constrained")
+    x = rounds["round"].to_numpy()
+    ax.plot(x, rounds["tuned_accuracy"], marker="s", color=PALETTE["sky"], markeredgecolor="#333333",
+            markeredgewidth=0.4, label="the split tuned on last, after the round")  # NaN (nothing tuned) breaks it
+    with_interval = rounds.dropna(subset=["blind_low", "blind_high"])
+    ax.vlines(with_interval["round"], with_interval["blind_low"], with_interval["blind_high"],
+              color=PALETTE["vermillion"], alpha=0.45, linewidth=2.5, label="its 95% interval (texts resampled)")
+    ax.plot(x, rounds["blind_accuracy"], marker="D", color=PALETTE["vermillion"], markeredgecolor="#333333",
+            markeredgewidth=0.4, label="the blind split, the round's code (scored once)")
+    previous = rounds.dropna(subset=["previous_code"])
+    ax.scatter(previous["round"], previous["previous_code"], marker="o", facecolors="white", zorder=3,
+               edgecolors=PALETTE["black"], linewidths=0.8, s=30, label="the blind split, the previous round's code")
+    ax.axhline(target, color=PALETTE["grey"], linestyle="--", linewidth=0.8)
+    ax.annotate(f"target {target:g}", (x.min(), target), xytext=(0, 3), textcoords="offset points", fontsize=8,
+                color="#555555")
+    ax.set_xticks(x)
+    ax.set_xlabel("round of rules")
+    ax.set_ylabel("speaker accuracy, quotations found")
+    low = float(np.nanmin(rounds[["blind_accuracy", "blind_low", "previous_code", "tuned_accuracy"]].to_numpy()))
+    ax.set_ylim(max(0.0, low - 0.03), 1.01)
+    ax.set_title(title, loc="left")
+    ax.grid(axis="y", color="#eeeeee", zorder=0)
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    return fix_layout(add_source(fig, source))
+
+
 __all__ = ["NOT_STATED", "SPLIT_STYLE", "channel_counts", "channel_table", "stacked_bars", "heatmap",
-           "family_score_figure"]
+           "family_score_figure", "error_kind_figure", "rounds_figure"]
